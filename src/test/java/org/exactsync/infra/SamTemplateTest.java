@@ -1,0 +1,142 @@
+package org.exactsync.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.funqy.Funq;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What cfn-lint does not check but a deployment depends on: every function selects a {@code @Funq} that exists,
+ * every {@code Ref} resolves, each function has its own scoped policy and a log group with retention, and the table
+ * keeps TTL and point-in-time recovery on.
+ */
+class SamTemplateTest {
+
+    private static JsonNode template;
+    private static JsonNode resources;
+
+    @BeforeAll
+    static void readTemplate() throws IOException {
+        template = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Path.of("template.yaml")));
+        resources = template.get("Resources");
+    }
+
+    @Test
+    void tableHasTtlAndPointInTimeRecovery() {
+        JsonNode table = resources.get("ConnectorTable").get("Properties");
+        assertThat(table.at("/TimeToLiveSpecification/Enabled").asBoolean()).isTrue();
+        assertThat(table.at("/TimeToLiveSpecification/AttributeName").asText()).isEqualTo("expiresAt");
+        assertThat(table.at("/PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled").asBoolean()).isTrue();
+        assertThat(table.at("/BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+    }
+
+    @Test
+    void everyFunctionExportsAFunqThatExists() {
+        Set<String> funqNames = funqNames();
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            String export = function.getValue().at("/Properties/Environment/Variables/QUARKUS_FUNQY_EXPORT").asText();
+            assertThat(funqNames).as("export of %s", function.getKey()).contains(export);
+        }
+        assertThat(functions()).isNotEmpty();
+    }
+
+    @Test
+    void everyFunctionHasItsOwnScopedPolicyAndALogGroupWithRetention() {
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            JsonNode statements = function.getValue().at("/Properties/Policies/0/Statement");
+            assertThat(statements.isArray()).as("inline policy of %s", function.getKey()).isTrue();
+            for (JsonNode statement : statements) {
+                assertThat(statement.get("Resource").isTextual() && statement.get("Resource").asText().equals("*"))
+                        .as("%s grants on every resource", function.getKey()).isFalse();
+                for (JsonNode action : statement.get("Action").isArray() ? statement.get("Action")
+                        : List.of(statement.get("Action"))) {
+                    assertThat(action.asText()).as("wildcard action in %s", function.getKey()).doesNotContain("*");
+                }
+            }
+            boolean hasLogGroup = false;
+            for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> r = it.next();
+                if (r.getValue().get("Type").asText().equals("AWS::Logs::LogGroup")
+                        && r.getValue().at("/Properties/LogGroupName/Fn::Sub").asText()
+                                .equals("/aws/lambda/${" + function.getKey() + "}")) {
+                    hasLogGroup = r.getValue().at("/Properties/RetentionInDays").isObject()
+                            || r.getValue().at("/Properties/RetentionInDays").isNumber();
+                }
+            }
+            assertThat(hasLogGroup).as("log group with retention for %s", function.getKey()).isTrue();
+        }
+    }
+
+    @Test
+    void everyRefResolves() {
+        Set<String> known = new HashSet<>();
+        template.get("Parameters").fieldNames().forEachRemaining(known::add);
+        resources.fieldNames().forEachRemaining(known::add);
+        known.addAll(Set.of("AWS::Region", "AWS::AccountId", "AWS::Partition", "AWS::StackName", "AWS::URLSuffix"));
+        List<String> refs = new ArrayList<>();
+        collectRefs(template, refs);
+        assertThat(refs).isNotEmpty().allSatisfy(ref -> assertThat(known).contains(ref));
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("Ref")) {
+                    refs.add(e.getValue().asText());
+                } else if (e.getKey().equals("Fn::GetAtt")) {
+                    refs.add(e.getValue().get(0).asText());
+                } else if (e.getKey().equals("Fn::Sub") && e.getValue().isTextual()) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9:]+)(\\.[A-Za-z]+)?}")
+                            .matcher(e.getValue().asText());
+                    while (m.find()) {
+                        refs.add(m.group(1));
+                    }
+                } else {
+                    collectRefs(e.getValue(), refs);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collectRefs(n, refs));
+        }
+    }
+
+    private static List<Map.Entry<String, JsonNode>> functions() {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            if (e.getValue().get("Type").asText().equals("AWS::Serverless::Function")) {
+                out.add(e);
+            }
+        });
+        return out;
+    }
+
+    private static Set<String> funqNames() {
+        Set<String> names = new HashSet<>();
+        for (var javaClass : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.exactsync")) {
+            for (JavaMethod method : javaClass.getMethods()) {
+                if (method.isAnnotatedWith(Funq.class)) {
+                    String value = method.getAnnotationOfType(Funq.class).value();
+                    names.add(value.isEmpty() ? method.getName() : value);
+                }
+            }
+        }
+        return names;
+    }
+}
