@@ -17,6 +17,9 @@ import org.exactsync.sandbox.DivisionData;
  */
 final class EntryBooker {
 
+    /** Rows hold up to ~40 fields; sizing the maps once keeps bulk seeding of 10,000 items fast. */
+    private static final int ROW_CAPACITY = 64;
+
     private final PaymentTermSigns signs;
 
     EntryBooker(PaymentTermSigns signs) {
@@ -98,7 +101,7 @@ final class EntryBooker {
 
     private Map<String, Object> header(DivisionData division, ValidatedEntry entry, UUID entryId, Instant now) {
         EntryKind kind = entry.kind();
-        Map<String, Object> header = new LinkedHashMap<>();
+        Map<String, Object> header = new LinkedHashMap<>(ROW_CAPACITY);
         header.put("EntryID", entryId);
         header.put("Division", division.code());
         header.put("Journal", entry.journal().code());
@@ -128,7 +131,7 @@ final class EntryBooker {
 
     private Map<String, Object> entryLine(DivisionData division, ValidatedEntry entry, UUID entryId,
             ValidatedLine line) {
-        Map<String, Object> row = new LinkedHashMap<>();
+        Map<String, Object> row = new LinkedHashMap<>(ROW_CAPACITY);
         row.put("ID", UUID.randomUUID());
         row.put("EntryID", entryId);
         row.put("Division", division.code());
@@ -158,7 +161,7 @@ final class EntryBooker {
 
     private static Map<String, Object> transactionLine(DivisionData division, ValidatedEntry entry, UUID entryId,
             UUID id, int lineNumber, Instant now) {
-        Map<String, Object> row = new LinkedHashMap<>();
+        Map<String, Object> row = new LinkedHashMap<>(ROW_CAPACITY);
         row.put("ID", id);
         row.put("Division", division.code());
         row.put("EntryID", entryId);
@@ -190,7 +193,7 @@ final class EntryBooker {
     private Map<String, Object> paymentTerm(DivisionData division, ValidatedEntry entry, UUID entryId,
             UUID totalLineId, GlAccountRef control, BigDecimal total, Instant now) {
         int lineType = entry.kind().paymentTermLineType();
-        Map<String, Object> row = new LinkedHashMap<>();
+        Map<String, Object> row = new LinkedHashMap<>(ROW_CAPACITY);
         row.put("ID", UUID.randomUUID());
         row.put("HID", FinanceTables.nextCounter(division, "HID", 1));
         row.put("Division", division.code());
