@@ -4,16 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.exactsync.sandbox.ExactFault;
+import org.exactsync.sandbox.ExactValues;
 
 /**
  * Reads values out of a parsed JSON request body the way Exact accepts them: amounts as numbers or decimal strings
@@ -21,7 +17,6 @@ import org.exactsync.sandbox.ExactFault;
  */
 final class BodyValues {
 
-    private static final Pattern MS_DATE = Pattern.compile("/Date\\((-?\\d+)\\)/");
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -98,8 +93,8 @@ final class BodyValues {
     }
 
     /**
-     * A business date. Exact wants dates sent without offset (§1.6); the sandbox keeps only the calendar day, as UTC
-     * midnight, so that an offset sent by a client cannot move an invoice into another period.
+     * A business date. Exact keeps dates as Dutch wall-clock days (§1.6); the sandbox reads them with the core's
+     * {@link ExactValues} rules and keeps only the calendar day, stored as Amsterdam midnight.
      */
     static LocalDate date(Map<String, Object> body, String field) {
         Object value = body.get(field);
@@ -110,32 +105,19 @@ final class BodyValues {
     }
 
     static LocalDate date(Object value, String field) {
-        if (value instanceof Instant instant) {
-            return LocalDate.ofInstant(instant, ZoneOffset.UTC);
-        }
         if (value instanceof LocalDate localDate) {
             return localDate;
         }
-        String text = value.toString().trim();
-        Matcher ms = MS_DATE.matcher(text);
-        if (ms.matches()) {
-            return LocalDate.ofInstant(Instant.ofEpochMilli(Long.parseLong(ms.group(1))), ZoneOffset.UTC);
-        }
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text);
-            }
-            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(text).toLocalDate();
-            }
-            return LocalDateTime.parse(text).toLocalDate();
-        } catch (DateTimeParseException e) {
-            throw ExactFault.badRequest("Ongeldig: " + field);
-        }
+        return ExactValues.localDate(ExactValues.parseDate(value, field));
     }
 
     static Instant midnight(LocalDate date) {
-        return date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return date == null ? null : ExactValues.startOfDay(date);
+    }
+
+    /** Today in Exact's zone. */
+    static LocalDate today(java.time.Clock clock) {
+        return ExactValues.localDate(clock.instant());
     }
 
     static String trimmed(Object value) {

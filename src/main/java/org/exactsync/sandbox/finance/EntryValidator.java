@@ -31,7 +31,7 @@ final class EntryValidator {
 
         LocalDate entryDate = BodyValues.date(body, "EntryDate");
         if (entryDate == null) {
-            entryDate = LocalDate.now(clock);
+            entryDate = BodyValues.today(clock);
         }
         PeriodRef period = period(division, journal, body, entryDate);
 

@@ -197,6 +197,6 @@ final class FinanceFixture {
     }
 
     static Instant day(String isoDate) {
-        return LocalDate.parse(isoDate).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return org.exactsync.sandbox.ExactValues.startOfDay(LocalDate.parse(isoDate));
     }
 }
