@@ -1,0 +1,17 @@
+package org.exactsync.sandbox.finance;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * A {@code vat/VATCodes} row. {@code percentage} is a fraction (21 % = 0.21); {@code transactionType} B/P/S;
+ * {@code charged} marks reverse charge; {@code euSalesListing} other than N marks an intra-EU code.
+ */
+record VatCodeRef(String code, String description, BigDecimal percentage, String transactionType, boolean charged,
+        String euSalesListing, UUID glToPay, UUID glToClaim, boolean blocked) {
+
+    /** Codes that shift the VAT to the customer: only valid when the customer has a VAT number. */
+    boolean isReverseCharge() {
+        return charged || euSalesListing != null && !euSalesListing.isBlank() && !"N".equals(euSalesListing.trim());
+    }
+}
