@@ -1,0 +1,52 @@
+package org.exactsync.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port for CRM event records: idempotency (Exact has no idempotency key, so "processed once" is ours) and the status
+ * a CRM and an operator can see. Every change is one single-item conditional write: the claim is a put-if-absent,
+ * every transition is conditional on the version the caller holds and, for a running event, on its lease.
+ */
+public interface EventStore {
+
+    /** Stores a first delivery as ACCEPTED, or reports what is already stored under that (tenant, eventId). */
+    ClaimResult claim(NewEvent event);
+
+    Optional<EventRecord> find(String tenant, String eventId);
+
+    /**
+     * Takes the work lease: IN_PROGRESS, attempts + 1, version + 1. Allowed from ACCEPTED, WAITING and FAILED, and
+     * from IN_PROGRESS once the lease expired (the worker died); refused for DONE, a live lease, or a stale version.
+     *
+     * @return the leased record, or empty when refused
+     */
+    Optional<EventRecord> startAttempt(String tenant, String eventId, long expectedVersion, String owner,
+            Instant leaseUntil);
+
+    /** DONE with the result JSON; conditional on the leased version and owner. Empty when the lease was lost. */
+    Optional<EventRecord> complete(String tenant, String eventId, long leasedVersion, String owner, String resultJson);
+
+    /**
+     * WAITING with a reason and the earliest useful retry time; releases the lease. Conditional like
+     * {@link #complete}.
+     */
+    Optional<EventRecord> markWaiting(String tenant, String eventId, long leasedVersion, String owner, String reason,
+            Instant retryAt);
+
+    /** FAILED with a reason, whether a replay can help, and an optional result JSON; releases the lease. */
+    Optional<EventRecord> markFailed(String tenant, String eventId, long leasedVersion, String owner, String reason,
+            boolean retryable, String resultJson);
+
+    /**
+     * Open events (not DONE) in {@code status} across all tenants, oldest accepted first, at most {@code limit}: the
+     * replay and backlog-age query. Read from an index, so it may lag a write by a moment.
+     *
+     * @throws IllegalArgumentException for DONE: finished events leave the index (it holds only the backlog)
+     */
+    List<EventRecord> findByStatus(EventStatus status, int limit);
+
+    /** Like {@link #findByStatus(EventStatus, int)} for one tenant (its status page). */
+    List<EventRecord> findByStatus(String tenant, EventStatus status, int limit);
+}

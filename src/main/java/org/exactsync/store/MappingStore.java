@@ -1,0 +1,35 @@
+package org.exactsync.store;
+
+import java.util.Optional;
+
+/**
+ * Port for CRM ↔ Exact id mappings per division. Writes are single-item conditional writes: create-if-absent so two
+ * workers handling the same relation cannot both create it, and compare-and-swap on the version for updates.
+ */
+public interface MappingStore {
+
+    Optional<MappingRecord> find(MappingKey key);
+
+    /**
+     * The mapping of the given kind whose Exact GUID is {@code exactId} in that tenant's division, e.g. to route an
+     * Exact webhook or a sync row back to the CRM entity. Read from an index, so a write made a moment ago may not be
+     * visible yet.
+     */
+    Optional<MappingRecord> findByExactId(String tenant, int division, EntityKind kind, String exactId);
+
+    /**
+     * Creates the mapping with version 1 unless one exists. Returns the stored record either way; {@code created}
+     * says whether this call made it.
+     */
+    Creation createIfAbsent(MappingKey key, MappingChange initial);
+
+    /**
+     * Replaces the mutable fields if the stored version is still {@code expectedVersion}; returns the new record
+     * (version + 1) or empty when another writer got there first.
+     */
+    Optional<MappingRecord> compareAndSwap(MappingKey key, long expectedVersion, MappingChange change);
+
+    /** Outcome of {@link #createIfAbsent}: the stored record and whether this call created it. */
+    record Creation(MappingRecord record, boolean created) {
+    }
+}

@@ -1,0 +1,278 @@
+package org.exactsync.store.dynamodb;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exactsync.store.ClaimOutcome;
+import org.exactsync.store.ClaimResult;
+import org.exactsync.store.EventRecord;
+import org.exactsync.store.EventStatus;
+import org.exactsync.store.EventStore;
+import org.exactsync.store.NewEvent;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Event records, one partition per event ({@code T#tenant#E#eventId}) so a burst of webhooks spreads over the table.
+ * The claim is one conditional PutItem, every transition one conditional UpdateItem. While an event is open it also
+ * carries the keys of {@code gsi1} (the tenant's events by status) and {@code gsi2} (all tenants' events by status,
+ * in {@link TableLayout#BACKLOG_SHARDS} shards); finishing it removes them, so both indexes hold only the backlog.
+ */
+@ApplicationScoped
+public class DynamoDbEventStore implements EventStore {
+
+    private static final String TENANT = "tenant";
+    private static final String EVENT_ID = "eventId";
+    private static final String TYPE = "type";
+    private static final String BODY_HASH = "bodyHash";
+    private static final String BODY = "body";
+    private static final String STATUS = "status";
+    private static final String REASON = "reason";
+    private static final String RETRYABLE = "retryable";
+    private static final String RESULT = "result";
+    private static final String ATTEMPTS = "attempts";
+    private static final String LEASE_OWNER = "leaseOwner";
+    private static final String LEASE_UNTIL = "leaseUntil";
+    private static final String ACCEPTED_AT = "acceptedAt";
+    private static final String UPDATED_AT = "updatedAt";
+    private static final String RETRY_AT = "retryAt";
+    private static final String VERSION = "version";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public DynamoDbEventStore(DynamoDbClient dynamo,
+            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    @Override
+    public ClaimResult claim(NewEvent event) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>(key(event.tenant(), event.eventId()));
+        item.put("kind", Items.s("EVENT"));
+        item.put(TENANT, Items.s(event.tenant()));
+        item.put(EVENT_ID, Items.s(event.eventId()));
+        item.put(TYPE, Items.s(event.type()));
+        item.put(BODY_HASH, Items.s(event.bodyHash()));
+        item.put(BODY, Items.s(event.body()));
+        item.put(STATUS, Items.s(EventStatus.ACCEPTED.name()));
+        item.put(RETRYABLE, Items.bool(false));
+        item.put(ATTEMPTS, Items.n(0));
+        item.put(ACCEPTED_AT, Items.millis(now));
+        item.put(UPDATED_AT, Items.millis(now));
+        item.put(TableLayout.EXPIRES_AT, Items.epochSeconds(event.expiresAt()));
+        item.put(VERSION, Items.n(1));
+        item.put(TableLayout.GSI1_PK, Items.s(Keys.tenantEventsByStatus(event.tenant(), EventStatus.ACCEPTED)));
+        item.put(TableLayout.GSI1_SK, Items.s(tenantAge(now, event.eventId())));
+        item.put(TableLayout.GSI2_PK, Items.s(backlogKey(event.tenant(), event.eventId(), EventStatus.ACCEPTED)));
+        item.put(TableLayout.GSI2_SK, Items.s(globalAge(now, event.tenant(), event.eventId())));
+        try {
+            // A record past its expiry counts as absent: DynamoDB deletes expired items only eventually (and dynalite
+            // never), and the CRM was told a duplicate is only recognised within the retention.
+            dynamo.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(item)
+                    .conditionExpression("attribute_not_exists(#pk) OR #expiresAt < :now")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#expiresAt", TableLayout.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":now", Items.epochSeconds(now)))
+                    .build());
+            return new ClaimResult(ClaimOutcome.NEW, toRecord(item));
+        } catch (ConditionalCheckFailedException seenBefore) {
+            // dynalite ignores ReturnValuesOnConditionCheckFailure, so the earlier record is read back instead. Event
+            // records are only removed by TTL, long after any redelivery, so it is there.
+            EventRecord earlier = find(event.tenant(), event.eventId()).orElseThrow(() -> new IllegalStateException(
+                    "event record vanished during claim: " + event.eventId()));
+            ClaimOutcome outcome = earlier.bodyHash().equals(event.bodyHash())
+                    ? ClaimOutcome.DUPLICATE_SAME_BODY
+                    : ClaimOutcome.CONFLICT_DIFFERENT_BODY;
+            return new ClaimResult(outcome, earlier);
+        }
+    }
+
+    @Override
+    public Optional<EventRecord> find(String tenant, String eventId) {
+        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
+                .tableName(table).key(key(tenant, eventId)).consistentRead(true).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(item));
+    }
+
+    @Override
+    public Optional<EventRecord> startAttempt(String tenant, String eventId, long expectedVersion, String owner,
+            Instant leaseUntil) {
+        Update update = open(tenant, eventId, EventStatus.IN_PROGRESS)
+                .set(LEASE_OWNER, Items.s(owner))
+                .set(LEASE_UNTIL, Items.millis(leaseUntil))
+                .increment(ATTEMPTS)
+                .condition("#version = :expectedVersion AND #status <> :done"
+                        + " AND (#status <> :inProgress OR #leaseUntil <= :now)", VERSION, STATUS, LEASE_UNTIL)
+                .bind(":expectedVersion", Items.n(expectedVersion))
+                .bind(":done", Items.s(EventStatus.DONE.name()))
+                .bind(":inProgress", Items.s(EventStatus.IN_PROGRESS.name()))
+                .bind(":now", Items.millis(clock.instant()));
+        return conditional(tenant, eventId, update);
+    }
+
+    @Override
+    public Optional<EventRecord> complete(String tenant, String eventId, long leasedVersion, String owner,
+            String resultJson) {
+        Update update = leased(new Update().increment(VERSION), leasedVersion, owner)
+                .set(STATUS, Items.s(EventStatus.DONE.name()))
+                .setOrRemove(RESULT, resultJson == null ? null : Items.s(resultJson))
+                .set(RETRYABLE, Items.bool(false))
+                .set(UPDATED_AT, Items.millis(clock.instant()))
+                .remove(REASON)
+                .remove(RETRY_AT)
+                .remove(TableLayout.GSI1_PK)
+                .remove(TableLayout.GSI1_SK)
+                .remove(TableLayout.GSI2_PK)
+                .remove(TableLayout.GSI2_SK);
+        return conditional(tenant, eventId, update);
+    }
+
+    @Override
+    public Optional<EventRecord> markWaiting(String tenant, String eventId, long leasedVersion, String owner,
+            String reason, Instant retryAt) {
+        Update update = leased(open(tenant, eventId, EventStatus.WAITING), leasedVersion, owner)
+                .setOrRemove(REASON, reason == null ? null : Items.s(reason))
+                .setOrRemove(RETRY_AT, retryAt == null ? null : Items.millis(retryAt))
+                .set(RETRYABLE, Items.bool(true));
+        return conditional(tenant, eventId, update);
+    }
+
+    @Override
+    public Optional<EventRecord> markFailed(String tenant, String eventId, long leasedVersion, String owner,
+            String reason, boolean retryable, String resultJson) {
+        Update update = leased(open(tenant, eventId, EventStatus.FAILED), leasedVersion, owner)
+                .setOrRemove(REASON, reason == null ? null : Items.s(reason))
+                .setOrRemove(RESULT, resultJson == null ? null : Items.s(resultJson))
+                .set(RETRYABLE, Items.bool(retryable))
+                .remove(RETRY_AT);
+        return conditional(tenant, eventId, update);
+    }
+
+    @Override
+    public List<EventRecord> findByStatus(EventStatus status, int limit) {
+        requireIndexed(status);
+        // Each shard is read oldest first; the oldest `limit` overall are among the first `limit` of every shard.
+        List<Map<String, AttributeValue>> candidates = new ArrayList<>();
+        for (int shard = 0; shard < TableLayout.BACKLOG_SHARDS; shard++) {
+            candidates.addAll(queryIndex(TableLayout.GSI2, TableLayout.GSI2_PK, Keys.backlog(status, shard), limit));
+        }
+        candidates.sort(Comparator.comparing(item -> Items.str(item, TableLayout.GSI2_SK)));
+        return candidates.stream().limit(limit).map(DynamoDbEventStore::toRecord).toList();
+    }
+
+    @Override
+    public List<EventRecord> findByStatus(String tenant, EventStatus status, int limit) {
+        requireIndexed(status);
+        return queryIndex(TableLayout.GSI1, TableLayout.GSI1_PK, Keys.tenantEventsByStatus(tenant, status), limit)
+                .stream().map(DynamoDbEventStore::toRecord).toList();
+    }
+
+    private List<Map<String, AttributeValue>> queryIndex(String index, String pkName, String pk, int limit) {
+        return dynamo.query(QueryRequest.builder()
+                .tableName(table)
+                .indexName(index)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", pkName))
+                .expressionAttributeValues(Map.of(":pk", Items.s(pk)))
+                .scanIndexForward(true)
+                .limit(limit)
+                .build()).items();
+    }
+
+    private static void requireIndexed(EventStatus status) {
+        if (!status.open()) {
+            throw new IllegalArgumentException("finished events are not indexed: " + status);
+        }
+    }
+
+    /** A move to an open status: the index partition keys follow the status; the age sort keys stay. */
+    private Update open(String tenant, String eventId, EventStatus status) {
+        return new Update()
+                .set(STATUS, Items.s(status.name()))
+                .set(UPDATED_AT, Items.millis(clock.instant()))
+                .set(TableLayout.GSI1_PK, Items.s(Keys.tenantEventsByStatus(tenant, status)))
+                .set(TableLayout.GSI2_PK, Items.s(backlogKey(tenant, eventId, status)))
+                .increment(VERSION);
+    }
+
+    /**
+     * A finish by the lease holder. Not conditional on the lease being unexpired: if nobody took over, the version
+     * is unchanged and the work just done is the truth; if somebody did, the version moved and this is refused.
+     */
+    private static Update leased(Update update, long leasedVersion, String owner) {
+        return update
+                .remove(LEASE_OWNER)
+                .remove(LEASE_UNTIL)
+                .condition("#version = :leasedVersion AND #leaseOwner = :owner AND #status = :inProgress",
+                        VERSION, LEASE_OWNER, STATUS)
+                .bind(":leasedVersion", Items.n(leasedVersion))
+                .bind(":owner", Items.s(owner))
+                .bind(":inProgress", Items.s(EventStatus.IN_PROGRESS.name()));
+    }
+
+    private Optional<EventRecord> conditional(String tenant, String eventId, Update update) {
+        try {
+            return Optional.of(toRecord(dynamo.updateItem(update.request(table, key(tenant, eventId))).attributes()));
+        } catch (ConditionalCheckFailedException refused) {
+            return Optional.empty();
+        }
+    }
+
+    private static String backlogKey(String tenant, String eventId, EventStatus status) {
+        return Keys.backlog(status, Keys.shard(tenant, eventId));
+    }
+
+    private static String tenantAge(Instant acceptedAt, String eventId) {
+        return Keys.age(acceptedAt.toEpochMilli(), Keys.part(eventId));
+    }
+
+    private static String globalAge(Instant acceptedAt, String tenant, String eventId) {
+        return Keys.age(acceptedAt.toEpochMilli(), Keys.event(tenant, eventId));
+    }
+
+    private static Map<String, AttributeValue> key(String tenant, String eventId) {
+        return Items.key(Keys.event(tenant, eventId), Keys.EVENT_SK);
+    }
+
+    private static EventRecord toRecord(Map<String, AttributeValue> item) {
+        return new EventRecord(
+                Items.str(item, TENANT),
+                Items.str(item, EVENT_ID),
+                Items.str(item, TYPE),
+                Items.str(item, BODY_HASH),
+                Items.str(item, BODY),
+                EventStatus.valueOf(Items.str(item, STATUS)),
+                Items.str(item, REASON),
+                Items.flag(item, RETRYABLE),
+                Items.str(item, RESULT),
+                (int) Items.num(item, ATTEMPTS, 0),
+                Items.str(item, LEASE_OWNER),
+                Items.instant(item, LEASE_UNTIL),
+                Items.instant(item, ACCEPTED_AT),
+                Items.instant(item, UPDATED_AT),
+                Items.instant(item, RETRY_AT),
+                Items.instantFromSeconds(item, TableLayout.EXPIRES_AT),
+                Items.num(item, VERSION, 0));
+    }
+}

@@ -1,0 +1,91 @@
+package org.exactsync.store.dynamodb;
+
+import org.exactsync.store.BudgetKey;
+import org.exactsync.store.CursorKey;
+import org.exactsync.store.EntityKind;
+import org.exactsync.store.EventStatus;
+import org.exactsync.store.MappingKey;
+import org.exactsync.store.TokenKey;
+
+/**
+ * Builds every key of the table. Components are joined with {@code #}; ids come from the CRM and Exact and may contain
+ * anything, so {@code %} and {@code #} inside a component are percent-escaped. That keeps keys injective: no two
+ * different (tenant, id) pairs can produce the same key, whatever the ids contain.
+ */
+final class Keys {
+
+    static final String CONNECTION_SK = "CONN";
+    static final String EVENT_SK = "EVENT";
+    static final String ALL_CONNECTIONS = "CONNS";
+
+    private Keys() {
+    }
+
+    static String part(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            throw new IllegalArgumentException("key component must not be empty");
+        }
+        if (raw.indexOf('#') < 0 && raw.indexOf('%') < 0) {
+            return raw;
+        }
+        return raw.replace("%", "%25").replace("#", "%23");
+    }
+
+    static String tenant(String tenant) {
+        return "T#" + part(tenant);
+    }
+
+    static String division(String tenant, int division) {
+        return tenant(tenant) + "#D#" + division;
+    }
+
+    static String tokenSk(TokenKey key) {
+        return "TOKEN#" + part(key.site()) + "#" + part(key.exactUser());
+    }
+
+    static String mappingSk(EntityKind kind, String crmId) {
+        return "MAP#" + kind.name() + "#" + part(crmId);
+    }
+
+    static String mappingByExactId(String tenant, int division, EntityKind kind, String exactId) {
+        return division(tenant, division) + "#XID#" + kind.name() + "#" + part(exactId);
+    }
+
+    static String mappingSk(MappingKey key) {
+        return mappingSk(key.kind(), key.crmId());
+    }
+
+    static String cursorSk(CursorKey key) {
+        return "CURSOR#" + part(key.feed());
+    }
+
+    static String event(String tenant, String eventId) {
+        return tenant(tenant) + "#E#" + part(eventId);
+    }
+
+    static String tenantEventsByStatus(String tenant, EventStatus status) {
+        return tenant(tenant) + "#ES#" + status.name();
+    }
+
+    static String backlog(EventStatus status, int shard) {
+        return "ES#" + status.name() + "#S" + shard;
+    }
+
+    /** Spreads a tenant's events over the backlog shards; stable for one event. */
+    static int shard(String tenant, String eventId) {
+        return Math.floorMod((tenant + "\u0000" + eventId).hashCode(), TableLayout.BACKLOG_SHARDS);
+    }
+
+    /** Sort key that orders by acceptance time (zero-padded epoch millis sort as text), then by id. */
+    static String age(long acceptedAtMillis, String suffix) {
+        return String.format("%015d", acceptedAtMillis) + "#" + suffix;
+    }
+
+    static String budget(BudgetKey key) {
+        return "B#" + part(key.clientId()) + "#D#" + key.division();
+    }
+
+    static String budgetWindow(String window) {
+        return "W#" + part(window);
+    }
+}

@@ -1,0 +1,123 @@
+package org.exactsync.testsupport;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+import org.exactsync.local.LocalDynamoDb;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A started DynamoDB-protocol backend for tests: LocalStack in a container where Docker runs, dynalite otherwise.
+ * System property {@code connector.test.dynamodb} ({@code dynalite} or {@code localstack}) forces one; a forced
+ * LocalStack without Docker falls back to dynalite with a warning, so the suite still runs.
+ */
+public final class DynamoBackend implements AutoCloseable {
+
+    /** System property choosing the backend. */
+    public static final String BACKEND_PROPERTY = "connector.test.dynamodb";
+
+    private static final Logger LOG = Logger.getLogger(DynamoBackend.class.getName());
+    private static final String LOCALSTACK_IMAGE = "localstack/localstack:4.0";
+
+    private final String kind;
+    private final URI endpoint;
+    private final String region;
+    private final String accessKey;
+    private final String secretKey;
+    private final AutoCloseable stopper;
+
+    private DynamoBackend(String kind, URI endpoint, String region, String accessKey, String secretKey,
+            AutoCloseable stopper) {
+        this.kind = kind;
+        this.endpoint = endpoint;
+        this.region = region;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+        this.stopper = stopper;
+    }
+
+    /** Starts the backend chosen by {@link #BACKEND_PROPERTY} and Docker's availability. */
+    public static DynamoBackend start() {
+        String wanted = System.getProperty(BACKEND_PROPERTY, "auto");
+        boolean localstack = switch (wanted) {
+            case "dynalite" -> false;
+            case "localstack" -> dockerAvailable() || fallBack("forced LocalStack, but Docker is not available");
+            case "auto" -> dockerAvailable();
+            default -> throw new IllegalArgumentException(BACKEND_PROPERTY + " must be dynalite or localstack, not "
+                    + wanted);
+        };
+        return localstack ? startLocalStack() : startDynalite();
+    }
+
+    /** {@code dynalite} or {@code localstack}. */
+    public String kind() {
+        return kind;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String accessKey() {
+        return accessKey;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
+    /** A new synchronous client for this backend (URL-connection HTTP, as in the app). */
+    public DynamoDbClient newClient() {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stopper.close();
+    }
+
+    private static DynamoBackend startDynalite() {
+        // Surefire runs tests in the module directory, where npm ci put node_modules.
+        LocalDynamoDb dynalite = LocalDynamoDb.start(Path.of(""));
+        return new DynamoBackend("dynalite", dynalite.endpoint(), "eu-west-1", "test", "test", dynalite);
+    }
+
+    private static DynamoBackend startLocalStack() {
+        LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(LOCALSTACK_IMAGE))
+                .withServices("dynamodb");
+        container.start();
+        return new DynamoBackend("localstack", container.getEndpoint(), container.getRegion(),
+                container.getAccessKey(), container.getSecretKey(), container::stop);
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException noDocker) {
+            return false;
+        }
+    }
+
+    private static boolean fallBack(String why) {
+        LOG.warning(why + "; using dynalite");
+        return false;
+    }
+}
