@@ -2,6 +2,7 @@ package org.exactsync.sandbox;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One Exact endpoint's behaviour in the sandbox. The HTTP layer owns everything generic (authentication, rate
@@ -12,6 +13,14 @@ import java.util.Map;
 public interface EntitySet {
 
     EndpointSpec spec();
+
+    /**
+     * The entity's property names, case-sensitive, against which {@code $select} and {@code $filter} names are
+     * checked (an unknown one answers 400). The default, an empty set, derives the names from the rows present.
+     */
+    default Set<String> properties() {
+        return Set.of();
+    }
 
     /** The rows a GET sees in this division (before filtering), in key order. */
     List<Map<String, Object>> list(DivisionData division, SandboxContext context);

@@ -1,0 +1,16 @@
+package org.exactsync.sandbox;
+
+import java.time.Clock;
+
+/**
+ * What entity sets may need when the sandbox builds them ({@link SandboxEntities#all(SandboxSetup)}).
+ *
+ * @param clock         the sandbox clock
+ * @param clientId      the registered app's client id (webhook notifications carry it)
+ * @param webhookSecret the app's webhook secret (HMAC key of webhook {@code HashCode}s)
+ * @param divisions     the divisions the sandbox serves
+ * @param seed          seed for anything random (deterministic runs)
+ */
+public record SandboxSetup(Clock clock, String clientId, String webhookSecret, DivisionDirectory divisions,
+        long seed) {
+}

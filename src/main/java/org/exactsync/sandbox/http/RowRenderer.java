@@ -1,0 +1,113 @@
+package org.exactsync.sandbox.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.exactsync.sandbox.EndpointSpec;
+import org.exactsync.sandbox.ExactValues;
+import org.exactsync.sandbox.odata.KeyLiterals;
+
+/**
+ * Renders rows the way Exact's verbose OData JSON does: {@code __metadata} {uri, type} on every record,
+ * {@code Instant} as {@code "/Date(ms)/"} (Amsterdam wall time, see {@link ExactValues}), BigDecimal as a JSON
+ * number, UUID as a string, embedded collections as {@code {"results":[…]}}.
+ */
+final class RowRenderer {
+
+    private final ObjectMapper mapper;
+
+    RowRenderer(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** One record: {@code __metadata} then the selected properties (all when {@code select} is null). */
+    ObjectNode record(Map<String, Object> row, EndpointSpec spec, Set<String> properties, List<String> select,
+            String entityUriPrefix) {
+        ObjectNode node = mapper.createObjectNode();
+        ObjectNode metadata = node.putObject("__metadata");
+        Object key = row.get(spec.keyField());
+        metadata.put("uri", entityUriPrefix + (key == null ? "" : "(" + KeyLiterals.format(spec.keyKind(), key) + ")"));
+        metadata.put("type", spec.metadataType());
+        for (String name : names(row, properties, select)) {
+            node.set(name, value(row.get(name)));
+        }
+        return node;
+    }
+
+    /** The record a POST without {@code Prefer: return=representation} returns: every property null but the key. */
+    ObjectNode keyOnly(Map<String, Object> row, EndpointSpec spec, Set<String> properties, String entityUriPrefix) {
+        ObjectNode full = record(row, spec, properties, null, entityUriPrefix);
+        List<String> names = new ArrayList<>();
+        full.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            if (!name.equals("__metadata") && !name.equals(spec.keyField())) {
+                full.putNull(name);
+            }
+        }
+        return full;
+    }
+
+    private static List<String> names(Map<String, Object> row, Set<String> properties, List<String> select) {
+        if (select != null && !select.contains("*")) {
+            return select;
+        }
+        Set<String> names = new LinkedHashSet<>(properties);
+        names.addAll(row.keySet());
+        return new ArrayList<>(names);
+    }
+
+    @SuppressWarnings("unchecked")
+    JsonNode value(Object value) {
+        if (value == null) {
+            return mapper.nullNode();
+        }
+        if (value instanceof String s) {
+            return mapper.getNodeFactory().textNode(s);
+        }
+        if (value instanceof Boolean b) {
+            return mapper.getNodeFactory().booleanNode(b);
+        }
+        if (value instanceof Integer i) {
+            return mapper.getNodeFactory().numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return mapper.getNodeFactory().numberNode(l);
+        }
+        if (value instanceof BigDecimal d) {
+            return mapper.getNodeFactory().numberNode(d);
+        }
+        if (value instanceof Double d) {
+            return mapper.getNodeFactory().numberNode(d);
+        }
+        if (value instanceof UUID u) {
+            return mapper.getNodeFactory().textNode(u.toString());
+        }
+        if (value instanceof Instant instant) {
+            return mapper.getNodeFactory().textNode(ExactValues.renderDate(instant));
+        }
+        if (value instanceof List<?> list) {
+            // Embedded collections (e.g. SalesEntryLines, VATPercentages) come as {"results":[…]} like a feed.
+            ObjectNode wrapper = mapper.createObjectNode();
+            ArrayNode results = wrapper.putArray("results");
+            for (Object item : list) {
+                results.add(value(item));
+            }
+            return wrapper;
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode node = mapper.createObjectNode();
+            ((Map<String, Object>) map).forEach((k, v) -> node.set(k, value(v)));
+            return node;
+        }
+        return mapper.getNodeFactory().textNode(value.toString());
+    }
+}

@@ -1,0 +1,11 @@
+package org.exactsync.sandbox.oauth;
+
+/**
+ * An app registered in the (simulated) Exact App Center.
+ *
+ * @param clientId     client id
+ * @param clientSecret client secret
+ * @param redirectUri  the one registered redirect URI
+ */
+public record OAuthClient(String clientId, String clientSecret, String redirectUri) {
+}

@@ -1,0 +1,151 @@
+package org.exactsync.sandbox.odata;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.exactsync.sandbox.EndpointSpec;
+import org.exactsync.sandbox.ExactFault;
+
+/**
+ * Applies Exact's query rules and OData options to an endpoint's rows: mandatory {@code $select} and
+ * {@code $filter}, unsupported filter fields, {@code $filter}, {@code $skiptoken}, {@code $skip}, {@code $top},
+ * {@code $inlinecount} and the page size (exact-online-api.md §1.3–1.5).
+ */
+public final class QueryEngine {
+
+    /** Exact's text for a GET without {@code $select} on endpoints that demand one (§1.5). */
+    public static final String SELECT_REQUIRED = "Please add a $select or a $top=1 statement to the query string.";
+
+    private final boolean topGivesBareArray;
+
+    /**
+     * @param topGivesBareArray UNCONFIRMED in the doc (§1.3): when true a request with {@code $top} gets the bare
+     *                          {@code {"d":[…]}} shape without {@code __next}; when false it keeps the
+     *                          {@code results} envelope and pages within the cap
+     */
+    public QueryEngine(boolean topGivesBareArray) {
+        this.topGivesBareArray = topGivesBareArray;
+    }
+
+    /**
+     * Runs a collection GET.
+     *
+     * @param rows       all rows of the endpoint in key order
+     * @param properties the entity's property names; empty means "derive them from the rows"
+     */
+    public QueryPage run(EndpointSpec spec, Set<String> properties, List<Map<String, Object>> rows,
+            QueryOptions options) {
+        Set<String> known = properties.isEmpty() ? derive(rows) : properties;
+        checkSelect(spec, known, options);
+        if (spec.selectRequired() && options.select() == null
+                && (options.top() == null || options.top() != 1)) {
+            throw ExactFault.badRequest(SELECT_REQUIRED);
+        }
+        FilterNode filter = options.filter() == null || options.filter().isBlank()
+                ? null
+                : FilterParser.parse(options.filter());
+        checkFilterRules(spec, known, filter);
+
+        List<Map<String, Object>> matching = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            if (filter == null || FilterValues.isTrue(filter.evaluate(row))) {
+                matching.add(row);
+            }
+        }
+        Integer count = options.inlineCountAllPages() ? matching.size() : null;
+        List<Map<String, Object>> remaining = afterSkipToken(spec, matching, options.skipToken());
+        if (options.skip() != null) {
+            remaining = remaining.subList(Math.min(options.skip(), remaining.size()), remaining.size());
+        }
+        int pageSize = spec.pageSize();
+        if (options.top() != null) {
+            int limit = Math.min(options.top(), pageSize);
+            List<Map<String, Object>> page = List.copyOf(remaining.subList(0, Math.min(limit, remaining.size())));
+            if (topGivesBareArray) {
+                return new QueryPage(page, options.select(), null, null, count, count == null);
+            }
+            boolean more = remaining.size() > page.size() && options.top() > page.size() && !page.isEmpty();
+            Object after = more ? page.get(page.size() - 1).get(spec.keyField()) : null;
+            return new QueryPage(page, options.select(), after, more ? options.top() - page.size() : null, count,
+                    false);
+        }
+        List<Map<String, Object>> page = List.copyOf(remaining.subList(0, Math.min(pageSize, remaining.size())));
+        Object after = remaining.size() > pageSize ? page.get(page.size() - 1).get(spec.keyField()) : null;
+        return new QueryPage(page, options.select(), after, null, count, false);
+    }
+
+    /** Validates a {@code $select} for a single-entity GET too. */
+    public void checkSelect(EndpointSpec spec, Set<String> known, QueryOptions options) {
+        if (options.select() == null) {
+            return;
+        }
+        for (String name : options.select()) {
+            if (name.equals("*")) {
+                continue;
+            }
+            if (!known.isEmpty() && !known.contains(name)) {
+                throw ExactFault.badRequest("No property '" + name + "' exists in type '" + spec.metadataType()
+                        + "'.");
+            }
+        }
+    }
+
+    private void checkFilterRules(EndpointSpec spec, Set<String> known, FilterNode filter) {
+        Set<String> used = new LinkedHashSet<>();
+        if (filter != null) {
+            filter.collectProperties(used);
+        }
+        for (String name : used) {
+            if (!known.isEmpty() && !known.contains(name)) {
+                throw ExactFault.badRequest("No property '" + name + "' exists in type '" + spec.metadataType()
+                        + "'.");
+            }
+        }
+        if (spec.timestampFilterOnly()) {
+            Set<String> others = new TreeSet<>(used);
+            others.remove("Timestamp");
+            if (!others.isEmpty()) {
+                throw ExactFault.badRequest("Filtering on these fields is not supported: " + String.join(", ", others));
+            }
+        }
+        Set<String> unsupported = new TreeSet<>(used);
+        unsupported.retainAll(spec.unsupportedFilterFields());
+        if (!unsupported.isEmpty()) {
+            throw ExactFault.badRequest("Filtering on these fields is not supported: " + String.join(", ", unsupported));
+        }
+        if (!spec.mandatoryFilterFields().isEmpty()
+                && used.stream().noneMatch(spec.mandatoryFilterFields()::contains)) {
+            throw ExactFault.badRequest("This endpoint has mandatory filtering applied. A GET request for this endpoint"
+                    + " must have a $filter parameter with one of the following fields in the url: "
+                    + String.join(", ", new TreeSet<>(spec.mandatoryFilterFields())));
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<Map<String, Object>> afterSkipToken(EndpointSpec spec, List<Map<String, Object>> rows,
+            String skipToken) {
+        if (skipToken == null || skipToken.isBlank()) {
+            return rows;
+        }
+        Comparable after = (Comparable) KeyLiterals.parse(spec.keyKind(), skipToken);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Object key = row.get(spec.keyField());
+            if (key != null && after.compareTo(key) < 0) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> derive(List<Map<String, Object>> rows) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Map<String, Object> row : rows) {
+            names.addAll(row.keySet());
+        }
+        return names;
+    }
+}

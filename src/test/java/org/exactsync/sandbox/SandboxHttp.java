@@ -1,0 +1,102 @@
+package org.exactsync.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small java.net.http client for sandbox tests: bearer token, JSON accept, parsed bodies. */
+public final class SandboxHttp {
+
+    private final ExactSandbox sandbox;
+    private final HttpClient client;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private String accessToken;
+
+    public SandboxHttp(ExactSandbox sandbox) {
+        this.sandbox = sandbox;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Connects (code flow through the Java hook) and uses the new access token. */
+    public SandboxHttp connected() {
+        this.accessToken = sandbox.connect().accessToken();
+        return this;
+    }
+
+    public SandboxHttp withToken(String token) {
+        this.accessToken = token;
+        return this;
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) {
+        return send(request(pathAndQuery).GET().build());
+    }
+
+    public HttpResponse<String> getAbsolute(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + accessToken).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .header("Prefer", "return=representation").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> postWithoutPrefer(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(pathAndQuery)))
+                .header("Accept", "application/json");
+        if (accessToken != null) {
+            builder.header("Authorization", "Bearer " + accessToken);
+        }
+        return builder.timeout(Duration.ofSeconds(10));
+    }
+
+    /** {@code /api/v1/…} path (spaces and quotes encoded) on the sandbox base URL. */
+    public String url(String pathAndQuery) {
+        String encoded = pathAndQuery.replace(" ", "%20").replace("'", "%27");
+        return sandbox.baseUrl() + encoded;
+    }
+
+    public JsonNode json(HttpResponse<String> response) {
+        try {
+            return mapper.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String accessToken() {
+        return accessToken;
+    }
+}
