@@ -1,0 +1,30 @@
+package org.exactsync.exact;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.exactsync.config.ExactConfig;
+import org.exactsync.store.CallBudgetStore;
+import org.exactsync.store.TokenStore;
+import org.exactsync.time.Sleeper;
+
+/**
+ * CDI wiring of the Exact client: one instance per application, so that the token custodian's process id and the
+ * budget's view of Exact's reported limits are shared by every flow in the process.
+ */
+@Singleton
+public class ExactClientProducer {
+
+    @Produces
+    @Singleton
+    ExactOnlineClient exactOnline(ExactConfig config, TokenStore tokens, CallBudgetStore budget, Clock clock,
+            Sleeper sleeper) {
+        return ExactOnlineClient.create(ExactSettings.from(config), tokens, budget, clock, sleeper);
+    }
+
+    @Produces
+    @Singleton
+    TokenCustodian tokenCustodian(ExactOnlineClient client) {
+        return client.custodian();
+    }
+}

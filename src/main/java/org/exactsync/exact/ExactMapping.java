@@ -1,0 +1,93 @@
+package org.exactsync.exact;
+
+import org.exactsync.exact.model.CostCenter;
+import org.exactsync.exact.model.CurrentUser;
+import org.exactsync.exact.model.Division;
+import org.exactsync.exact.model.ExactAccount;
+import org.exactsync.exact.model.ExactContact;
+import org.exactsync.exact.model.FinancialPeriod;
+import org.exactsync.exact.model.GlAccount;
+import org.exactsync.exact.model.Journal;
+import org.exactsync.exact.model.PaymentCondition;
+import org.exactsync.exact.model.VatCode;
+import org.exactsync.exact.odata.ExactRow;
+
+/**
+ * Exact rows to domain records, with the {@code $select} list each needs next to it (Exact demands {@code $select}
+ * on many endpoints and rejects unknown names, so the two must agree). Codes are trimmed here.
+ */
+final class ExactMapping {
+
+    static final String[] CURRENT_USER = {"UserID", "CurrentDivision", "FullName"};
+    static final String[] DIVISION = {"Code", "Description", "Status", "Currency", "Country", "Legislation"};
+    static final String[] GL_ACCOUNT = {"ID", "Code", "Description", "Type", "BalanceType", "UseCostcenter",
+        "IsBlocked"};
+    static final String[] VAT_CODE = {"ID", "Code", "Description", "Type", "VATTransactionType", "Percentage",
+        "IsBlocked"};
+    static final String[] JOURNAL = {"ID", "Code", "Description", "Type", "IsBlocked"};
+    static final String[] PAYMENT_CONDITION = {"Code", "Description", "PaymentDays"};
+    static final String[] COST_CENTER = {"ID", "Code", "Description", "EndDate"};
+    static final String[] FINANCIAL_PERIOD = {"FinYear", "FinPeriod", "StartDate", "EndDate"};
+    static final String[] ACCOUNT = {"ID", "Code", "Name", "Status", "VATNumber", "ChamberOfCommerce", "Email",
+        "Postcode", "City", "Country", "Blocked", "MainContact"};
+    static final String[] CONTACT = {"ID", "Account", "FirstName", "LastName", "Email", "Phone"};
+
+    private ExactMapping() {
+    }
+
+    static CurrentUser currentUser(ExactRow r) {
+        return new CurrentUser(r.uuid("UserID"), orZero(r.integer("CurrentDivision")), r.string("FullName"));
+    }
+
+    static Division division(ExactRow r) {
+        return new Division(orZero(r.integer("Code")), r.string("Description"), orZero(r.integer("Status")),
+                r.trimmed("Currency"), r.trimmed("Country"), r.trimmed("Legislation"));
+    }
+
+    static GlAccount glAccount(ExactRow r) {
+        return new GlAccount(r.uuid("ID"), r.trimmed("Code"), r.string("Description"), orZero(r.integer("Type")),
+                r.trimmed("BalanceType"), r.integer("UseCostcenter"), isTrue(r.bool("IsBlocked")));
+    }
+
+    static VatCode vatCode(ExactRow r) {
+        return new VatCode(r.uuid("ID"), r.trimmed("Code"), r.string("Description"), r.trimmed("Type"),
+                r.trimmed("VATTransactionType"), r.decimal("Percentage"), isTrue(r.bool("IsBlocked")));
+    }
+
+    static Journal journal(ExactRow r) {
+        return new Journal(r.uuid("ID"), r.trimmed("Code"), r.string("Description"), orZero(r.integer("Type")),
+                isTrue(r.bool("IsBlocked")));
+    }
+
+    static PaymentCondition paymentCondition(ExactRow r) {
+        return new PaymentCondition(r.trimmed("Code"), r.string("Description"), r.integer("PaymentDays"));
+    }
+
+    static CostCenter costCenter(ExactRow r) {
+        return new CostCenter(r.uuid("ID"), r.trimmed("Code"), r.string("Description"), r.localDate("EndDate"));
+    }
+
+    static FinancialPeriod financialPeriod(ExactRow r) {
+        return new FinancialPeriod(orZero(r.integer("FinYear")), orZero(r.integer("FinPeriod")),
+                r.localDate("StartDate"), r.localDate("EndDate"));
+    }
+
+    static ExactAccount account(ExactRow r) {
+        return new ExactAccount(r.uuid("ID"), r.trimmed("Code"), r.string("Name"), r.trimmed("Status"),
+                r.string("VATNumber"), r.string("ChamberOfCommerce"), r.string("Email"), r.string("Postcode"),
+                r.string("City"), r.trimmed("Country"), isTrue(r.bool("Blocked")), r.uuid("MainContact"));
+    }
+
+    static ExactContact contact(ExactRow r) {
+        return new ExactContact(r.uuid("ID"), r.uuid("Account"), r.string("FirstName"), r.string("LastName"),
+                r.string("Email"), r.string("Phone"));
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static boolean isTrue(Boolean value) {
+        return Boolean.TRUE.equals(value);
+    }
+}

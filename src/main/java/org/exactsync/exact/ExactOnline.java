@@ -1,0 +1,113 @@
+package org.exactsync.exact;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.exactsync.exact.model.AccountFields;
+import org.exactsync.exact.model.AccountQuery;
+import org.exactsync.exact.model.ContactFields;
+import org.exactsync.exact.model.CostCenter;
+import org.exactsync.exact.model.CurrentUser;
+import org.exactsync.exact.model.Division;
+import org.exactsync.exact.model.ExactAccount;
+import org.exactsync.exact.model.ExactContact;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.exact.model.FinancialPeriod;
+import org.exactsync.exact.model.GlAccount;
+import org.exactsync.exact.model.Journal;
+import org.exactsync.exact.model.PaymentCondition;
+import org.exactsync.exact.model.VatCode;
+import org.exactsync.exact.odata.ExactFields;
+import org.exactsync.exact.odata.ExactRow;
+import org.exactsync.exact.odata.ODataQuery;
+import org.exactsync.store.TokenKey;
+
+/**
+ * Exact Online as the rest of the connector sees it: domain calls, each naming the connection (tenant's token chain)
+ * and the division. Behind every method: the shared call budget (waits within a minute, throws
+ * {@link ExactRateLimitedException} when the day is spent), token custody (refresh only in Exact's window, one
+ * refresher across all processes), paging over {@code __next}, and retries of what is safe to retry.
+ *
+ * <p>Failures are {@link ExactException}s: {@link ExactValidationException} (never retried; fix the data),
+ * {@link ExactNotFoundException}, {@link ExactConsentRequiredException} (a person must reconnect),
+ * {@link ExactAuthException}, {@link ExactRateLimitedException}, {@link ExactTransientException} (check
+ * {@code outcomeUnknown()} before re-posting).
+ */
+public interface ExactOnline {
+
+    /** The URL to send a person to for consent on the configured site; {@code state} comes back on the redirect. */
+    String authorizationUrl(String state);
+
+    /**
+     * Completes a consent: redeems the authorization code, asks Exact who consented ({@code current/Me}) and stores
+     * the token chain under (tenant, site, Exact user). Returns the key for all later calls.
+     */
+    TokenKey connect(String tenant, String authorizationCode);
+
+    /**
+     * Refreshes the chain if it has been idle longer than the keep-alive period (default 7 days), so the refresh
+     * token never reaches Exact's ~30-day expiry. Returns true when it refreshed.
+     */
+    boolean keepAlive(TokenKey connection);
+
+    /** The consenting user and the division open in their Exact UI ({@code current/Me}; not charged to a division). */
+    CurrentUser currentUser(TokenKey connection);
+
+    /**
+     * Every division the user may open ({@code system/Divisions}), listed through {@code via} (any division the app
+     * may use, e.g. {@link CurrentUser#currentDivision()} during setup).
+     */
+    List<Division> divisions(ExactTarget via);
+
+    /** All general-ledger accounts of the division, codes trimmed. */
+    List<GlAccount> glAccounts(ExactTarget target);
+
+    /** All VAT codes of the division, codes trimmed. */
+    List<VatCode> vatCodes(ExactTarget target);
+
+    /** All journals of the division. */
+    List<Journal> journals(ExactTarget target);
+
+    /** All payment conditions of the division. */
+    List<PaymentCondition> paymentConditions(ExactTarget target);
+
+    /** All cost centers of the division. */
+    List<CostCenter> costCenters(ExactTarget target);
+
+    /** The periods of one financial year that exist in the division (empty: the year is not set up). */
+    List<FinancialPeriod> financialPeriods(ExactTarget target, int year);
+
+    /** Relations matching the query (code, VAT number, KvK number, or name + postcode). */
+    List<ExactAccount> findAccounts(ExactTarget target, AccountQuery query);
+
+    /** One relation by id, or empty. Uses a filter with {@code $top=1}, not a key segment (404s count as errors). */
+    Optional<ExactAccount> account(ExactTarget target, UUID id);
+
+    /** Creates a relation and returns it as Exact stored it. */
+    ExactAccount createAccount(ExactTarget target, AccountFields fields);
+
+    /** Sends only the changed fields of a relation (partial PUT). */
+    void updateAccount(ExactTarget target, UUID id, AccountFields changedFields);
+
+    /** Creates a contact person; {@code fields} must name the account (it cannot be changed later). */
+    ExactContact createContact(ExactTarget target, ContactFields fields);
+
+    /** Sends only the changed fields of a contact (partial PUT; the account cannot change). */
+    void updateContact(ExactTarget target, UUID id, ContactFields changedFields);
+
+    /**
+     * Any GET, for flows this interface has no domain method for yet. Pages are fetched lazily as the stream is
+     * consumed (each page is one budgeted call); {@code entityPath} is e.g. {@code salesentry/SalesEntries}.
+     */
+    Stream<ExactRow> query(ExactTarget target, String entityPath, ODataQuery query);
+
+    /** Any POST; returns the created entity. May throw {@link ExactTransientException} with outcome unknown. */
+    ExactRow create(ExactTarget target, String entityPath, ExactFields body);
+
+    /** Any partial PUT to {@code entityPath(keyLiteral)}, e.g. key {@code OData.guid(id)}. */
+    void update(ExactTarget target, String entityPath, String keyLiteral, ExactFields changes);
+
+    /** Any DELETE of {@code entityPath(keyLiteral)}. */
+    void delete(ExactTarget target, String entityPath, String keyLiteral);
+}

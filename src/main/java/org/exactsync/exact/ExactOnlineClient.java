@@ -1,0 +1,272 @@
+package org.exactsync.exact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.exactsync.exact.model.AccountFields;
+import org.exactsync.exact.model.AccountQuery;
+import org.exactsync.exact.model.ContactFields;
+import org.exactsync.exact.model.CostCenter;
+import org.exactsync.exact.model.CurrentUser;
+import org.exactsync.exact.model.Division;
+import org.exactsync.exact.model.ExactAccount;
+import org.exactsync.exact.model.ExactContact;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.exact.model.FinancialPeriod;
+import org.exactsync.exact.model.GlAccount;
+import org.exactsync.exact.model.Journal;
+import org.exactsync.exact.model.PaymentCondition;
+import org.exactsync.exact.model.VatCode;
+import org.exactsync.exact.odata.ExactFields;
+import org.exactsync.exact.odata.ExactRow;
+import org.exactsync.exact.odata.OData;
+import org.exactsync.exact.odata.ODataQuery;
+import org.exactsync.store.CallBudgetStore;
+import org.exactsync.store.TokenKey;
+import org.exactsync.store.TokenStore;
+import org.exactsync.time.Sleeper;
+
+/** {@link ExactOnline} over HTTP. Build it with {@link #create} (or the CDI producer); it holds no static state. */
+public final class ExactOnlineClient implements ExactOnline {
+
+    private final ExactSettings settings;
+    private final ExactCaller caller;
+    private final TokenCustodian custodian;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final URI site;
+
+    ExactOnlineClient(ExactSettings settings, ExactCaller caller, TokenCustodian custodian, Clock clock,
+            ObjectMapper json) {
+        this.settings = settings;
+        this.caller = caller;
+        this.custodian = custodian;
+        this.clock = clock;
+        this.json = json;
+        this.site = URI.create(settings.siteUrl() + "/");
+    }
+
+    /** A client over the JDK HTTP client, for production wiring and plain tests alike. */
+    public static ExactOnlineClient create(ExactSettings settings, TokenStore tokens, CallBudgetStore budget,
+            Clock clock, Sleeper sleeper) {
+        return create(settings, new JdkHttpTransport(settings.connectTimeout(), settings.readTimeout()), tokens,
+                budget, clock, sleeper, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    static ExactOnlineClient create(ExactSettings settings, ExactTransport transport, TokenStore tokens,
+            CallBudgetStore budgetStore, Clock clock, Sleeper sleeper, DoubleSupplier random) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+        TokenCustodian custodian = new TokenCustodian(tokens, new TokenEndpoint(transport, settings, json),
+                settings.tokens(), clock, sleeper);
+        CallBudget budget = new CallBudget(budgetStore, settings.budget(), clock, sleeper, random);
+        RetryPolicy policy = new RetryPolicy(settings.retry(), random);
+        ExactCaller caller = new ExactCaller(settings, transport, custodian, budget, policy, clock, sleeper, json);
+        return new ExactOnlineClient(settings, caller, custodian, clock, json);
+    }
+
+    /** The token custodian, for schedulers that keep idle chains alive. */
+    public TokenCustodian custodian() {
+        return custodian;
+    }
+
+    @Override
+    public String authorizationUrl(String state) {
+        return settings.siteUrl() + "/api/oauth2/auth?client_id=" + enc(settings.clientId()) + "&redirect_uri="
+                + enc(settings.redirectUri()) + "&response_type=code&state=" + enc(state);
+    }
+
+    @Override
+    public TokenKey connect(String tenant, String authorizationCode) {
+        TokenGrant grant = custodian.redeemCode(tenant, authorizationCode);
+        Instant receivedAt = clock.instant();
+        // The chain is keyed by the Exact user, which only current/Me can tell: asked with the new token before
+        // anything is stored.
+        CurrentUser me = meWith(grant);
+        TokenKey key = new TokenKey(tenant, settings.siteUrl(), me.userId().toString());
+        custodian.storeConsent(key, grant, receivedAt);
+        return key;
+    }
+
+    @Override
+    public boolean keepAlive(TokenKey connection) {
+        return custodian.keepAlive(connection);
+    }
+
+    @Override
+    public CurrentUser currentUser(TokenKey connection) {
+        URI uri = URI.create(settings.siteUrl() + "/api/v1/current/Me?"
+                + ODataQuery.select(ExactMapping.CURRENT_USER).toQueryString());
+        JsonNode root = caller.parse(caller.execute(connection, null, "GET", uri, null), "current/Me");
+        return firstRow(root).map(ExactMapping::currentUser)
+                .orElseThrow(() -> new ExactTransientException("current/Me returned no user", false));
+    }
+
+    @Override
+    public List<Division> divisions(ExactTarget via) {
+        return list(via, "system/Divisions", ODataQuery.select(ExactMapping.DIVISION), ExactMapping::division);
+    }
+
+    @Override
+    public List<GlAccount> glAccounts(ExactTarget target) {
+        return list(target, "financial/GLAccounts", ODataQuery.select(ExactMapping.GL_ACCOUNT),
+                ExactMapping::glAccount);
+    }
+
+    @Override
+    public List<VatCode> vatCodes(ExactTarget target) {
+        return list(target, "vat/VATCodes", ODataQuery.select(ExactMapping.VAT_CODE), ExactMapping::vatCode);
+    }
+
+    @Override
+    public List<Journal> journals(ExactTarget target) {
+        return list(target, "financial/Journals", ODataQuery.select(ExactMapping.JOURNAL), ExactMapping::journal);
+    }
+
+    @Override
+    public List<PaymentCondition> paymentConditions(ExactTarget target) {
+        return list(target, "cashflow/PaymentConditions", ODataQuery.select(ExactMapping.PAYMENT_CONDITION),
+                ExactMapping::paymentCondition);
+    }
+
+    @Override
+    public List<CostCenter> costCenters(ExactTarget target) {
+        return list(target, "hrm/Costcenters", ODataQuery.select(ExactMapping.COST_CENTER), ExactMapping::costCenter);
+    }
+
+    @Override
+    public List<FinancialPeriod> financialPeriods(ExactTarget target, int year) {
+        return list(target, "financial/FinancialPeriods", ODataQuery.select(ExactMapping.FINANCIAL_PERIOD)
+                .filter(OData.eq("FinYear", OData.int32(year))), ExactMapping::financialPeriod);
+    }
+
+    @Override
+    public List<ExactAccount> findAccounts(ExactTarget target, AccountQuery query) {
+        return list(target, "crm/Accounts", ODataQuery.select(ExactMapping.ACCOUNT).filter(query.filter()),
+                ExactMapping::account);
+    }
+
+    @Override
+    public Optional<ExactAccount> account(ExactTarget target, UUID id) {
+        try (Stream<ExactRow> rows = query(target, "crm/Accounts", ODataQuery.select(ExactMapping.ACCOUNT)
+                .filter(OData.eq("ID", OData.guid(id))).top(1))) {
+            return rows.findFirst().map(ExactMapping::account);
+        }
+    }
+
+    @Override
+    public ExactAccount createAccount(ExactTarget target, AccountFields fields) {
+        return ExactMapping.account(create(target, "crm/Accounts", fields.toFields()));
+    }
+
+    @Override
+    public void updateAccount(ExactTarget target, UUID id, AccountFields changedFields) {
+        update(target, "crm/Accounts", OData.guid(id), changedFields.toFields());
+    }
+
+    @Override
+    public ExactContact createContact(ExactTarget target, ContactFields fields) {
+        if (!fields.containsAccount()) {
+            // Exact accepts Account on POST only; a contact created without it cannot be attached later.
+            throw new IllegalArgumentException("a contact must be created with its account");
+        }
+        return ExactMapping.contact(create(target, "crm/Contacts", fields.toFields()));
+    }
+
+    @Override
+    public void updateContact(ExactTarget target, UUID id, ContactFields changedFields) {
+        if (changedFields.containsAccount()) {
+            throw new IllegalArgumentException("Exact does not move a contact to another account");
+        }
+        update(target, "crm/Contacts", OData.guid(id), changedFields.toFields());
+    }
+
+    @Override
+    public Stream<ExactRow> query(ExactTarget target, String entityPath, ODataQuery query) {
+        String options = query.toQueryString();
+        URI first = URI.create(collectionUrl(target, entityPath) + (options.isEmpty() ? "" : "?" + options));
+        Function<URI, JsonNode> fetch = uri -> caller.parse(
+                caller.execute(target.connection(), target.division(), "GET", uri, null), "GET " + entityPath);
+        PagedRows rows = new PagedRows(fetch, site, first);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false);
+    }
+
+    @Override
+    public ExactRow create(ExactTarget target, String entityPath, ExactFields body) {
+        URI uri = URI.create(collectionUrl(target, entityPath));
+        HttpReply reply = caller.execute(target.connection(), target.division(), "POST", uri, write(body));
+        JsonNode root = caller.parse(reply, "POST " + entityPath);
+        return ExactEnvelope.single(root).map(ExactRow::new).orElseThrow(() -> new ExactTransientException(
+                "POST " + entityPath + " returned no entity; look it up before posting again", true));
+    }
+
+    @Override
+    public void update(ExactTarget target, String entityPath, String keyLiteral, ExactFields changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        URI uri = URI.create(collectionUrl(target, entityPath) + "(" + encPath(keyLiteral) + ")");
+        caller.execute(target.connection(), target.division(), "PUT", uri, write(changes));
+    }
+
+    @Override
+    public void delete(ExactTarget target, String entityPath, String keyLiteral) {
+        URI uri = URI.create(collectionUrl(target, entityPath) + "(" + encPath(keyLiteral) + ")");
+        caller.execute(target.connection(), target.division(), "DELETE", uri, null);
+    }
+
+    private <T> List<T> list(ExactTarget target, String entityPath, ODataQuery query, Function<ExactRow, T> map) {
+        try (Stream<ExactRow> rows = query(target, entityPath, query)) {
+            return rows.map(map).toList();
+        }
+    }
+
+    private CurrentUser meWith(TokenGrant grant) {
+        URI uri = URI.create(settings.siteUrl() + "/api/v1/current/Me?"
+                + ODataQuery.select(ExactMapping.CURRENT_USER).toQueryString());
+        JsonNode root = caller.parse(caller.executeOnce(grant.accessToken(), "GET", uri), "current/Me");
+        return firstRow(root).map(ExactMapping::currentUser)
+                .orElseThrow(() -> new ExactTransientException("current/Me returned no user", false));
+    }
+
+    private static Optional<ExactRow> firstRow(JsonNode root) {
+        List<JsonNode> rows = ExactEnvelope.parse(root).rows();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new ExactRow(rows.get(0)));
+    }
+
+    private String collectionUrl(ExactTarget target, String entityPath) {
+        return settings.siteUrl() + "/api/v1/" + target.division() + "/" + entityPath;
+    }
+
+    private String write(ExactFields fields) {
+        try {
+            return json.writeValueAsString(fields.asMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("fields cannot be written as JSON", e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Key literals keep their quotes; only characters a path cannot hold are escaped. */
+    private static String encPath(String keyLiteral) {
+        return URLEncoder.encode(keyLiteral, StandardCharsets.UTF_8).replace("+", "%20").replace("%27", "'");
+    }
+}

@@ -1,0 +1,104 @@
+package org.exactsync.exact;
+
+import java.time.Duration;
+
+/**
+ * Everything the client needs to know, as plain values so that tests build a client without CDI; the application
+ * builds it from {@code org.exactsync.config.ExactConfig}.
+ *
+ * @param siteUrl        Exact country site, e.g. {@code https://start.exactonline.nl} (OAuth and REST share it)
+ * @param clientId       app client id (also half of every call-budget key)
+ * @param clientSecret   app client secret (never logged)
+ * @param redirectUri    redirect URI registered with the app, repeated in the code exchange
+ * @param connectTimeout TCP/TLS connect timeout
+ * @param readTimeout    time allowed for a whole response
+ */
+public record ExactSettings(
+        String siteUrl,
+        String clientId,
+        String clientSecret,
+        String redirectUri,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Budget budget,
+        Tokens tokens,
+        Retry retry) {
+
+    public ExactSettings {
+        siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+    }
+
+    /** Production defaults for a site and app. */
+    public static ExactSettings defaults(String siteUrl, String clientId, String clientSecret, String redirectUri) {
+        return new ExactSettings(siteUrl, clientId, clientSecret, redirectUri, Duration.ofSeconds(5),
+                Duration.ofSeconds(60), Budget.defaults(), Tokens.defaults(), Retry.defaults());
+    }
+
+    /** The settings the application configured. */
+    public static ExactSettings from(org.exactsync.config.ExactConfig config) {
+        return new ExactSettings(config.siteUrl(), config.clientId(), config.clientSecret(), config.redirectUri(),
+                config.http().connectTimeout(), config.http().readTimeout(),
+                new Budget(config.budget().perMinute(), config.budget().perDay(), config.budget().safetyMargin(),
+                        config.budget().minuteEdgeGuard(), config.budget().maxJitter()),
+                new Tokens(Duration.ofSeconds(config.token().refreshSafetySeconds()), config.token().lease(),
+                        Duration.ofMillis(250), Duration.ofDays(config.token().keepAliveDays())),
+                new Retry(config.retry().maxAttempts(), config.retry().initialBackoff(),
+                        config.retry().maxBackoff()));
+    }
+
+    public ExactSettings withBudget(Budget newBudget) {
+        return new ExactSettings(siteUrl, clientId, clientSecret, redirectUri, connectTimeout, readTimeout, newBudget,
+                tokens, retry);
+    }
+
+    public ExactSettings withTokens(Tokens newTokens) {
+        return new ExactSettings(siteUrl, clientId, clientSecret, redirectUri, connectTimeout, readTimeout, budget,
+                newTokens, retry);
+    }
+
+    public ExactSettings withRetry(Retry newRetry) {
+        return new ExactSettings(siteUrl, clientId, clientSecret, redirectUri, connectTimeout, readTimeout, budget,
+                tokens, newRetry);
+    }
+
+    /**
+     * @param perMinute    configured calls per clock minute per division (Exact's default 60); the lower of this and
+     *                     the last {@code X-RateLimit-Minutely-Limit} seen applies
+     * @param perDay       configured calls per UTC day per division (Exact's default 5000)
+     * @param safetyMargin calls per window left unused, for callers outside this client sharing the app id
+     * @param edgeGuard    no call starts this close to the end of a minute: a call that arrives after the boundary
+     *                     would count in the next minute at Exact while we counted it in this one
+     * @param maxJitter    upper bound of the random delay added after a minute boundary, so waiting workers do not
+     *                     all call at the same instant
+     */
+    public record Budget(int perMinute, int perDay, int safetyMargin, Duration edgeGuard, Duration maxJitter) {
+        public static Budget defaults() {
+            return new Budget(60, 5000, 0, Duration.ofMillis(500), Duration.ofMillis(1000));
+        }
+    }
+
+    /**
+     * @param refreshSafety  margin inside Exact's 30-second refresh window at both ends: never refresh before
+     *                       expiry - 30 s + margin, never use a token after expiry - margin
+     * @param leaseDuration  how long a process may hold the refresh lease before others may take it over
+     * @param waitPoll       how often a process waiting for another's refresh re-reads the record
+     * @param keepAliveAfter a chain idle this long is refreshed by {@code keepAlive} (refresh tokens die after ~30 days)
+     */
+    public record Tokens(Duration refreshSafety, Duration leaseDuration, Duration waitPoll, Duration keepAliveAfter) {
+        public static Tokens defaults() {
+            return new Tokens(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMillis(250),
+                    Duration.ofDays(7));
+        }
+    }
+
+    /**
+     * @param maxAttempts    attempts per logical call, the first included
+     * @param initialBackoff first back-off for 502/503/504 and connection errors, doubled per attempt
+     * @param maxBackoff     back-off cap
+     */
+    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        public static Retry defaults() {
+            return new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(8));
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package org.exactsync.exact;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.exactsync.store.ConnectionStatus;
+import org.exactsync.store.TokenKey;
+import org.exactsync.store.TokenRecord;
+import org.exactsync.store.TokenStore;
+import org.exactsync.time.Sleeper;
+
+/**
+ * Keeps one Exact token chain alive for any number of concurrent processes. Exact's rules (exact-online-api.md §2.4-2.7)
+ * shape everything here: refresh tokens are single use, so exactly one process may refresh (a lease taken with a
+ * conditional write on the record's version) and the new pair is stored before anyone uses it; a new access token
+ * may only be requested in the last 30 seconds of the current one's 600-second life, and a token past its life must
+ * not be sent (each 401 counts toward the error block).
+ */
+public final class TokenCustodian {
+
+    /** Exact refuses a refresh until the access token is this close to its expiry (the 570-second rule). */
+    static final Duration EXACT_REFRESH_WINDOW = Duration.ofSeconds(30);
+    private static final int REFRESH_ATTEMPTS_UNDER_LEASE = 3;
+
+    enum Decision { USE, REFRESH, WAIT, CONSENT }
+
+    private final TokenStore store;
+    private final TokenEndpoint endpoint;
+    private final ExactSettings.Tokens settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final String processId = UUID.randomUUID().toString();
+    private final AtomicLong leaseSequence = new AtomicLong();
+
+    TokenCustodian(TokenStore store, TokenEndpoint endpoint, ExactSettings.Tokens settings, Clock clock,
+            Sleeper sleeper) {
+        this.store = store;
+        this.endpoint = endpoint;
+        this.settings = settings;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * What a process should do with the stored record now. Expiry is our receive time + {@code expires_in}, which is
+     * never earlier than Exact's own, so "window opens" computed from it is never early by Exact's clock; the safety
+     * margin keeps us clear of both ends of the window.
+     */
+    static Decision decide(TokenRecord record, Instant now, ExactSettings.Tokens settings) {
+        if (record.status() == ConnectionStatus.NEEDS_CONSENT) {
+            return Decision.CONSENT;
+        }
+        Instant windowOpens = record.accessExpiresAt().minus(EXACT_REFRESH_WINDOW).plus(settings.refreshSafety());
+        if (now.isBefore(windowOpens)) {
+            return Decision.USE;
+        }
+        if (record.leasedAt(now)) {
+            // Someone else is refreshing: the old token serves until it runs out, then we wait for theirs.
+            return now.isBefore(usableUntil(record, settings)) ? Decision.USE : Decision.WAIT;
+        }
+        return Decision.REFRESH;
+    }
+
+    /** A valid access token for the chain, refreshing it (single-flight) when it is due. */
+    BearerToken accessToken(TokenKey key) {
+        Instant waitingSince = null;
+        while (true) {
+            TokenRecord record = find(key);
+            Instant now = clock.instant();
+            switch (decide(record, now, settings)) {
+                case CONSENT -> throw new ExactConsentRequiredException(key.tenant(), reasonOf(record));
+                case USE -> {
+                    return bearer(record);
+                }
+                case WAIT -> {
+                    waitingSince = waitingSince == null ? now : waitingSince;
+                    if (Duration.between(waitingSince, now).compareTo(settings.leaseDuration().multipliedBy(2)) > 0) {
+                        throw new ExactTransientException("gave up waiting for another process to refresh the Exact"
+                                + " token of tenant " + key.tenant(), false);
+                    }
+                    pause(settings.waitPoll());
+                }
+                case REFRESH -> {
+                    Optional<TokenRecord> refreshed = refresh(record, now);
+                    if (refreshed.isPresent()) {
+                        return bearer(refreshed.get());
+                    }
+                    // Lost the lease race: loop and read what the winner stored.
+                }
+            }
+        }
+    }
+
+    /**
+     * After Exact answered 401 to {@code used}: if another process has stored a newer token, or ours had simply run
+     * out, the current token is returned for one retry; otherwise empty (the caller reports an auth error rather than
+     * burning the error budget).
+     */
+    Optional<BearerToken> afterUnauthorized(TokenKey key, BearerToken used) {
+        TokenRecord record = find(key);
+        if (record.status() == ConnectionStatus.NEEDS_CONSENT) {
+            throw new ExactConsentRequiredException(key.tenant(), reasonOf(record));
+        }
+        boolean replaced = !used.value().equals(record.accessToken());
+        boolean ranOut = !clock.instant().isBefore(used.usableUntil());
+        if (replaced || ranOut) {
+            return Optional.of(accessToken(key));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refreshes a chain that has been idle longer than the keep-alive period, so its refresh token (which dies after
+     * about 30 unused days) is renewed. Returns true when this call refreshed it.
+     */
+    public boolean keepAlive(TokenKey key) {
+        Optional<TokenRecord> found = store.find(key);
+        if (found.isEmpty() || found.get().status() == ConnectionStatus.NEEDS_CONSENT) {
+            return false;
+        }
+        TokenRecord record = found.get();
+        Instant now = clock.instant();
+        if (Duration.between(record.refreshedAt(), now).compareTo(settings.keepAliveAfter()) < 0) {
+            return false;
+        }
+        if (decide(record, now, settings) != Decision.REFRESH) {
+            return false;
+        }
+        return refresh(record, now).isPresent();
+    }
+
+    /** Redeems an authorization code (single use, ~3 minutes) for the first token pair. */
+    TokenGrant redeemCode(String tenant, String code) {
+        try {
+            return endpoint.exchangeCode(code);
+        } catch (TokenEndpointException e) {
+            if (e.kind() == TokenEndpointException.Kind.TRANSIENT) {
+                throw new ExactTransientException("Exact token endpoint failed during consent of tenant " + tenant,
+                        e.outcomeUnknown(), e);
+            }
+            throw new ExactConsentRequiredException(tenant, "authorization code refused (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExactTransientException("interrupted during consent", true, e);
+        }
+    }
+
+    /** Stores a first token pair, replacing any broken chain of the key. */
+    TokenRecord storeConsent(TokenKey key, TokenGrant grant, Instant receivedAt) {
+        return store.saveConsented(key, grant.accessToken(), receivedAt.plus(grant.expiresIn()), grant.refreshToken(),
+                receivedAt);
+    }
+
+    /** Exchanges an authorization code and stores the pair under a known key. */
+    public TokenRecord exchangeCode(TokenKey key, String code) {
+        TokenGrant grant = redeemCode(key.tenant(), code);
+        return storeConsent(key, grant, clock.instant());
+    }
+
+    private Optional<TokenRecord> refresh(TokenRecord record, Instant now) {
+        TokenKey key = record.key();
+        String owner = processId + ":" + leaseSequence.incrementAndGet();
+        Optional<TokenRecord> lease = store.tryLease(key, record.version(), owner, now.plus(settings.leaseDuration()),
+                now);
+        if (lease.isEmpty()) {
+            return Optional.empty();
+        }
+        TokenRecord leased = lease.get();
+        TokenGrant grant = null;
+        for (int attempt = 1; grant == null; attempt++) {
+            try {
+                grant = endpoint.refresh(leased.refreshToken());
+            } catch (TokenEndpointException e) {
+                switch (e.kind()) {
+                    case CHAIN_BROKEN -> {
+                        store.markNeedsConsent(key, leased.version(), e.getMessage());
+                        throw new ExactConsentRequiredException(key.tenant(), e.getMessage());
+                    }
+                    case TOO_EARLY -> {
+                        store.releaseLease(key, leased.version(), owner);
+                        throw new ExactTransientException("Exact refused the token refresh of tenant " + key.tenant()
+                                + " as too early", false, e);
+                    }
+                    case TRANSIENT -> {
+                        // Retrying is safe only while the lease is ours: nobody else can be using the same refresh
+                        // token, and Exact keeps a just-used one valid for a while.
+                        Instant leaseLeft = leased.leaseUntil().minus(settings.waitPoll().multipliedBy(4));
+                        if (attempt >= REFRESH_ATTEMPTS_UNDER_LEASE || !clock.instant().isBefore(leaseLeft)) {
+                            store.releaseLease(key, leased.version(), owner);
+                            throw new ExactTransientException("Exact token endpoint failed for tenant " + key.tenant()
+                                    + ": " + e.getMessage(), e.outcomeUnknown(), e);
+                        }
+                        pause(settings.waitPoll().multipliedBy(attempt));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExactTransientException("interrupted while refreshing the Exact token", true, e);
+            }
+        }
+        Instant receivedAt = clock.instant();
+        Optional<TokenRecord> saved;
+        try {
+            saved = store.saveRefreshed(key, leased.version(), owner, grant.accessToken(),
+                    receivedAt.plus(grant.expiresIn()), grant.refreshToken(), receivedAt);
+        } catch (RuntimeException e) {
+            // The new pair exists only in memory; using it would leave the stored chain behind with a dead refresh
+            // token, so it is dropped.
+            throw new ExactTransientException("could not store refreshed Exact tokens of tenant " + key.tenant(),
+                    false, e);
+        }
+        if (saved.isEmpty()) {
+            throw new ExactTransientException("lost the refresh lease of tenant " + key.tenant()
+                    + " before storing new tokens", false);
+        }
+        return saved;
+    }
+
+    private TokenRecord find(TokenKey key) {
+        return store.find(key).orElseThrow(
+                () -> new ExactConsentRequiredException(key.tenant(), "no Exact connection stored"));
+    }
+
+    private BearerToken bearer(TokenRecord record) {
+        return new BearerToken(record.accessToken(), usableUntil(record, settings));
+    }
+
+    private static Instant usableUntil(TokenRecord record, ExactSettings.Tokens settings) {
+        return record.accessExpiresAt().minus(settings.refreshSafety());
+    }
+
+    private static String reasonOf(TokenRecord record) {
+        return record.statusReason() == null ? "connection marked as needing consent" : record.statusReason();
+    }
+
+    private void pause(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExactTransientException("interrupted while waiting for an Exact token", false, e);
+        }
+    }
+}
