@@ -69,6 +69,21 @@ public final class LocalDynamoDb implements AutoCloseable {
         throw lastFailure;
     }
 
+    /**
+     * Starts dynalite on a fixed port (the local run's configuration names it), keeping data in {@code dataDir} or in
+     * memory when null.
+     *
+     * @throws IllegalStateException when dynalite is not installed, the port is taken, or it does not come up
+     */
+    public static LocalDynamoDb startOnPort(Path projectDir, Path dataDir, int port) {
+        Path binary = projectDir.toAbsolutePath().resolve("node_modules/.bin/dynalite");
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalStateException("dynalite is not installed (" + binary + " is missing): run npm ci in "
+                    + projectDir.toAbsolutePath());
+        }
+        return launch(binary, port, dataDir);
+    }
+
     /** The HTTP endpoint to give the DynamoDB client as endpoint override. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.funqy.Funq;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +43,28 @@ class SamTemplateTest {
         assertThat(table.at("/TimeToLiveSpecification/AttributeName").asText()).isEqualTo("expiresAt");
         assertThat(table.at("/PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled").asBoolean()).isTrue();
         assertThat(table.at("/BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+    }
+
+    @Test
+    void tableMatchesTheBootstrapUsedLocallyAndInTests() {
+        var request = new org.exactsync.store.dynamodb.TableBootstrap(null, "t", org.exactsync.time.Sleeper.system())
+                .createRequest();
+        JsonNode table = resources.get("ConnectorTable").get("Properties");
+        Set<String> templateAttributes = new HashSet<>();
+        table.get("AttributeDefinitions").forEach(a -> templateAttributes.add(a.get("AttributeName").asText()
+                + ":" + a.get("AttributeType").asText()));
+        Set<String> bootstrapAttributes = new HashSet<>();
+        request.attributeDefinitions().forEach(a -> bootstrapAttributes.add(a.attributeName() + ":"
+                + a.attributeTypeAsString()));
+        assertThat(templateAttributes).isEqualTo(bootstrapAttributes);
+        Set<String> templateIndexes = new HashSet<>();
+        table.get("GlobalSecondaryIndexes").forEach(i -> templateIndexes.add(i.get("IndexName").asText() + "("
+                + i.at("/KeySchema/0/AttributeName").asText() + "," + i.at("/KeySchema/1/AttributeName").asText()
+                + ")"));
+        Set<String> bootstrapIndexes = new HashSet<>();
+        request.globalSecondaryIndexes().forEach(i -> bootstrapIndexes.add(i.indexName() + "("
+                + i.keySchema().get(0).attributeName() + "," + i.keySchema().get(1).attributeName() + ")"));
+        assertThat(templateIndexes).isEqualTo(bootstrapIndexes);
     }
 
     @Test
@@ -128,8 +149,7 @@ class SamTemplateTest {
 
     private static Set<String> funqNames() {
         Set<String> names = new HashSet<>();
-        for (var javaClass : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.exactsync")) {
+        for (var javaClass : new ClassFileImporter().importPath(java.nio.file.Path.of("target/classes"))) {
             for (JavaMethod method : javaClass.getMethods()) {
                 if (method.isAnnotatedWith(Funq.class)) {
                     String value = method.getAnnotationOfType(Funq.class).value();

@@ -1,0 +1,40 @@
+package org.exactsync.local;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the local run ({@code ./run-local}, Quarkus dev mode). Ignored in the cloud. */
+@ConfigMapping(prefix = "connector.local")
+public interface LocalRunConfig {
+
+    /** Whether the local runtime starts the store and the sandbox at start-up. Default false; dev mode sets true. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Port of the local DynamoDB (dynalite); must match {@code quarkus.dynamodb.endpoint-override}. Default 8000. */
+    @WithDefault("8000")
+    int dynamodbPort();
+
+    /** Where dynalite keeps its data between runs, relative to the project directory. Default {@code .local/dynamodb}. */
+    @WithDefault(".local/dynamodb")
+    String dynamodbDataDir();
+
+    /** Port of the bundled Exact Online sandbox; must match {@code exact.site-url} in dev mode. Default 8091. */
+    @WithDefault("8091")
+    int sandboxPort();
+
+    /**
+     * Whether to serve Exact from the bundled sandbox. Default true. The sandbox is used only while the configured
+     * client id is {@link #sandboxClientId()}: configuring real Exact credentials (README) switches it off.
+     */
+    @WithDefault("true")
+    boolean sandbox();
+
+    /** The client id of the sandbox's app, used while no real Exact credentials are configured. */
+    @WithDefault("local-client")
+    String sandboxClientId();
+
+    /** The tenant the local run connects. Default {@code default} (the CRM contract's default tenant). */
+    @WithDefault("default")
+    String tenant();
+}

@@ -1,0 +1,123 @@
+package org.exactsync.local;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.exactsync.config.ExactConfig;
+import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.model.CurrentUser;
+import org.exactsync.exact.model.Division;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.sandbox.ExactSandbox;
+import org.exactsync.store.ConnectionRecord;
+import org.exactsync.store.ConnectionStatus;
+import org.exactsync.store.ConnectionStore;
+import org.exactsync.store.SyncMode;
+import org.exactsync.store.TokenKey;
+import org.exactsync.store.dynamodb.TableBootstrap;
+import org.exactsync.time.Sleeper;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The local run on embedded defaults: before anything else starts a local DynamoDB (dynalite) and creates the table,
+ * starts the bundled Exact Online sandbox (unless real Exact is configured), connects the local tenant through OAuth
+ * and shows the connection working by listing the divisions through the connector's own Exact client.
+ *
+ * <p>Active only when {@code connector.local.enabled=true} (set for dev mode in application.properties).
+ */
+@ApplicationScoped
+public class LocalRuntime {
+
+    private static final Logger LOG = Logger.getLogger(LocalRuntime.class);
+
+    private final LocalRunConfig local;
+    private final ExactConfig exact;
+    private final DynamoDbClient dynamo;
+    private final ConnectionStore connections;
+    private final ExactOnline exactOnline;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final String table;
+
+    private LocalDynamoDb localDynamo;
+    private ExactSandbox sandbox;
+
+    LocalRuntime(LocalRunConfig local, ExactConfig exact, DynamoDbClient dynamo, ConnectionStore connections,
+            ExactOnline exactOnline, Clock clock, Sleeper sleeper,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "connector.dynamodb.table") String table) {
+        this.local = local;
+        this.exact = exact;
+        this.dynamo = dynamo;
+        this.connections = connections;
+        this.exactOnline = exactOnline;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.table = table;
+    }
+
+    void onStart(@Observes @Priority(1) StartupEvent event) throws Exception {
+        if (!local.enabled()) {
+            return;
+        }
+        Path projectDir = Path.of("").toAbsolutePath();
+        localDynamo = LocalDynamoDb.startOnPort(projectDir, projectDir.resolve(local.dynamodbDataDir()),
+                local.dynamodbPort());
+        new TableBootstrap(dynamo, table, sleeper).ensureTable();
+        LOG.infof("Local DynamoDB (dynalite) on %s, table %s", localDynamo.endpoint(), table);
+
+        if (local.sandbox() && exact.clientId().equals(local.sandboxClientId())) {
+            sandbox = ExactSandbox.builder().port(local.sandboxPort()).clock(clock)
+                    .client(exact.clientId(), exact.clientSecret(), exact.redirectUri())
+                    .webhookSecret(exact.webhookSecret()).build().start();
+            LOG.infof("Exact Online sandbox on %s (site URL the connector uses: %s)", sandbox.baseUrl(),
+                    exact.siteUrl());
+        }
+        showConnection();
+    }
+
+    private void showConnection() {
+        Optional<ConnectionRecord> existing = connections.find(local.tenant())
+                .filter(c -> c.status() == ConnectionStatus.ACTIVE && c.site().equals(exact.siteUrl()));
+        TokenKey key;
+        if (existing.isPresent()) {
+            key = existing.get().tokenKey();
+        } else if (sandbox != null) {
+            String code = SandboxConsent.authorize(exact.siteUrl(), exact.clientId(), exact.redirectUri());
+            key = exactOnline.connect(local.tenant(), code);
+        } else {
+            LOG.infof("Not connected to Exact yet. Consent here: %s", exactOnline.authorizationUrl("local-run"));
+            return;
+        }
+        CurrentUser me = exactOnline.currentUser(key);
+        List<Division> divisions = exactOnline.divisions(new ExactTarget(key, me.currentDivision()));
+        if (existing.isEmpty()) {
+            List<Integer> codes = divisions.stream().map(Division::code).toList();
+            connections.save(new ConnectionRecord(local.tenant(), key.site(), key.exactUser(), exact.clientId(), codes,
+                    codes.isEmpty() ? List.of() : List.of(codes.get(0)), ConnectionStatus.ACTIVE, SyncMode.DRY_RUN,
+                    null, null, 0));
+        }
+        StringBuilder table = new StringBuilder("Connected tenant '" + local.tenant() + "' to " + key.site()
+                + "; divisions through the connector's Exact client:");
+        for (Division division : divisions) {
+            table.append(String.format("%n  %8d  %-40s %s", division.code(), division.description(),
+                    division.currency()));
+        }
+        LOG.info(table);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        if (localDynamo != null) {
+            localDynamo.close();
+        }
+    }
+}
