@@ -83,33 +83,38 @@ public class LocalRuntime {
     }
 
     private void showConnection() {
-        Optional<ConnectionRecord> existing = connections.find(local.tenant())
-                .filter(c -> c.status() == ConnectionStatus.ACTIVE && c.site().equals(exact.siteUrl()));
+        Optional<ConnectionRecord> existing = connections.find(local.tenant());
         TokenKey key;
-        if (existing.isPresent()) {
-            key = existing.get().tokenKey();
-        } else if (sandbox != null) {
+        if (sandbox != null) {
+            // The sandbox starts empty on every run, so tokens kept from an earlier run mean nothing to it: consent
+            // again (the sandbox consents at once) and store the fresh chain.
             String code = SandboxConsent.authorize(exact.siteUrl(), exact.clientId(), exact.redirectUri());
             key = exactOnline.connect(local.tenant(), code);
+        } else if (existing.filter(c -> c.status() == ConnectionStatus.ACTIVE && c.site().equals(exact.siteUrl()))
+                .isPresent()) {
+            key = existing.get().tokenKey();
         } else {
             LOG.infof("Not connected to Exact yet. Consent here: %s", exactOnline.authorizationUrl("local-run"));
             return;
         }
         CurrentUser me = exactOnline.currentUser(key);
         List<Division> divisions = exactOnline.divisions(new ExactTarget(key, me.currentDivision()));
-        if (existing.isEmpty()) {
-            List<Integer> codes = divisions.stream().map(Division::code).toList();
-            connections.save(new ConnectionRecord(local.tenant(), key.site(), key.exactUser(), exact.clientId(), codes,
-                    codes.isEmpty() ? List.of() : List.of(codes.get(0)), ConnectionStatus.ACTIVE, SyncMode.DRY_RUN,
-                    null, null, 0));
+        List<Integer> codes = divisions.stream().map(Division::code).toList();
+        ConnectionRecord connection = new ConnectionRecord(local.tenant(), key.site(), key.exactUser(),
+                exact.clientId(), codes, codes.isEmpty() ? List.of() : List.of(codes.get(0)),
+                ConnectionStatus.ACTIVE, existing.map(ConnectionRecord::mode).orElse(SyncMode.DRY_RUN),
+                existing.map(ConnectionRecord::createdAt).orElse(null), null,
+                existing.map(ConnectionRecord::version).orElse(0L));
+        if (existing.isEmpty() || !existing.get().tokenKey().equals(key) || !existing.get().divisions().equals(codes)) {
+            connections.save(connection);
         }
-        StringBuilder table = new StringBuilder("Connected tenant '" + local.tenant() + "' to " + key.site()
+        StringBuilder lines = new StringBuilder("Connected tenant '" + local.tenant() + "' to " + key.site()
                 + "; divisions through the connector's Exact client:");
         for (Division division : divisions) {
-            table.append(String.format("%n  %8d  %-40s %s", division.code(), division.description(),
+            lines.append(String.format("%n  %8d  %-40s %s", division.code(), division.description(),
                     division.currency()));
         }
-        LOG.info(table);
+        LOG.info(lines);
     }
 
     void onStop(@Observes ShutdownEvent event) {
