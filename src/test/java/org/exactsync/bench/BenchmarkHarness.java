@@ -1,0 +1,45 @@
+package org.exactsync.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark harness: {@code ./mvnw verify -Pbench}. Drives each scenario against the sandbox and the local
+ * DynamoDB (each on its own clock, see {@link Scenario#speed()}) and prints one table (also written to {@code target/benchmark-results.md}). Excluded from the normal test
+ * run; the figures are counts from the sandbox's own counters, so they do not depend on the machine's speed.
+ */
+@Tag("bench")
+class BenchmarkHarness {
+
+    @Test
+    void printsExactCallsPerOperation() throws Exception {
+        int operations = Integer.getInteger("bench.operations", 20);
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Scenario scenario : FoundationScenarios.all()) {
+            try (BenchEnvironment env = new BenchEnvironment(scenario.speed())) {
+                results.add(scenario.run(env, operations));
+            }
+        }
+        String table = render(results);
+        System.out.println(table);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/benchmark-results.md"), table);
+    }
+
+    private static String render(List<ScenarioResult> results) throws IOException {
+        StringBuilder out = new StringBuilder();
+        out.append("| scenario | operations | Exact calls | calls per operation | 429s | note |\n");
+        out.append("|---|---:|---:|---:|---:|---|\n");
+        for (ScenarioResult r : results) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %s |%n", r.scenario(), r.operations(),
+                    r.exactCalls(), r.callsPerOperation(), r.tooManyRequests(), r.note()));
+        }
+        return out.toString();
+    }
+}
