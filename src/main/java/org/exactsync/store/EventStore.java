@@ -14,6 +14,7 @@ public interface EventStore {
     /** Stores a first delivery as ACCEPTED, or reports what is already stored under that (tenant, eventId). */
     ClaimResult claim(NewEvent event);
 
+    /** The event's record (strongly consistent read), or empty when never claimed. */
     Optional<EventRecord> find(String tenant, String eventId);
 
     /**

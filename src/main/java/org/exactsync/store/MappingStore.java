@@ -8,6 +8,7 @@ import java.util.Optional;
  */
 public interface MappingStore {
 
+    /** The mapping (strongly consistent read), or empty when the entity was never mapped in that division. */
     Optional<MappingRecord> find(MappingKey key);
 
     /**
