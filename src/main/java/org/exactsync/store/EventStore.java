@@ -48,6 +48,15 @@ public interface EventStore {
      */
     List<EventRecord> findByStatus(EventStatus status, int limit);
 
+    /**
+     * Like {@link #findByStatus(EventStatus, int)}, keeping only events worth starting at {@code now}: no
+     * {@code retryAt}, or one not after {@code now}. The replay job's query: a WAITING event parked until the daily
+     * budget resets must not hide newer ones that could run now.
+     *
+     * @throws IllegalArgumentException for DONE
+     */
+    List<EventRecord> findDue(EventStatus status, Instant now, int limit);
+
     /** Like {@link #findByStatus(EventStatus, int)} for one tenant (its status page). */
     List<EventRecord> findByStatus(String tenant, EventStatus status, int limit);
 }
