@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.exactsync.sandbox.ExactSandbox;
+import org.exactsync.sandbox.SandboxContext;
 
 /**
  * The finance test hooks of a running {@link ExactSandbox}, by division number. Each call runs under the division
@@ -113,7 +114,7 @@ public final class SandboxFinance {
                 .orElseThrow(() -> new IllegalStateException("webhook subscriptions are not registered"));
     }
 
-    private FinanceHooks hooks(org.exactsync.sandbox.SandboxContext context) {
+    private FinanceHooks hooks(SandboxContext context) {
         return new FinanceHooks(context, options);
     }
 }
