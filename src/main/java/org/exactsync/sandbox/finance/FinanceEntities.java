@@ -34,6 +34,8 @@ public final class FinanceEntities {
         List<EntitySet> sets = new ArrayList<>();
         sets.add(EntryEntitySet.salesEntries(options));
         sets.add(EntryEntitySet.purchaseEntries(options));
+        sets.add(EntryLineSet.salesEntryLines(options));
+        sets.add(EntryLineSet.purchaseEntryLines(options));
         sets.addAll(new FinanceViews(options).all());
         WebhookDispatcher dispatcher = new WebhookDispatcher(setup.clock(), setup.webhookSecret(), setup.seed(),
                 Sleeper.system(), validationDelay);
