@@ -57,6 +57,11 @@ public final class EntryLineSet implements EntitySet {
     }
 
     @Override
+    public Set<String> properties() {
+        return FinanceProperties.ENTRY_LINE;
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> list(DivisionData division, SandboxContext context) {
         List<Map<String, Object>> out = new ArrayList<>();

@@ -77,6 +77,11 @@ public final class WebhookSubscriptionSet implements EntitySet, ChangeListener {
     }
 
     @Override
+    public Set<String> properties() {
+        return FinanceProperties.WEBHOOK_SUBSCRIPTION;
+    }
+
+    @Override
     public List<Map<String, Object>> list(DivisionData division, SandboxContext context) {
         return Rows.copies(FinanceTables.webhookSubscriptions(division)
                 .where(r -> clientId.equals(r.get("ClientID"))));

@@ -265,4 +265,44 @@ class FinanceHttpTest {
                 + UUID.randomUUID() + "')", "{\"Topic\":\"Accounts\"}");
         assertThat(put.statusCode()).isEqualTo(405);
     }
+
+    @Test
+    void acceptsDocumentedFieldsInSelectAndFilterEvenWhenLeftNull() {
+        finance.bookPurchaseOnCostCenter(DIVISION, "60", UUID.fromString(createSupplier(DIVISION)),
+                MasterDataSeed.id(DIVISION, "gl", "4000"), "100", new BigDecimal("80.00"), "2",
+                LocalDate.of(2026, 11, 3), "SUP-HTTP");
+        HttpResponse<String> response = http.get("/api/v1/" + DIVISION + "/bulk/Financial/TransactionLines"
+                + "?$select=EntryID,LineNumber,CostCenter,ProjectCode,AmountDC&$filter=Type eq 30 and CostCenter eq '100'");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode rows = http.json(response).path("d").path("results");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).path("AmountDC").decimalValue()).isEqualByComparingTo("80.00");
+        assertThat(rows.get(0).path("ProjectCode").isNull()).isTrue();
+    }
+
+    @Test
+    void movingADivisionSetsDivisionMoveDateAndRenumbersSyncTimestamps() {
+        int moved = 200001;
+        String belgian = createCustomer(moved);
+        finance.seedOpenItems(moved, 3, UUID.fromString(belgian), new BigDecimal("10.00"), "2",
+                LocalDate.of(2026, 11, 2), "MOVE-");
+        String query = "/api/v1/" + moved + "/sync/Cashflow/PaymentTerms?$filter=Timestamp gt 1L";
+        long before = http.json(http.get(query)).path("d").path("results").get(2).path("Timestamp").asLong();
+
+        long base = finance.moveDivision(moved, Instant.parse("2026-11-26T09:00:00Z"));
+
+        JsonNode after = http.json(http.get(query)).path("d").path("results");
+        assertThat(after).hasSize(3);
+        assertThat(after.get(0).path("Timestamp").asLong()).isGreaterThanOrEqualTo(base).isGreaterThan(before);
+        JsonNode division = http.json(http.get("/api/v1/" + moved + "/system/Divisions?$filter=Code eq " + moved
+                + "&$select=Code,DivisionMoveDate")).path("d").path("results").get(0);
+        assertThat(division.path("DivisionMoveDate").asText()).startsWith("/Date(");
+    }
+
+    private static String createSupplier(int division) {
+        HttpResponse<String> created = http.post("/api/v1/" + division + "/crm/Accounts",
+                "{\"Name\":\"Levering BV\",\"IsSupplier\":true}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return http.json(created).path("d").path("ID").asText();
+    }
 }
