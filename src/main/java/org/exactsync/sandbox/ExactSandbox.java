@@ -353,7 +353,8 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         Set<Integer> codes = new java.util.TreeSet<>();
         divisions.forEach(d -> codes.add(d.code()));
         int current = divisions.isEmpty() ? 0 : divisions.get(0).code();
-        return new SandboxUser(UUID.nameUUIDFromBytes("sandbox-user-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        UUID userId = UUID.nameUUIDFromBytes("sandbox-user-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new SandboxUser(userId,
                 "koppeling@voorbeeld.test", "Koppeling Gebruiker", "koppeling@voorbeeld.test", current, codes);
     }
 

@@ -56,16 +56,16 @@ final class ApiHandler implements HttpHandler {
         try {
             serve(call);
         } catch (ExactFault fault) {
-            call.status = fault.status();
+            record(call, fault.status());
             replies.exactError(exchange, fault.status(), fault.getMessage(), call.headers);
         } catch (RuntimeException e) {
-            call.status = 500;
+            record(call, 500);
             replies.exactError(exchange, 500, "An internal error occurred.", call.headers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            call.status = 500;
+            record(call, 500);
         } finally {
-            finish(call);
+            record(call, call.status);
             exchange.close();
         }
     }
@@ -203,12 +203,12 @@ final class ApiHandler implements HttpHandler {
             rt.queries().checkSelect(spec, set.properties(), options);
             if (!acceptsJson(call)) {
                 replies.xml(call.exchange, 200, AtomRenderer.feed(spec.path(), List.of(row)), call.headers);
-                call.status = 200;
+                record(call, 200);
                 return;
             }
             ObjectNode body = rt.mapper().createObjectNode();
             body.set("d", renderer.record(row, spec, set.properties(), options.select(), prefix));
-            call.status = 200;
+            record(call, 200);
             replies.json(call.exchange, 200, rt.mapper().writeValueAsBytes(body), call.headers);
             return;
         }
@@ -227,7 +227,7 @@ final class ApiHandler implements HttpHandler {
 
     private void writePage(Call call, EndpointSpec spec, Set<String> properties, QueryPage page,
             QueryOptions options, String prefix) throws IOException {
-        call.status = 200;
+        record(call, 200);
         if (!acceptsJson(call)) {
             replies.xml(call.exchange, 200, AtomRenderer.feed(spec.path(), page.rows()), call.headers);
             return;
@@ -290,7 +290,7 @@ final class ApiHandler implements HttpHandler {
         out.set("d", representation
                 ? renderer.record(created, set.spec(), set.properties(), null, entityPrefix(call))
                 : renderer.keyOnly(created, set.spec(), set.properties(), entityPrefix(call)));
-        call.status = 201;
+        record(call, 201);
         replies.json(call.exchange, 201, rt.mapper().writeValueAsBytes(out), call.headers);
     }
 
@@ -305,7 +305,7 @@ final class ApiHandler implements HttpHandler {
         if (holdAfterCommit(call, 204)) {
             return;
         }
-        call.status = 204;
+        record(call, 204);
         replies.empty(call.exchange, 204, call.headers);
     }
 
@@ -319,7 +319,7 @@ final class ApiHandler implements HttpHandler {
         if (holdAfterCommit(call, 204)) {
             return;
         }
-        call.status = 204;
+        record(call, 204);
         replies.empty(call.exchange, 204, call.headers);
     }
 
@@ -332,7 +332,7 @@ final class ApiHandler implements HttpHandler {
         if (rule == null || rule.kind() != FaultKind.TIMEOUT_AFTER_COMMIT) {
             return false;
         }
-        call.status = status;
+        record(call, status);
         if (rule.delay().isZero()) {
             return true;
         }
@@ -366,7 +366,16 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private void finish(Call call) {
+    /**
+     * Sets the final status and books the call in the counters and the error limit, once, before the response
+     * leaves: a client that reads the counters right after its response must find its call there.
+     */
+    private void record(Call call, int status) {
+        if (call.recorded) {
+            return;
+        }
+        call.recorded = true;
+        call.status = status;
         if (call.clientId == null) {
             return;
         }
@@ -411,6 +420,7 @@ final class ApiHandler implements HttpHandler {
         private int status = 500;
         private boolean countErrors = true;
         private FaultRule afterCommit;
+        private boolean recorded;
 
         private Call(HttpExchange exchange) {
             this.exchange = exchange;

@@ -108,13 +108,15 @@ public final class QueryEngine {
             Set<String> others = new TreeSet<>(used);
             others.remove("Timestamp");
             if (!others.isEmpty()) {
-                throw ExactFault.badRequest("Filtering on these fields is not supported: " + String.join(", ", others));
+                throw ExactFault.badRequest("Filtering on these fields is not supported: "
+                        + String.join(", ", others));
             }
         }
         Set<String> unsupported = new TreeSet<>(used);
         unsupported.retainAll(spec.unsupportedFilterFields());
         if (!unsupported.isEmpty()) {
-            throw ExactFault.badRequest("Filtering on these fields is not supported: " + String.join(", ", unsupported));
+            throw ExactFault.badRequest("Filtering on these fields is not supported: "
+                    + String.join(", ", unsupported));
         }
         if (!spec.mandatoryFilterFields().isEmpty()
                 && used.stream().noneMatch(spec.mandatoryFilterFields()::contains)) {
