@@ -74,12 +74,14 @@ public final class FinanceViews {
     /** Open receivables only: a fully matched invoice is absent, a partly paid one shows what is left. */
     public EntitySet receivablesList() {
         return new ReadOnlyView(ReadOnlyView.single("read/financial/ReceivablesList", "HID", KeyKind.INT64, false,
-                "Exact.Web.Api.Models.Financial.ReceivablesList"), FinanceProperties.OPEN_ITEM, (division, context) -> openItems(division, 20));
+                "Exact.Web.Api.Models.Financial.ReceivablesList"), FinanceProperties.OPEN_ITEM,
+                (division, context) -> openItems(division, 20));
     }
 
     public EntitySet payablesList() {
         return new ReadOnlyView(ReadOnlyView.single("read/financial/PayablesList", "HID", KeyKind.INT64, false,
-                "Exact.Web.Api.Models.Financial.PayablesList"), FinanceProperties.OPEN_ITEM, (division, context) -> openItems(division, 22));
+                "Exact.Web.Api.Models.Financial.PayablesList"), FinanceProperties.OPEN_ITEM,
+                (division, context) -> openItems(division, 22));
     }
 
     public EntitySet syncDeleted() {
@@ -108,8 +110,8 @@ public final class FinanceViews {
 
     private List<Map<String, Object>> openItems(DivisionData division, int lineType) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> term : FinanceTables.paymentTerms(division).where(
-                r -> Integer.valueOf(lineType).equals(r.get("LineType")) && !Boolean.TRUE.equals(r.get("IsFullyPaid")))) {
+        for (Map<String, Object> term : FinanceTables.paymentTerms(division).where(r ->
+                Integer.valueOf(lineType).equals(r.get("LineType")) && !Boolean.TRUE.equals(r.get("IsFullyPaid")))) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("HID", term.get("HID"));
             row.put("AccountId", term.get("Account"));

@@ -272,7 +272,8 @@ class FinanceHttpTest {
                 MasterDataSeed.id(DIVISION, "gl", "4000"), "100", new BigDecimal("80.00"), "2",
                 LocalDate.of(2026, 11, 3), "SUP-HTTP");
         HttpResponse<String> response = http.get("/api/v1/" + DIVISION + "/bulk/Financial/TransactionLines"
-                + "?$select=EntryID,LineNumber,CostCenter,ProjectCode,AmountDC&$filter=Type eq 30 and CostCenter eq '100'");
+                + "?$select=EntryID,LineNumber,CostCenter,ProjectCode,AmountDC"
+                + "&$filter=Type eq 30 and CostCenter eq '100'");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode rows = http.json(response).path("d").path("results");
         assertThat(rows).hasSize(1);
