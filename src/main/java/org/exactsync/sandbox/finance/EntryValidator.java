@@ -145,7 +145,8 @@ final class EntryValidator {
         String vatCodeText = BodyValues.trimmed(raw.get("VATCode"));
         if (vatCodeText == null || vatCodeText.isEmpty()) {
             // Exact's defaults: the GL account's VAT code, then the relation's (§5.4 "default: the GL account's").
-            vatCodeText = gl.vatCode() != null && !gl.vatCode().isEmpty() ? gl.vatCode() : relation.defaultVatCode(kind);
+            vatCodeText = gl.vatCode() != null && !gl.vatCode().isEmpty() ? gl.vatCode()
+                    : relation.defaultVatCode(kind);
         }
         VatCodeRef vat = null;
         if (vatCodeText != null && !vatCodeText.isEmpty()) {

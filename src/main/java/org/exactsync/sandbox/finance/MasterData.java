@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -199,9 +198,5 @@ final class MasterData {
             return uuid;
         }
         return BodyValues.isGuidText(value.toString()) ? UUID.fromString(value.toString().trim()) : null;
-    }
-
-    static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }
