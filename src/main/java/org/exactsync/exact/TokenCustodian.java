@@ -3,8 +3,10 @@ package org.exactsync.exact;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.TokenKey;
@@ -34,6 +36,9 @@ public final class TokenCustodian {
     private final Sleeper sleeper;
     private final String processId = UUID.randomUUID().toString();
     private final AtomicLong leaseSequence = new AtomicLong();
+    // The record last read or written per chain. Until the refresh window opens nobody may change the tokens, so
+    // calls in that time need no store read; from the window on every decision reads the store.
+    private final Map<TokenKey, TokenRecord> recent = new ConcurrentHashMap<>();
 
     TokenCustodian(TokenStore store, TokenEndpoint endpoint, ExactSettings.Tokens settings, Clock clock,
             Sleeper sleeper) {
@@ -53,8 +58,7 @@ public final class TokenCustodian {
         if (record.status() == ConnectionStatus.NEEDS_CONSENT) {
             return Decision.CONSENT;
         }
-        Instant windowOpens = record.accessExpiresAt().minus(EXACT_REFRESH_WINDOW).plus(settings.refreshSafety());
-        if (now.isBefore(windowOpens)) {
+        if (now.isBefore(windowOpens(record, settings))) {
             return Decision.USE;
         }
         if (record.leasedAt(now)) {
@@ -66,6 +70,11 @@ public final class TokenCustodian {
 
     /** A valid access token for the chain, refreshing it (single-flight) when it is due. */
     BearerToken accessToken(TokenKey key) {
+        TokenRecord known = recent.get(key);
+        if (known != null && clock.instant().isBefore(windowOpens(known, settings))
+                && known.status() == ConnectionStatus.ACTIVE) {
+            return bearer(known);
+        }
         Instant waitingSince = null;
         while (true) {
             TokenRecord record = find(key);
@@ -150,8 +159,10 @@ public final class TokenCustodian {
 
     /** Stores a first token pair, replacing any broken chain of the key. */
     TokenRecord storeConsent(TokenKey key, TokenGrant grant, Instant receivedAt) {
-        return store.saveConsented(key, grant.accessToken(), receivedAt.plus(grant.expiresIn()), grant.refreshToken(),
-                receivedAt);
+        TokenRecord record = store.saveConsented(key, grant.accessToken(), receivedAt.plus(grant.expiresIn()),
+                grant.refreshToken(), receivedAt);
+        recent.put(key, record);
+        return record;
     }
 
     /** Exchanges an authorization code and stores the pair under a known key. */
@@ -176,6 +187,7 @@ public final class TokenCustodian {
             } catch (TokenEndpointException e) {
                 switch (e.kind()) {
                     case CHAIN_BROKEN -> {
+                        recent.remove(key);
                         store.markNeedsConsent(key, leased.version(), e.getMessage());
                         throw new ExactConsentRequiredException(key.tenant(), e.getMessage());
                     }
@@ -216,16 +228,27 @@ public final class TokenCustodian {
             throw new ExactTransientException("lost the refresh lease of tenant " + key.tenant()
                     + " before storing new tokens", false);
         }
+        recent.put(key, saved.get());
         return saved;
     }
 
     private TokenRecord find(TokenKey key) {
-        return store.find(key).orElseThrow(
+        Optional<TokenRecord> found = store.find(key);
+        if (found.isEmpty() || found.get().status() != ConnectionStatus.ACTIVE) {
+            recent.remove(key);
+        } else {
+            recent.put(key, found.get());
+        }
+        return found.orElseThrow(
                 () -> new ExactConsentRequiredException(key.tenant(), "no Exact connection stored"));
     }
 
     private BearerToken bearer(TokenRecord record) {
         return new BearerToken(record.accessToken(), usableUntil(record, settings));
+    }
+
+    private static Instant windowOpens(TokenRecord record, ExactSettings.Tokens settings) {
+        return record.accessExpiresAt().minus(EXACT_REFRESH_WINDOW).plus(settings.refreshSafety());
     }
 
     private static Instant usableUntil(TokenRecord record, ExactSettings.Tokens settings) {
