@@ -13,6 +13,7 @@ import org.exactsync.store.TokenKey;
 import org.exactsync.store.TokenRecord;
 import org.exactsync.store.TokenStore;
 import org.exactsync.time.Sleeper;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps one Exact token chain alive for any number of concurrent processes. Exact's rules (exact-online-api.md §2.4-2.7)
@@ -25,6 +26,7 @@ public final class TokenCustodian {
 
     /** Exact refuses a refresh until the access token is this close to its expiry (the 570-second rule). */
     static final Duration EXACT_REFRESH_WINDOW = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(TokenCustodian.class);
     private static final int REFRESH_ATTEMPTS_UNDER_LEASE = 3;
 
     enum Decision { USE, REFRESH, WAIT, CONSENT }
@@ -146,6 +148,9 @@ public final class TokenCustodian {
         try {
             return endpoint.exchangeCode(code);
         } catch (TokenEndpointException e) {
+            if (e.kind() == TokenEndpointException.Kind.CLIENT_REJECTED) {
+                throw new ExactAuthException("Exact rejected the app's client id or secret (" + e.getMessage() + ")");
+            }
             if (e.kind() == TokenEndpointException.Kind.TRANSIENT) {
                 throw new ExactTransientException("Exact token endpoint failed during consent of tenant " + tenant,
                         e.outcomeUnknown(), e);
@@ -189,7 +194,15 @@ public final class TokenCustodian {
                     case CHAIN_BROKEN -> {
                         recent.remove(key);
                         store.markNeedsConsent(key, leased.version(), e.getMessage());
+                        LOG.warnf("Exact token chain of tenant %s is broken and needs a new consent: %s", key.tenant(),
+                                e.getMessage());
                         throw new ExactConsentRequiredException(key.tenant(), e.getMessage());
+                    }
+                    case CLIENT_REJECTED -> {
+                        store.releaseLease(key, leased.version(), owner);
+                        LOG.errorf("Exact rejected the app credentials while refreshing tenant %s", key.tenant());
+                        throw new ExactAuthException("Exact rejected the app's client id or secret (" + e.getMessage()
+                                + ")");
                     }
                     case TOO_EARLY -> {
                         store.releaseLease(key, leased.version(), owner);
@@ -202,6 +215,8 @@ public final class TokenCustodian {
                         Instant leaseLeft = leased.leaseUntil().minus(settings.waitPoll().multipliedBy(4));
                         if (attempt >= REFRESH_ATTEMPTS_UNDER_LEASE || !clock.instant().isBefore(leaseLeft)) {
                             store.releaseLease(key, leased.version(), owner);
+                            LOG.warnf("Exact token refresh of tenant %s failed, lease released: %s", key.tenant(),
+                                    e.getMessage());
                             throw new ExactTransientException("Exact token endpoint failed for tenant " + key.tenant()
                                     + ": " + e.getMessage(), e.outcomeUnknown(), e);
                         }
@@ -229,6 +244,7 @@ public final class TokenCustodian {
                     + " before storing new tokens", false);
         }
         recent.put(key, saved.get());
+        LOG.debugf("Exact tokens of tenant %s refreshed (version %d)", key.tenant(), saved.get().version());
         return saved;
     }
 
