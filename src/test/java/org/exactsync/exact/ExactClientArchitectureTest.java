@@ -12,6 +12,7 @@ class ExactClientArchitectureTest {
 
     private final JavaClasses production = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("org.exactsync");
 
     @Test
