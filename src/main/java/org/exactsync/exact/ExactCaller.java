@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.exactsync.store.BudgetKey;
 import org.exactsync.store.TokenKey;
 import org.exactsync.time.Sleeper;
+import org.jboss.logging.Logger;
 
 /**
  * Sends one logical request to Exact's REST API: takes a call from the shared budget, attaches a valid token, sends,
@@ -20,6 +21,8 @@ import org.exactsync.time.Sleeper;
  * {@link ExactTransport}.
  */
 final class ExactCaller {
+
+    private static final Logger LOG = Logger.getLogger(ExactCaller.class);
 
     private final ExactSettings settings;
     private final ExactTransport transport;
@@ -100,9 +103,13 @@ final class ExactCaller {
                 case WAIT_FOR_RESET -> {
                     Instant until = budgetKey == null ? clock.instant().plus(Duration.ofMinutes(1))
                             : budget.onTooManyRequests(budgetKey, limits);
+                    LOG.infof("%s: Exact answered 429 for division %s; waiting until %s", endpoint, division, until);
                     pause(Duration.between(clock.instant(), until));
                 }
-                case RETRY -> pause(policy.sleepTime(attempt));
+                case RETRY -> {
+                    LOG.debugf("%s: Exact answered %d, attempt %d; retrying", endpoint, reply.status(), attempt);
+                    pause(policy.sleepTime(attempt));
+                }
                 case OUTCOME_UNKNOWN -> throw new ExactTransientException(endpoint + ": Exact answered "
                         + reply.status() + "; it may have executed the request, look the entity up before sending it"
                         + " again", true);

@@ -222,6 +222,18 @@ class TokenCustodianTest {
     }
 
     @Test
+    void wrongAppCredentialsLeaveTheUsersChainIntact() {
+        transport.thenReply(400, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
+        clock.advance(Duration.ofSeconds(590));
+
+        assertThatThrownBy(() -> custodian(clock.sleeper()).accessToken(KEY))
+                .isInstanceOf(ExactAuthException.class)
+                .isNotInstanceOf(ExactConsentRequiredException.class);
+        assertThat(stored().status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(stored().leaseOwner()).isNull();
+    }
+
+    @Test
     void treatsTooEarlyAsAnIntactChain() {
         transport.thenReply(401, "{\"error\":\"invalid_request\",\"error_description\":\"Access Token not expired\"}");
         clock.advance(Duration.ofSeconds(590));
