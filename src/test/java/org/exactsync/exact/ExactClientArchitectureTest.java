@@ -24,6 +24,10 @@ class ExactClientArchitectureTest {
                 .check(production);
         noClasses().that().resideOutsideOfPackage("org.exactsync.exact")
                 .and().resideOutsideOfPackage("org.exactsync.sandbox..")
+                // Other HTTP peers than Exact's API: the local run plays the consenting person at the sandbox's
+                // consent page, and CRM callbacks go to the tenant's CRM.
+                .and().resideOutsideOfPackage("org.exactsync.local..")
+                .and().resideOutsideOfPackage("org.exactsync.crm.callback..")
                 .should().dependOnClassesThat().resideInAPackage("java.net.http..")
                 .check(production);
     }
