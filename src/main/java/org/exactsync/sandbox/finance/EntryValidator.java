@@ -229,11 +229,16 @@ final class EntryValidator {
         }
         long first = firstEntryNumber(journal.code(), entryDate);
         while (true) {
-            long candidate = FinanceTables.nextCounter(division, "EntryNumber:" + journal.code(), first);
+            long candidate = FinanceTables.nextCounter(division, entryNumberCounter(journal.code(), entryDate), first);
             if (!entryNumberTaken(division, kind, journal.code(), (int) candidate, null)) {
                 return (int) candidate;
             }
         }
+    }
+
+    /** Exact restarts the journal's number range every year (YY prefix), so the counter is per journal and year. */
+    static String entryNumberCounter(String journalCode, LocalDate entryDate) {
+        return "EntryNumber:" + journalCode + ":" + entryDate.getYear();
     }
 
     /** Exact numbers entries YYJJnnnn (year, journal, sequence) in a fresh administration, e.g. 26700001. */

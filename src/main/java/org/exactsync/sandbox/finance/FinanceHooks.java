@@ -204,7 +204,8 @@ public final class FinanceHooks {
             Instant now = context.clock().instant();
             List<UUID> ids = new ArrayList<>(count);
             for (int i = 1; i <= count; i++) {
-                int entryNumber = (int) FinanceTables.nextCounter(division, "EntryNumber:" + journal.code(), first);
+                int entryNumber = (int) FinanceTables.nextCounter(division,
+                        EntryValidator.entryNumberCounter(journal.code(), entryDate), first);
                 ValidatedEntry entry = new ValidatedEntry(EntryKind.SALES, journal, relation, entryDate, dueDate,
                         period, entryNumber, amount.signum() < 0 ? 21 : 20, yourRefPrefix + i, null, null, null,
                         "EUR", lines);

@@ -306,4 +306,21 @@ class FinanceHttpTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return http.json(created).path("d").path("ID").asText();
     }
+
+    @Test
+    void notifiesAccountChangesTheCorePublishes() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            HttpResponse<String> subscribed = http.post("/api/v1/" + DIVISION + "/webhooks/WebhookSubscriptions",
+                    "{\"CallbackURL\":\"" + receiver.url() + "\",\"Topic\":\"Accounts\"}");
+            assertThat(subscribed.statusCode()).isEqualTo(201);
+            String accountId = createCustomer(DIVISION);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !receiver.notifications().isEmpty());
+
+            String raw = new String(receiver.notifications().get(0).body(), StandardCharsets.UTF_8);
+            assertThat(raw).contains("\"Topic\":\"Accounts\"").contains("\"Key\":\"" + accountId + "\"")
+                    .contains("/crm/Accounts(guid'" + accountId + "')");
+            String subscriptionId = http.json(subscribed).path("d").path("ID").asText();
+            http.delete("/api/v1/" + DIVISION + "/webhooks/WebhookSubscriptions(guid'" + subscriptionId + "')");
+        }
+    }
 }
