@@ -256,9 +256,11 @@ public final class FinanceHooks {
                 .orElseThrow(() -> new IllegalArgumentException("no payment term for entry " + entryId));
     }
 
+    /** The entry with that YourRef, an open one first (a credit note may carry the invoice's reference). */
     private static UUID entryIdByYourRef(DivisionData division, String yourRef) {
         synchronized (division.lock()) {
             return FinanceTables.paymentTerms(division).where(r -> yourRef.equals(r.get("YourRef"))).stream()
+                    .sorted(Comparator.comparing(r -> Boolean.TRUE.equals(r.get("IsFullyPaid"))))
                     .map(r -> (UUID) r.get("TransactionEntryID")).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no entry with YourRef " + yourRef));
         }

@@ -112,10 +112,14 @@ class FinanceHttpTest {
     }
 
     @Test
-    void bulkTransactionLinesDemandSelect() {
-        HttpResponse<String> bare = http.get("/api/v1/" + DIVISION + "/bulk/Financial/TransactionLines");
-        assertThat(bare.statusCode()).isEqualTo(400);
-        assertThat(bare.body()).contains("Please add a $select");
+    void bulkTransactionLinesAndPurchaseEntriesDemandSelect() {
+        for (String path : List.of("bulk/Financial/TransactionLines", "purchaseentry/PurchaseEntries")) {
+            HttpResponse<String> bare = http.get("/api/v1/" + DIVISION + "/" + path);
+            assertThat(bare.statusCode()).as(path).isEqualTo(400);
+            assertThat(bare.body()).as(path).contains("Please add a $select");
+            assertThat(http.get("/api/v1/" + DIVISION + "/" + path + "?$select=EntryID").statusCode()).as(path)
+                    .isEqualTo(200);
+        }
     }
 
     @Test
