@@ -24,6 +24,8 @@ public final class MasterEntities {
                 new DivisionsSet(setup.divisions()),
                 accounts,
                 contacts,
+                new BulkViewSet("bulk/CRM/Accounts", accounts, "Exact.Web.Api.Models.Bulk.CRM.Account",
+                        java.util.Set.of("Classification1")),
                 new SyncViewSet("sync/CRM/Accounts", accounts, "Exact.Web.Api.Models.Sync.CRM.Account"),
                 new SyncViewSet("sync/CRM/Contacts", contacts, "Exact.Web.Api.Models.Sync.CRM.Contact"),
                 new GLAccountsSet(),

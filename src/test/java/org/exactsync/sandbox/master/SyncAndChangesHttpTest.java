@@ -58,6 +58,18 @@ class SyncAndChangesHttpTest {
     }
 
     @Test
+    void bulkAccountsDemandSelectAndRefuseClassificationFilters() {
+        createAccount("Bulk BV");
+        assertThat(http.json(http.get(API + "bulk/CRM/Accounts?$filter=Name eq 'Bulk BV'")).path("error")
+                .path("message").path("value").asText()).startsWith("Please add a $select");
+        assertThat(http.json(http.get(API + "bulk/CRM/Accounts?$select=ID&$filter=Classification1 eq null"))
+                .path("error").path("message").path("value").asText())
+                .isEqualTo("Filtering on these fields is not supported: Classification1");
+        assertThat(http.json(http.get(API + "bulk/CRM/Accounts?$select=ID,Name&$filter=Name eq 'Bulk BV'"))
+                .path("d").path("results")).hasSize(1);
+    }
+
+    @Test
     void publishesAccountChangesAfterTheWrite() {
         String id = createAccount("Event BV");
         http.put(API + "crm/Accounts(guid'" + id + "')", "{\"City\":\"Gouda\"}");
