@@ -58,6 +58,9 @@ import org.exactsync.time.Sleeper;
  */
 public final class ExactSandbox implements AutoCloseable, DivisionDirectory, AdminApi {
 
+    /** How many published changes {@link #changes()} remembers. */
+    public static final int MAX_REMEMBERED_CHANGES = 100_000;
+
     private final Builder config;
     private final Clock clock;
     private final ObjectMapper mapper;
@@ -70,7 +73,8 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
     private final Map<Integer, DivisionProfile> profiles = new ConcurrentHashMap<>();
     private final Map<String, EntitySet> entitySets = new LinkedHashMap<>();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<ChangeEvent> changes = new CopyOnWriteArrayList<>();
+    /** Bounded so a long local run or benchmark does not grow without limit; guarded by its own monitor. */
+    private final java.util.ArrayDeque<ChangeEvent> changes = new java.util.ArrayDeque<>();
     private volatile SandboxServer server;
 
     private ExactSandbox(Builder builder) {
@@ -232,9 +236,11 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         return result;
     }
 
-    /** Every change published so far, in order. */
+    /** The changes published so far, in order (the most recent {@value #MAX_REMEMBERED_CHANGES}). */
     public List<ChangeEvent> changes() {
-        return List.copyOf(changes);
+        synchronized (changes) {
+            return List.copyOf(changes);
+        }
     }
 
     public void addChangeListener(ChangeListener listener) {
@@ -342,7 +348,12 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
 
     private void deliver(List<ChangeEvent> events) {
         for (ChangeEvent event : events) {
-            changes.add(event);
+            synchronized (changes) {
+                changes.addLast(event);
+                if (changes.size() > MAX_REMEMBERED_CHANGES) {
+                    changes.removeFirst();
+                }
+            }
             for (ChangeListener listener : listeners) {
                 listener.onChange(event);
             }

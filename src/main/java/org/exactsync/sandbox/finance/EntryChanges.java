@@ -35,7 +35,8 @@ final class EntryChanges {
         Instant now = context.clock().instant();
         String journalCode = (String) entry.get("Journal");
         JournalRef journal = MasterData.journal(division, journalCode)
-                .orElse(new JournalRef(journalCode, (String) entry.get("JournalDescription"), kind.journalType));
+                .orElse(new JournalRef(journalCode, (String) entry.get("JournalDescription"), kind.journalType,
+                        null));
 
         int oldYear = (Integer) entry.get("ReportingYear");
         LocalDate entryDate = body.containsKey("EntryDate") ? BodyValues.date(body, "EntryDate")

@@ -112,10 +112,14 @@ class FinanceHttpTest {
     }
 
     @Test
-    void bulkTransactionLinesDemandSelect() {
-        HttpResponse<String> bare = http.get("/api/v1/" + DIVISION + "/bulk/Financial/TransactionLines");
-        assertThat(bare.statusCode()).isEqualTo(400);
-        assertThat(bare.body()).contains("Please add a $select");
+    void bulkTransactionLinesAndPurchaseEntriesDemandSelect() {
+        for (String path : List.of("bulk/Financial/TransactionLines", "purchaseentry/PurchaseEntries")) {
+            HttpResponse<String> bare = http.get("/api/v1/" + DIVISION + "/" + path);
+            assertThat(bare.statusCode()).as(path).isEqualTo(400);
+            assertThat(bare.body()).as(path).contains("Please add a $select");
+            assertThat(http.get("/api/v1/" + DIVISION + "/" + path + "?$select=EntryID").statusCode()).as(path)
+                    .isEqualTo(200);
+        }
     }
 
     @Test
@@ -305,5 +309,22 @@ class FinanceHttpTest {
                 "{\"Name\":\"Levering BV\",\"IsSupplier\":true}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return http.json(created).path("d").path("ID").asText();
+    }
+
+    @Test
+    void notifiesAccountChangesTheCorePublishes() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            HttpResponse<String> subscribed = http.post("/api/v1/" + DIVISION + "/webhooks/WebhookSubscriptions",
+                    "{\"CallbackURL\":\"" + receiver.url() + "\",\"Topic\":\"Accounts\"}");
+            assertThat(subscribed.statusCode()).isEqualTo(201);
+            String accountId = createCustomer(DIVISION);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !receiver.notifications().isEmpty());
+
+            String raw = new String(receiver.notifications().get(0).body(), StandardCharsets.UTF_8);
+            assertThat(raw).contains("\"Topic\":\"Accounts\"").contains("\"Key\":\"" + accountId + "\"")
+                    .contains("/crm/Accounts(guid'" + accountId + "')");
+            String subscriptionId = http.json(subscribed).path("d").path("ID").asText();
+            http.delete("/api/v1/" + DIVISION + "/webhooks/WebhookSubscriptions(guid'" + subscriptionId + "')");
+        }
     }
 }
