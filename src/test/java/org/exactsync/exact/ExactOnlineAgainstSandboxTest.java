@@ -129,7 +129,8 @@ class ExactOnlineAgainstSandboxTest {
         ExactTarget target = connected(client);
 
         ExactAccount created = client.createAccount(target,
-                AccountFields.none().code("424242").name("Voorbeeld BV").status("C").city("Utrecht").country("NL"));
+                AccountFields.none().code("424242").name("Voorbeeld BV").status("C").city("Utrecht").country("NL")
+                        .addressLine1("Stationsplein 1").supplier(true));
         ExactContact contact = client.createContact(target,
                 ContactFields.none().account(created.id()).firstName("Jan").lastName("Jansen"));
         client.updateAccount(target, created.id(), AccountFields.none().mainContact(contact.id()).city("Zeist"));
@@ -140,7 +141,10 @@ class ExactOnlineAgainstSandboxTest {
             assertThat(a.code()).isEqualTo("424242");
             assertThat(a.city()).isEqualTo("Zeist");
             assertThat(a.mainContact()).isEqualTo(contact.id());
+            assertThat(a.addressLine1()).isEqualTo("Stationsplein 1");
+            assertThat(a.supplier()).isTrue();
         });
+        assertThat(client.contacts(target, created.id())).extracting(ExactContact::id).containsExactly(contact.id());
         assertThat(client.account(target, created.id())).isPresent();
     }
 
