@@ -99,10 +99,16 @@ final class ApiHandler implements HttpHandler {
         }
         DivisionData division = rt.divisions().get(call.division);
         if (division == null) {
+            // Exact's optional "reason" header on 403s (exact-online-api.md §4.2, picqer PR #451).
+            call.headers.put("Reason", "NoDivisionAccess");
             throw ExactFault.forbidden("Forbidden");
         }
         if (!call.user.grantedDivisions().contains(call.division)) {
             throw ExactFault.forbidden("User division is not within division scope");
+        }
+        if (rt.directory().profile(call.division).map(p -> p.blockingStatus() != 0).orElse(false)) {
+            call.headers.put("Reason", "DivisionBlocked");
+            throw ExactFault.forbidden("Forbidden");
         }
         if (call.set == null) {
             throw ExactFault.notFound();
