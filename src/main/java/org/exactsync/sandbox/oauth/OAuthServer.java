@@ -187,7 +187,6 @@ public final class OAuthServer {
                     return new TokenResponse(chain.accessToken, chain.refreshToken, remainingSeconds(chain, now));
                 }
                 chain.broken = true;
-                chain.brokenReason = "Old refresh token used.";
                 throw new OAuthError(settings.oldRefreshTokenStatus(), "unauthorized_client",
                         "Old refresh token used.");
             }
