@@ -57,7 +57,9 @@ final class ApiHandler implements HttpHandler {
             replies.exactError(exchange, fault.status(), fault.getMessage(), call.headers);
         } catch (RuntimeException e) {
             record(call, 500);
-            replies.exactError(exchange, 500, "An internal error occurred.", call.headers);
+            // The exception's type (never its message, which may carry data) helps find a sandbox bug.
+            replies.exactError(exchange, 500, "An internal error occurred (" + e.getClass().getSimpleName() + ").",
+                    call.headers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             record(call, 500);
