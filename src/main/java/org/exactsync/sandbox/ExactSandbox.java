@@ -115,7 +115,7 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         if (server == null) {
             SandboxRuntime runtime = new SandboxRuntime(clock, config.sleeper, mapper, oauth, rateLimiter,
                     errorBlocker, config.errorBlockStatus, counters, faults, new QueryEngine(config.topGivesBareArray),
-                    Collections.unmodifiableMap(entitySets), divisions, new MeEndpoint(clock, this), this::deliver,
+                    Collections.unmodifiableMap(entitySets), divisions, this, new MeEndpoint(clock, this), this::deliver,
                     this::baseUrl);
             server = SandboxServer.start(config.port, config.threads, runtime, this);
         }

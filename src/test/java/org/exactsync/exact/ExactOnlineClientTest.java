@@ -254,6 +254,19 @@ class ExactOnlineClientTest {
     }
 
     @Test
+    void doesNotRetryWhenExactBlocksTheEndpointForTooManyErrors() {
+        transport.then(call -> FakeTransport.reply(429,
+                "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":\"API rate limit exceeded\"}}}",
+                Map.of("X-RateLimit-Minutely-Limit", "60", "X-RateLimit-Minutely-Remaining", "41",
+                        "X-RateLimit-Minutely-Reset", String.valueOf(Instant.parse("2026-03-02T10:01:00Z").toEpochMilli()))));
+
+        assertThatThrownBy(() -> client.journals(TARGET))
+                .isInstanceOfSatisfying(ExactRateLimitedException.class,
+                        e -> assertThat(e.resetAt()).isEqualTo(T0.plus(Duration.ofHours(1))));
+        assertThat(transport.calls).hasSize(1);
+    }
+
+    @Test
     void retriesOnceWithTheTokenAnotherProcessStoredAfter401() {
         transport.then(call -> {
             // Meanwhile another process rotated the chain.

@@ -57,7 +57,9 @@ final class ApiHandler implements HttpHandler {
             replies.exactError(exchange, fault.status(), fault.getMessage(), call.headers);
         } catch (RuntimeException e) {
             record(call, 500);
-            replies.exactError(exchange, 500, "An internal error occurred.", call.headers);
+            // The exception's type (never its message, which may carry data) helps find a sandbox bug.
+            replies.exactError(exchange, 500, "An internal error occurred (" + e.getClass().getSimpleName() + ").",
+                    call.headers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             record(call, 500);
@@ -99,10 +101,16 @@ final class ApiHandler implements HttpHandler {
         }
         DivisionData division = rt.divisions().get(call.division);
         if (division == null) {
+            // Exact's optional "reason" header on 403s (exact-online-api.md §4.2, picqer PR #451).
+            call.headers.put("Reason", "NoDivisionAccess");
             throw ExactFault.forbidden("Forbidden");
         }
         if (!call.user.grantedDivisions().contains(call.division)) {
             throw ExactFault.forbidden("User division is not within division scope");
+        }
+        if (rt.directory().profile(call.division).map(p -> p.blockingStatus() != 0).orElse(false)) {
+            call.headers.put("Reason", "DivisionBlocked");
+            throw ExactFault.forbidden("Forbidden");
         }
         if (call.set == null) {
             throw ExactFault.notFound();
