@@ -6,23 +6,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * Secrets for functions running in AWS Lambda, read once at start from SSM Parameter Store through the AWS Parameters
- * and Secrets Lambda Extension (a layer serving {@code localhost:2773}), so that no secret is ever a template
- * parameter or a plain environment variable.
+ * Secrets for functions running in AWS Lambda, read once at start from SSM Parameter Store ({@code GetParameter} with
+ * decryption, signed with the function role's credentials), so that no secret is ever a template parameter or a
+ * plain environment variable.
  *
- * <p>Active only when {@code EXACT_SECRETS_PARAMETER_PATH} and {@code AWS_SESSION_TOKEN} are set (inside Lambda);
- * everywhere else it is empty and the usual sources apply. Reads {@code <path>client-secret} and
- * {@code <path>webhook-secret} (SecureString) into {@code exact.client-secret} and {@code exact.webhook-secret}. A
- * missing parameter is left to the other sources; an unreachable extension fails the start loudly, because a
- * connector without its client secret would break every token refresh later and less visibly.
+ * <p>Active only when {@code EXACT_SECRETS_PARAMETER_PATH} and Lambda's role credentials ({@code AWS_ACCESS_KEY_ID},
+ * {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}, {@code AWS_REGION}) are set; everywhere else it is empty
+ * and the usual sources apply. Reads {@code <path>client-secret} and {@code <path>webhook-secret} (SecureString) into
+ * {@code exact.client-secret} and {@code exact.webhook-secret}. A missing parameter is left to the other sources; any
+ * other failure fails the start loudly, because a connector without its client secret would break every token
+ * refresh later and less visibly. The SSM endpoint can be overridden with {@code EXACT_SECRETS_SSM_ENDPOINT}.
  */
 public final class LambdaSecretsConfigSource implements ConfigSource {
 
@@ -39,15 +45,22 @@ public final class LambdaSecretsConfigSource implements ConfigSource {
 
     LambdaSecretsConfigSource(Map<String, String> environment) {
         String path = environment.get("EXACT_SECRETS_PARAMETER_PATH");
-        String sessionToken = environment.get("AWS_SESSION_TOKEN");
-        if (path == null || path.isBlank() || sessionToken == null) {
+        String keyId = environment.get("AWS_ACCESS_KEY_ID");
+        String secretKey = environment.get("AWS_SECRET_ACCESS_KEY");
+        String region = environment.get("AWS_REGION");
+        if (path == null || path.isBlank() || keyId == null || secretKey == null || region == null) {
             this.values = Map.of();
             return;
         }
-        String port = environment.getOrDefault("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", "2773");
+        String sessionToken = environment.get("AWS_SESSION_TOKEN");
+        AwsCredentialsIdentity credentials = sessionToken == null
+                ? AwsCredentialsIdentity.create(keyId, secretKey)
+                : AwsSessionCredentialsIdentity.create(keyId, secretKey, sessionToken);
+        URI endpoint = URI.create(environment.getOrDefault("EXACT_SECRETS_SSM_ENDPOINT",
+                "https://ssm." + region + ".amazonaws.com/"));
         Map<String, String> loaded = new HashMap<>();
         for (Map.Entry<String, String> parameter : PARAMETERS.entrySet()) {
-            String value = fetch(port, sessionToken, path + parameter.getKey());
+            String value = fetch(endpoint, region, credentials, path + parameter.getKey());
             if (value != null) {
                 loaded.put(parameter.getValue(), value);
             }
@@ -55,31 +68,48 @@ public final class LambdaSecretsConfigSource implements ConfigSource {
         this.values = Map.copyOf(loaded);
     }
 
-    private static String fetch(String port, String sessionToken, String name) {
-        URI uri = URI.create("http://localhost:" + port + "/systemsmanager/parameters/get?withDecryption=true&name="
-                + URLEncoder.encode(name, StandardCharsets.UTF_8));
+    private static String fetch(URI endpoint, String region, AwsCredentialsIdentity credentials, String name) {
+        ObjectMapper json = new ObjectMapper();
         try {
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            byte[] body = json.writeValueAsBytes(Map.of("Name", name, "WithDecryption", true));
+            SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+                    .putHeader("Content-Type", "application/x-amz-json-1.1")
+                    .putHeader("X-Amz-Target", "AmazonSSM.GetParameter").build();
+            SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials).request(request)
+                    .payload(ContentStreamProvider.fromByteArray(body))
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ssm")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+            HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
             connection.setConnectTimeout(2_000);
             connection.setReadTimeout(5_000);
-            connection.setRequestProperty("X-Aws-Parameters-Secrets-Token", sessionToken);
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            signed.request().forEachHeader((header, headerValues) -> {
+                if (!header.equalsIgnoreCase("Host")) {
+                    connection.setRequestProperty(header, String.join(",", headerValues));
+                }
+            });
+            connection.getOutputStream().write(body);
             int status = connection.getResponseCode();
-            if (status == 400 || status == 404) {
-                return null;
+            if (status == 400) {
+                // ParameterNotFound (and every other client error) arrives as 400 with a __type; only a missing
+                // parameter is acceptable.
+                String type = json.readTree(connection.getErrorStream()).path("__type").asText("");
+                if (type.endsWith("ParameterNotFound")) {
+                    return null;
+                }
+                throw new IllegalStateException("reading SSM parameter " + name + " failed: " + type);
             }
             if (status != 200) {
                 throw new IllegalStateException("reading SSM parameter " + name + " answered HTTP " + status);
             }
-            try (InputStream body = connection.getInputStream()) {
-                JsonNode json = new ObjectMapper().readTree(body);
-                return json.path("Parameter").path("Value").asText(null);
+            try (InputStream in = connection.getInputStream()) {
+                return json.readTree(in).path("Parameter").path("Value").asText(null);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("the Parameters and Secrets extension is not reachable for " + name
-                    + " (is its layer attached?): " + e.getMessage(), e);
+            throw new IllegalStateException("SSM Parameter Store unreachable for " + name + ": " + e.getMessage(), e);
         }
     }
-
     @Override
     public Set<String> getPropertyNames() {
         return values.keySet();
