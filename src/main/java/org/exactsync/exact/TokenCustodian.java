@@ -95,7 +95,16 @@ public final class TokenCustodian {
                     pause(settings.waitPoll());
                 }
                 case REFRESH -> {
-                    Optional<TokenRecord> refreshed = refresh(record, now);
+                    Optional<TokenRecord> refreshed;
+                    try {
+                        refreshed = refresh(record, now);
+                    } catch (ExactTransientException failed) {
+                        // The refresh can be tried again on a later call; this one still has a valid token.
+                        if (clock.instant().isBefore(usableUntil(record, settings))) {
+                            return bearer(record);
+                        }
+                        throw failed;
+                    }
                     if (refreshed.isPresent()) {
                         return bearer(refreshed.get());
                     }
