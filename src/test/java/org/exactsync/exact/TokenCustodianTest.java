@@ -114,6 +114,29 @@ class TokenCustodianTest {
     }
 
     @Test
+    void refreshesWhenExactEndsTheTokenInsideTheWindowBeforeOurEstimate() {
+        exactIssuesTokens();
+        clock.advance(Duration.ofSeconds(570));
+        TokenCustodian custodian = custodian(clock.sleeper());
+        BearerToken refused = custodian.accessToken(KEY);
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(custodian.afterUnauthorized(KEY, refused)).hasValueSatisfying(
+                token -> assertThat(token.value()).isEqualTo("access-2"));
+        assertThat(transport.tokenCalls()).hasSize(1);
+    }
+
+    @Test
+    void aRefusalLongBeforeTheWindowIsNotAnsweredWithARefresh() {
+        exactIssuesTokens();
+        clock.advance(Duration.ofSeconds(100));
+        TokenCustodian custodian = custodian(clock.sleeper());
+
+        assertThat(custodian.afterUnauthorized(KEY, custodian.accessToken(KEY))).isEmpty();
+        assertThat(transport.tokenCalls()).isEmpty();
+    }
+
+    @Test
     void eightConcurrentWorkersCauseExactlyOneRefresh() throws Exception {
         // Past the point where the old token may be sent: losers must wait for the winner's token.
         clock.advance(Duration.ofSeconds(598));
