@@ -22,6 +22,8 @@ public final class CallBudget {
 
     private static final int MINUTE_RAISE_STEP = 5;
     private static final int DAY_RAISE_STEP = 50;
+    /** Exact's reset is read from Exact's clock; a second more keeps a slightly slow clock of ours from waking early. */
+    private static final Duration RESET_SKEW = Duration.ofSeconds(1);
 
     private final CallBudgetStore store;
     private final ExactSettings.Budget settings;
@@ -138,7 +140,7 @@ public final class CallBudget {
                 .orElseGet(() -> now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)));
         Instant inWindow = reset.isAfter(now) ? reset.minusMillis(1) : now;
         store.raiseTo(key, minuteWindow(inWindow), Integer.MAX_VALUE / 2, reset.plus(Duration.ofHours(1)));
-        return reset.plus(jitter());
+        return reset.plus(RESET_SKEW).plus(jitter());
     }
 
     /** Calls this instance considers allowed per minute for the key. */

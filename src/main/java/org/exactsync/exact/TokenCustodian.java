@@ -77,11 +77,23 @@ public final class TokenCustodian {
                 && known.status() == ConnectionStatus.ACTIVE) {
             return bearer(known);
         }
+        return currentToken(key, null);
+    }
+
+    /**
+     * The decision loop. {@code rejected} is an access token Exact has just refused: it is treated as run out even
+     * if our estimate of its expiry says otherwise.
+     */
+    private BearerToken currentToken(TokenKey key, String rejected) {
         Instant waitingSince = null;
         while (true) {
             TokenRecord record = find(key);
             Instant now = clock.instant();
-            switch (decide(record, now, settings)) {
+            Decision decision = decide(record, now, settings);
+            if (decision == Decision.USE && record.accessToken().equals(rejected)) {
+                decision = record.leasedAt(now) ? Decision.WAIT : Decision.REFRESH;
+            }
+            switch (decision) {
                 case CONSENT -> throw new ExactConsentRequiredException(key.tenant(), reasonOf(record));
                 case USE -> {
                     return bearer(record);
@@ -95,7 +107,16 @@ public final class TokenCustodian {
                     pause(settings.waitPoll());
                 }
                 case REFRESH -> {
-                    Optional<TokenRecord> refreshed = refresh(record, now);
+                    Optional<TokenRecord> refreshed;
+                    try {
+                        refreshed = refresh(record, now);
+                    } catch (ExactTransientException failed) {
+                        // The refresh can be tried again on a later call; this one still has a valid token.
+                        if (rejected == null && clock.instant().isBefore(usableUntil(record, settings))) {
+                            return bearer(record);
+                        }
+                        throw failed;
+                    }
                     if (refreshed.isPresent()) {
                         return bearer(refreshed.get());
                     }
@@ -106,21 +127,25 @@ public final class TokenCustodian {
     }
 
     /**
-     * After Exact answered 401 to {@code used}: if another process has stored a newer token, or ours had simply run
-     * out, the current token is returned for one retry; otherwise empty (the caller reports an auth error rather than
-     * burning the error budget).
+     * After Exact answered 401 to {@code used}: if another process has stored a newer token, or ours ran out by
+     * Exact's clock inside the refresh window, the next token is returned for one retry; otherwise empty (the caller
+     * reports an auth error rather than burning the error budget).
      */
     Optional<BearerToken> afterUnauthorized(TokenKey key, BearerToken used) {
         TokenRecord record = find(key);
         if (record.status() == ConnectionStatus.NEEDS_CONSENT) {
             throw new ExactConsentRequiredException(key.tenant(), reasonOf(record));
         }
-        boolean replaced = !used.value().equals(record.accessToken());
-        boolean ranOut = !clock.instant().isBefore(used.usableUntil());
-        if (replaced || ranOut) {
+        if (!used.value().equals(record.accessToken())) {
             return Optional.of(accessToken(key));
         }
-        return Optional.empty();
+        if (clock.instant().isBefore(windowOpens(record, settings))) {
+            // Refused long before its end: not an expiry question, and refreshing now would be too early.
+            return Optional.empty();
+        }
+        // Inside the refresh window Exact's clock has ended the token before our estimate did (the token response
+        // was slow to reach us): refreshing is allowed now, so get the next token, or wait for whoever is getting it.
+        return Optional.of(currentToken(key, used.value()));
     }
 
     /**

@@ -153,7 +153,7 @@ class CallBudgetTest {
                 "X-RateLimit-Minutely-Limit", "60", "X-RateLimit-Minutely-Remaining", "0",
                 "X-RateLimit-Minutely-Reset", String.valueOf(reset.toEpochMilli())))));
 
-        assertThat(retryAt).isEqualTo(reset);
+        assertThat(retryAt).isEqualTo(reset.plusSeconds(1));
         budget.acquire(KEY);
         assertThat(clock.instant()).isEqualTo(reset);
     }
@@ -162,7 +162,7 @@ class CallBudgetTest {
     void aTooManyRequestsWithoutHeadersWaitsForTheNextMinute() {
         Instant retryAt = budget().onTooManyRequests(KEY, RateLimitHeaders.none());
 
-        assertThat(retryAt).isEqualTo(Instant.parse("2026-03-02T10:01:00Z"));
+        assertThat(retryAt).isEqualTo(Instant.parse("2026-03-02T10:01:01Z"));
     }
 
     @Test

@@ -248,6 +248,28 @@ class ExactOnlineAgainstSandboxTest {
         assertThat(client.journals(target)).isNotEmpty();
     }
 
+    @Test
+    void aChainSupersededOutsideOurStoreIsMarkedForConsentNotRetried() {
+        sandbox(RateLimits.exactDefaults());
+        ExactOnlineClient client = client();
+        ExactTarget target = connected(client);
+        TokenKey key = target.connection();
+        DynamoDbTokenStore tokens = new DynamoDbTokenStore(dynamo.client(), table);
+        String staleRefresh = tokens.find(key).orElseThrow().refreshToken();
+        clock.advance(Duration.ofSeconds(590));
+        // A copy of the chain used elsewhere (a second installation, a script) refreshes first.
+        sandbox.oauth().token(Map.of("grant_type", "refresh_token", "refresh_token", staleRefresh,
+                "client_id", sandbox.clientId(), "client_secret", sandbox.clientSecret()));
+
+        assertThatThrownBy(() -> client.journals(target))
+                .isInstanceOfSatisfying(ExactConsentRequiredException.class,
+                        e -> assertThat(e.tenant()).isEqualTo("tenant-1"));
+        assertThat(tokens.find(key).orElseThrow().status())
+                .isEqualTo(org.exactsync.store.ConnectionStatus.NEEDS_CONSENT);
+        assertThatThrownBy(() -> client.journals(target)).isInstanceOf(ExactConsentRequiredException.class);
+        assertThat(sandbox.calls().totalCalls(DIVISION, "financial/Journals")).isZero();
+    }
+
     private static void settled(org.awaitility.core.ThrowingRunnable assertion) {
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10)).untilAsserted(assertion);
     }
