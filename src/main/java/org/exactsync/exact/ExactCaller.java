@@ -199,7 +199,8 @@ final class ExactCaller {
         }
         String text = message.orElse("HTTP " + status)
                 + reply.header("Reason").map(r -> " (reason: " + r + ")").orElse("");
-        return new ExactValidationException(status, endpoint, text);
+        return status == 403 ? new ExactForbiddenException(endpoint, text)
+                : new ExactValidationException(status, endpoint, text);
     }
 
     private Optional<String> errorMessage(HttpReply reply) {

@@ -30,7 +30,8 @@ import org.exactsync.store.TokenKey;
  * refresher across all processes), paging over {@code __next}, and retries of what is safe to retry.
  *
  * <p>Failures are {@link ExactException}s: {@link ExactValidationException} (never retried; fix the data),
- * {@link ExactNotFoundException}, {@link ExactConsentRequiredException} (a person must reconnect),
+ * {@link ExactNotFoundException}, {@link ExactForbiddenException} (rights or division scope in Exact),
+ * {@link ExactConsentRequiredException} (a person must reconnect),
  * {@link ExactAuthException}, {@link ExactRateLimitedException}, {@link ExactTransientException} (check
  * {@code outcomeUnknown()} before re-posting).
  */

@@ -37,11 +37,15 @@ class ExactLoadAcceptanceTest {
         TestDynamo dynamo = TestDynamo.shared();
         String table = dynamo.newTable("acceptance");
         try (ExactSandbox sandbox = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper()).build().start()) {
-            // The margin and edge guard absorb calls in flight across a minute boundary: at 60x speed a few real
-            // milliseconds of scheduling delay are whole Exact seconds.
-            ExactSettings settings = ExactSettings.defaults(sandbox.baseUrl(), sandbox.clientId(),
-                    sandbox.clientSecret(), sandbox.redirectUri())
-                    .withBudget(new ExactSettings.Budget(60, 5000, 2, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+            // At 60x speed a few real milliseconds of scheduling delay are whole Exact seconds: the budget margin and
+            // edge guard absorb calls in flight across a minute boundary, and a wider token safety keeps a token that
+            // reached us late from being sent after Exact's end of it.
+            ExactSettings defaults = ExactSettings.defaults(sandbox.baseUrl(), sandbox.clientId(),
+                    sandbox.clientSecret(), sandbox.redirectUri());
+            ExactSettings settings = defaults
+                    .withBudget(new ExactSettings.Budget(60, 5000, 2, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                    .withTokens(new ExactSettings.Tokens(Duration.ofSeconds(10), defaults.tokens().leaseDuration(),
+                            defaults.tokens().waitPoll(), defaults.tokens().keepAliveAfter()));
             List<ExactOnlineClient> processes = List.of(client(settings, dynamo, table, clock),
                     client(settings, dynamo, table, clock));
             String location = sandbox.oauth().authorize(sandbox.clientId(), sandbox.redirectUri(), "code", "s", null);

@@ -184,6 +184,18 @@ class ExactOnlineClientTest {
     }
 
     @Test
+    void mapsMissingRightsWithExactsReason() {
+        transport.then(call -> FakeTransport.reply(403,
+                "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":\"Forbidden\"}}}",
+                Map.of("Reason", "NoDivisionAccess")));
+
+        assertThatThrownBy(() -> client.journals(TARGET))
+                .isInstanceOfSatisfying(ExactForbiddenException.class,
+                        e -> assertThat(e.exactMessage()).isEqualTo("Forbidden (reason: NoDivisionAccess)"));
+        assertThat(transport.calls).hasSize(1);
+    }
+
+    @Test
     void mapsNotFound() {
         transport.thenReply(404, "");
 
