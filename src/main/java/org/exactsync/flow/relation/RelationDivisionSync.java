@@ -1,0 +1,297 @@
+package org.exactsync.flow.relation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.exactsync.crm.callback.Callbacks;
+import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.model.ExactAccount;
+import org.exactsync.exact.model.ExactContact;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.exact.odata.ExactRow;
+import org.exactsync.exact.odata.OData;
+import org.exactsync.exact.odata.ODataQuery;
+import org.exactsync.mapping.AccountFieldNames;
+import org.exactsync.mapping.AccountMapper;
+import org.exactsync.mapping.AccountMatch;
+import org.exactsync.mapping.AccountWritePlan;
+import org.exactsync.mapping.ConflictRule;
+import org.exactsync.mapping.ContactMapper;
+import org.exactsync.mapping.FieldConflict;
+import org.exactsync.mapping.FieldDiff;
+import org.exactsync.mapping.PaymentTerms;
+import org.exactsync.mapping.RelationAddress;
+import org.exactsync.mapping.RelationContact;
+import org.exactsync.mapping.RelationUpserted;
+import org.exactsync.mapping.VatNumbers;
+import org.exactsync.store.EntityKind;
+import org.exactsync.store.MappingChange;
+import org.exactsync.store.MappingKey;
+import org.exactsync.store.MappingRecord;
+import org.exactsync.store.MappingStore;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings one relation into one Exact division with as few calls as Exact's budget allows:
+ * <ul>
+ * <li>Known account (mapping): the CRM's values are compared with what was last sent; nothing changed → no call at
+ * all. Something changed → one GET to compare with Exact's current values (conflict rule), then one partial PUT.</li>
+ * <li>Unknown account: one GET with all match rules OR-ed (VAT, KvK, name + postcode); one match is adopted, several
+ * are a conflict; none → POST. A new account's values are known without reading it back.</li>
+ * <li>Contacts: created or PUT with changed fields per contact mapping; then {@code MainContact} goes in the same PUT
+ * as other account changes.</li>
+ * </ul>
+ * First sync with n contacts: 1 lookup + 1 POST + n POSTs + 1 PUT = n + 3 calls (plus the division's payment
+ * conditions once per hour per warm instance, see {@link PaymentConditionCatalog}).
+ */
+@ApplicationScoped
+public class RelationDivisionSync {
+
+    private static final Logger LOG = Logger.getLogger(RelationDivisionSync.class);
+    /** Reserved key in the relation mapping's sent values: CRM contact ids synced last time, comma-separated. */
+    static final String CONTACT_IDS = "_contacts";
+    /** One page of candidates is plenty: more than a handful of matches is ambiguous anyway. */
+    private static final int MAX_CANDIDATES = 60;
+
+    private final ExactOnline exact;
+    private final MappingStore mappings;
+    private final PaymentConditionCatalog paymentConditions;
+    private final Callbacks callbacks;
+
+    public RelationDivisionSync(ExactOnline exact, MappingStore mappings, PaymentConditionCatalog paymentConditions,
+            Callbacks callbacks) {
+        this.exact = exact;
+        this.mappings = mappings;
+        this.paymentConditions = paymentConditions;
+        this.callbacks = callbacks;
+    }
+
+    DivisionOutcome sync(ExactTarget target, RelationUpserted relation, boolean crmWins) {
+        int division = target.division();
+        String tenant = target.tenant();
+        Optional<String> paymentCondition = Optional.empty();
+        if (relation.paymentTermDays() != null) {
+            paymentCondition = PaymentTerms.conditionCode(relation.paymentTermDays(),
+                    paymentConditions.conditions(target));
+            if (paymentCondition.isEmpty()) {
+                return new DivisionOutcome.NoPaymentCondition(division, relation.paymentTermDays());
+            }
+        }
+        Map<String, String> wanted = AccountMapper.accountFields(relation, paymentCondition);
+        MappingKey key = new MappingKey(tenant, division, EntityKind.RELATION, relation.id());
+        Optional<MappingRecord> mapping = mappings.find(key).filter(m -> m.exactId() != null);
+
+        UUID accountId;
+        String code;
+        Map<String, String> lastSent;
+        Map<String, String> current = null;
+        boolean written = false;
+        long version;
+        if (mapping.isPresent()) {
+            accountId = UUID.fromString(mapping.get().exactId());
+            code = mapping.get().exactCode();
+            lastSent = mapping.get().sentValues();
+            version = mapping.get().version();
+        } else {
+            AccountMatch match = match(target, relation);
+            if (match instanceof AccountMatch.Ambiguous ambiguous) {
+                reportAmbiguous(target, relation, ambiguous);
+                return new DivisionOutcome.Ambiguous(division, ambiguous.rule(), ambiguous.codes());
+            }
+            if (match instanceof AccountMatch.One one) {
+                current = one.account();
+                accountId = UUID.fromString(current.get("ID"));
+                code = current.get("Code");
+                lastSent = Map.of();
+                LOG.infof("relation %s adopted Exact account %s in division %d by %s", relation.id(), accountId,
+                        division, one.rule());
+            } else {
+                Map<String, String> posted = AccountMapper.nonEmpty(wanted);
+                ExactAccount created = exact.createAccount(target, ExactAccountValues.toAccountFields(posted));
+                accountId = created.id();
+                code = created.code();
+                lastSent = wanted;
+                current = new LinkedHashMap<>(wanted);
+                written = true;
+                LOG.infof("relation %s created as Exact account %s in division %d", relation.id(), accountId,
+                        division);
+            }
+            MappingStore.Creation creation = mappings.createIfAbsent(key,
+                    new MappingChange(accountId.toString(), code, hash(lastSent), lastSent));
+            if (!creation.created() && !accountId.toString().equals(creation.record().exactId())) {
+                throw new MappingRaceException("relation " + relation.id() + " was mapped concurrently in division "
+                        + division);
+            }
+            version = creation.record().version();
+        }
+
+        ContactSync contacts = syncContacts(target, accountId, relation, lastSent);
+        written |= contacts.written();
+        Map<String, String> wantedWithMain = new LinkedHashMap<>(wanted);
+        contacts.mainContact().ifPresent(main -> wantedWithMain.put(AccountFieldNames.MAIN_CONTACT, main));
+
+        Map<String, String> sent = new LinkedHashMap<>(lastSent);
+        List<FieldConflict> conflicts = List.of();
+        boolean needsCompare = current != null || !FieldDiff.changed(wantedWithMain, lastSent).isEmpty();
+        if (needsCompare) {
+            if (current == null) {
+                Optional<Map<String, String>> read = read(target, accountId);
+                if (read.isEmpty()) {
+                    return new DivisionOutcome.AccountGone(division, accountId.toString());
+                }
+                current = read.get();
+            }
+            AccountWritePlan plan = ConflictRule.plan(wantedWithMain, lastSent, current, crmWins);
+            if (!plan.toWrite().isEmpty()) {
+                exact.updateAccount(target, accountId, ExactAccountValues.toAccountFields(plan.toWrite()));
+                written = true;
+            }
+            sent.putAll(plan.sent());
+            conflicts = plan.conflicts();
+        }
+        sent.put(CONTACT_IDS, contacts.idsValue());
+        if (!sent.equals(lastSent)) {
+            save(key, version, accountId, code, sent);
+        }
+        if (!conflicts.isEmpty()) {
+            LOG.infof("relation %s conflicts with Exact account %s in division %d on %d field(s)", relation.id(),
+                    accountId, division, conflicts.size());
+            callbacks.send(target.tenant(), entityKey(relation), "relation.conflict", new RelationConflict(
+                    relation.id(), division, accountId.toString(), conflicts, crmWins ? "crm-wins" : "kept-exact"));
+        }
+        if (written || !contacts.absent().isEmpty()) {
+            callbacks.send(target.tenant(), entityKey(relation), "relation.synced", new RelationSynced(relation.id(),
+                    division, accountId.toString(), relation.isCustomer() ? code : null,
+                    relation.isSupplier() ? code : null, contacts.absent().isEmpty() ? null : contacts.absent()));
+        }
+        return new DivisionOutcome.Synced(new DivisionResult(division, accountId.toString(), code));
+    }
+
+    private AccountMatch match(ExactTarget target, RelationUpserted relation) {
+        List<String> rules = new ArrayList<>();
+        if (relation.vatNumber() != null && !relation.vatNumber().isBlank()) {
+            rules.add(OData.eq(AccountFieldNames.VAT_NUMBER, OData.string(VatNumbers.compact(relation.vatNumber()))));
+        }
+        if (relation.chamberOfCommerce() != null && !relation.chamberOfCommerce().isBlank()) {
+            rules.add(OData.eq(AccountFieldNames.CHAMBER_OF_COMMERCE,
+                    OData.string(relation.chamberOfCommerce().strip())));
+        }
+        String postcode = Optional.ofNullable(relation.address()).map(RelationAddress::postcode).orElse(null);
+        if (postcode != null && !postcode.isBlank()) {
+            rules.add("(" + OData.eq(AccountFieldNames.NAME, OData.string(relation.name().strip())) + " and "
+                    + OData.eq(AccountFieldNames.POSTCODE, OData.string(postcode.strip())) + ")");
+        }
+        if (rules.isEmpty()) {
+            return new AccountMatch.None();
+        }
+        // One GET for all rules: the order of evidence is applied to the candidates in memory.
+        ODataQuery query = ODataQuery.select(AccountFieldNames.SELECT.toArray(String[]::new))
+                .filter(String.join(" or ", rules));
+        List<Map<String, String>> candidates;
+        try (Stream<ExactRow> rows = exact.query(target, "crm/Accounts", query)) {
+            candidates = rows.limit(MAX_CANDIDATES).map(ExactAccountValues::fromRow).toList();
+        }
+        return AccountMatch.pick(relation, candidates);
+    }
+
+    private Optional<Map<String, String>> read(ExactTarget target, UUID accountId) {
+        ODataQuery query = ODataQuery.select(AccountFieldNames.SELECT.toArray(String[]::new))
+                .filter(OData.eq("ID", OData.guid(accountId)));
+        try (Stream<ExactRow> rows = exact.query(target, "crm/Accounts", query)) {
+            return rows.findFirst().map(ExactAccountValues::fromRow);
+        }
+    }
+
+    private ContactSync syncContacts(ExactTarget target, UUID accountId, RelationUpserted relation,
+            Map<String, String> lastSent) {
+        boolean written = false;
+        Optional<String> main = Optional.empty();
+        List<String> ids = new ArrayList<>();
+        for (RelationContact contact : relation.contacts()) {
+            ids.add(contact.id());
+            MappingKey key = new MappingKey(target.tenant(), target.division(), EntityKind.CONTACT,
+                    relation.id() + "/" + contact.id());
+            Map<String, String> wanted = ContactMapper.contactFields(contact);
+            Optional<MappingRecord> mapping = mappings.find(key).filter(m -> m.exactId() != null);
+            String contactId;
+            if (mapping.isEmpty()) {
+                ExactContact created = exact.createContact(target,
+                        ExactAccountValues.toContactFields(AccountMapper.nonEmpty(wanted)).account(accountId));
+                contactId = created.id().toString();
+                written = true;
+                MappingStore.Creation creation = mappings.createIfAbsent(key,
+                        new MappingChange(contactId, null, hash(wanted), wanted));
+                if (!creation.created()) {
+                    throw new MappingRaceException("contact " + contact.id() + " was mapped concurrently");
+                }
+            } else {
+                contactId = mapping.get().exactId();
+                Map<String, String> changed = FieldDiff.changed(wanted, mapping.get().sentValues());
+                if (!changed.isEmpty()) {
+                    exact.updateContact(target, UUID.fromString(contactId),
+                            ExactAccountValues.toContactFields(changed));
+                    written = true;
+                    mappings.compareAndSwap(key, mapping.get().version(),
+                            new MappingChange(contactId, null, hash(wanted), wanted))
+                            .orElseThrow(() -> new MappingRaceException("contact " + contact.id()
+                                    + " was changed concurrently"));
+                }
+            }
+            if (contact.isMain()) {
+                main = Optional.of(contactId);
+            }
+        }
+        List<String> before = Arrays.stream(lastSent.getOrDefault(CONTACT_IDS, "").split(","))
+                .filter(id -> !id.isEmpty()).toList();
+        // Absent contacts are kept in Exact (financial link only) and reported once: the list holds this event's ids.
+        List<String> absent = before.stream().filter(id -> !ids.contains(id)).toList();
+        return new ContactSync(written, main, String.join(",", ids.stream().sorted().toList()), absent);
+    }
+
+    private void save(MappingKey key, long version, UUID accountId, String code, Map<String, String> sent) {
+        mappings.compareAndSwap(key, version, new MappingChange(accountId.toString(), code, hash(sent), sent))
+                .orElseThrow(() -> new MappingRaceException("relation " + key.crmId()
+                        + " was changed concurrently in division " + key.division()));
+    }
+
+    private void reportAmbiguous(ExactTarget target, RelationUpserted relation, AccountMatch.Ambiguous ambiguous) {
+        LOG.infof("relation %s matches %d Exact accounts in division %d by %s; not guessing", relation.id(),
+                ambiguous.codes().size(), target.division(), ambiguous.rule());
+        callbacks.send(target.tenant(), entityKey(relation), "relation.conflict", new RelationConflict(relation.id(),
+                target.division(), null, List.of(new FieldConflict("match", ambiguous.rule(),
+                        "ambiguous: relation numbers " + String.join(", ", ambiguous.codes()))), "kept-exact"));
+    }
+
+    private static String entityKey(RelationUpserted relation) {
+        return "relation:" + relation.id();
+    }
+
+    /** Over the sorted values, so the same values always hash alike whatever the map order. */
+    static String hash(Map<String, String> values) {
+        String canonical = new TreeMap<>(values).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is always available", impossible);
+        }
+    }
+
+    private record ContactSync(boolean written, Optional<String> mainContact, String idsValue, List<String> absent) {
+    }
+}
