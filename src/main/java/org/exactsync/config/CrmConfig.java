@@ -50,12 +50,16 @@ public interface CrmConfig {
         Duration signatureTolerance();
 
         /** How long an event id is remembered for deduplication (duration). Default 30 days. */
-        @WithDefault("30d")
+        @WithDefault("720h")
         Duration eventRetention();
 
         /** How long one worker may hold an event before another may take it over (duration). Default 5m. */
         @WithDefault("5m")
         Duration lease();
+
+        /** Earliest retry of an event that had to wait (rate budget, Exact down) (duration). Default 1m. */
+        @WithDefault("1m")
+        Duration waitingRetry();
     }
 
     interface Callback {
