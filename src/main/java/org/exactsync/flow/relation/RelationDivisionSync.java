@@ -113,6 +113,15 @@ public class RelationDivisionSync {
                 return new DivisionOutcome.Ambiguous(division, ambiguous.rule(), ambiguous.codes());
             }
             if (match instanceof AccountMatch.One one) {
+                Optional<MappingRecord> linked = mappings.findByExactId(tenant, division, EntityKind.RELATION,
+                        one.account().get("ID")).filter(other -> !other.key().crmId().equals(relation.id()));
+                if (linked.isPresent()) {
+                    // Two CRM relations must not silently become one Exact debtor: a person decides.
+                    AccountMatch.Ambiguous taken = new AccountMatch.Ambiguous(one.rule() + ", already linked to "
+                            + "relation " + linked.get().key().crmId(), List.of(one.account().get("Code")));
+                    reportAmbiguous(target, relation, taken);
+                    return new DivisionOutcome.Ambiguous(division, taken.rule(), taken.codes());
+                }
                 current = one.account();
                 accountId = UUID.fromString(current.get("ID"));
                 code = current.get("Code");

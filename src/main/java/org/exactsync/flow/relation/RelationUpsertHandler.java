@@ -124,7 +124,7 @@ public class RelationUpsertHandler implements EventHandler<RelationUpserted> {
 
     private static Outcome failed(RelationUpserted relation, DivisionOutcome outcome) {
         if (outcome instanceof DivisionOutcome.Ambiguous ambiguous) {
-            return new Outcome.Failed("relation " + relation.id() + " matches several Exact accounts in division "
+            return new Outcome.Failed("relation " + relation.id() + " has no unambiguous Exact account in division "
                     + ambiguous.division() + " by " + ambiguous.rule() + " (relation numbers "
                     + String.join(", ", ambiguous.codes()) + "); merge them in Exact or map one", false);
         }

@@ -204,10 +204,25 @@ class RelationUpsertAgainstSandboxTest {
 
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, f -> {
             assertThat(f.retryable()).isFalse();
-            assertThat(f.reason()).contains("several Exact accounts").contains("vatNumber");
+            assertThat(f.reason()).contains("no unambiguous Exact account").contains("vatNumber");
         });
         assertThat(flow.accounts(DIVISION_A)).hasSize(accountsBefore);
         assertThat(conflicts()).extracting(FieldConflict::name).containsExactly("match");
+    }
+
+    @Test
+    void aSecondCrmRelationWithTheSameVatNumberIsNotMergedIntoTheFirstsAccount() {
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        flow.process(handler, BAKERY, DIVISION_A);
+        int accountsBefore = flow.accounts(DIVISION_A).size();
+
+        Outcome outcome = flow.process(handler, flow.with(BAKERY, "id", "rel-1002"), DIVISION_A);
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, f -> assertThat(f.reason())
+                .contains("already linked to relation rel-1001"));
+        assertThat(flow.accounts(DIVISION_A)).hasSize(accountsBefore);
+        assertThat(flow.callbacks.ofType("relation.conflict")).singleElement()
+                .satisfies(c -> assertThat(c.entityKey()).isEqualTo("relation:rel-1002"));
     }
 
     @Test
