@@ -33,6 +33,15 @@ public sealed interface AccountMatch {
      * @param candidates accounts read from Exact ({@link AccountFieldNames#SELECT}, trimmed values)
      */
     static AccountMatch pick(RelationUpserted relation, List<Map<String, String>> candidates) {
+        return pick(relation, candidates, false);
+    }
+
+    /**
+     * As {@link #pick(RelationUpserted, List)}; with {@code nameAlone} a relation without VAT number, KvK number or
+     * postcode may also match on its exact name. Only for finding an account an earlier attempt may have created
+     * without getting Exact's answer: as evidence for adopting a bookkeeper's account a name alone is too weak.
+     */
+    static AccountMatch pick(RelationUpserted relation, List<Map<String, String>> candidates, boolean nameAlone) {
         Optional<String> vat = Optional.ofNullable(relation.vatNumber()).filter(v -> !v.isBlank())
                 .map(VatNumbers::compact);
         Optional<String> kvk = Optional.ofNullable(relation.chamberOfCommerce()).filter(v -> !v.isBlank())
@@ -57,6 +66,9 @@ public sealed interface AccountMatch {
         if (name.isPresent() && postcode.isPresent()) {
             return under("name+postcode", candidates, a -> name.get().equals(a.get(AccountFieldNames.NAME))
                     && postcode.get().equals(postcodeKey(a.getOrDefault(AccountFieldNames.POSTCODE, ""))));
+        }
+        if (nameAlone && vat.isEmpty() && kvk.isEmpty() && name.isPresent()) {
+            return under("name", candidates, a -> name.get().equals(a.get(AccountFieldNames.NAME)));
         }
         return new None();
     }

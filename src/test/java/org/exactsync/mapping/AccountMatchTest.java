@@ -52,4 +52,15 @@ class AccountMatchTest {
         assertThat(AccountMatch.pick(RELATION, List.of(account("7", "", "", "Korst B.V.", "1011 AA"))))
                 .isInstanceOf(AccountMatch.None.class);
     }
+
+    @Test
+    void aNameAloneMatchesOnlyWhenLookingForAnEarlierAttemptsAccount() {
+        RelationUpserted bare = new RelationUpserted("rel-2", List.of("customer"), "Kaal B.V.", null, null, null,
+                null, null, null, List.of());
+        List<Map<String, String>> candidates = List.of(account("8", "", "", "Kaal B.V.", ""));
+
+        assertThat(AccountMatch.pick(bare, candidates)).isInstanceOf(AccountMatch.None.class);
+        assertThat(AccountMatch.pick(bare, candidates, true)).isInstanceOfSatisfying(AccountMatch.One.class,
+                one -> assertThat(one.rule()).isEqualTo("name"));
+    }
 }

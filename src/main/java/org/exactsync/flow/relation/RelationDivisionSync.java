@@ -93,7 +93,10 @@ public class RelationDivisionSync {
         }
         Map<String, String> wanted = AccountMapper.accountFields(relation, paymentCondition);
         MappingKey key = new MappingKey(tenant, division, EntityKind.RELATION, relation.id());
-        Optional<MappingRecord> mapping = mappings.find(key).filter(m -> m.exactId() != null);
+        // A mapping without an Exact id is a claim: an earlier attempt was about to POST and may have created the
+        // account without getting Exact's answer (Exact has no idempotency key, exact-online-api.md §8.4).
+        Optional<MappingRecord> stored = mappings.find(key);
+        Optional<MappingRecord> mapping = stored.filter(m -> m.exactId() != null);
 
         UUID accountId;
         String code;
@@ -107,7 +110,7 @@ public class RelationDivisionSync {
             lastSent = mapping.get().sentValues();
             version = mapping.get().version();
         } else {
-            AccountMatch match = match(target, relation);
+            AccountMatch match = match(target, relation, stored.isPresent());
             if (match instanceof AccountMatch.Ambiguous ambiguous) {
                 reportAmbiguous(target, relation, ambiguous);
                 return new DivisionOutcome.Ambiguous(division, ambiguous.rule(), ambiguous.codes());
@@ -129,6 +132,7 @@ public class RelationDivisionSync {
                 LOG.infof("relation %s adopted Exact account %s in division %d by %s", relation.id(), accountId,
                         division, one.rule());
             } else {
+                long claimed = claim(key, stored, "relation " + relation.id());
                 Map<String, String> posted = AccountMapper.nonEmpty(wanted);
                 ExactAccount created = exact.createAccount(target, ExactAccountValues.toAccountFields(posted));
                 accountId = created.id();
@@ -138,14 +142,10 @@ public class RelationDivisionSync {
                 written = true;
                 LOG.infof("relation %s created as Exact account %s in division %d", relation.id(), accountId,
                         division);
+                stored = Optional.of(swap(key, claimed, new MappingChange(accountId.toString(), code,
+                        hash(lastSent), lastSent)));
             }
-            MappingStore.Creation creation = mappings.createIfAbsent(key,
-                    new MappingChange(accountId.toString(), code, hash(lastSent), lastSent));
-            if (!creation.created() && !accountId.toString().equals(creation.record().exactId())) {
-                throw new MappingRaceException("relation " + relation.id() + " was mapped concurrently in division "
-                        + division);
-            }
-            version = creation.record().version();
+            version = link(key, stored, new MappingChange(accountId.toString(), code, hash(lastSent), lastSent));
         }
 
         ContactSync contacts = syncContacts(target, accountId, relation, lastSent);
@@ -190,7 +190,7 @@ public class RelationDivisionSync {
         return new DivisionOutcome.Synced(new DivisionResult(division, accountId.toString(), code));
     }
 
-    private AccountMatch match(ExactTarget target, RelationUpserted relation) {
+    private AccountMatch match(ExactTarget target, RelationUpserted relation, boolean earlierAttempt) {
         List<String> rules = new ArrayList<>();
         if (relation.vatNumber() != null && !relation.vatNumber().isBlank()) {
             rules.add(OData.eq(AccountFieldNames.VAT_NUMBER, OData.string(VatNumbers.compact(relation.vatNumber()))));
@@ -204,6 +204,9 @@ public class RelationDivisionSync {
             rules.add("(" + OData.eq(AccountFieldNames.NAME, OData.string(relation.name().strip())) + " and "
                     + OData.eq(AccountFieldNames.POSTCODE, OData.string(postcode.strip())) + ")");
         }
+        if (rules.isEmpty() && earlierAttempt) {
+            rules.add(OData.eq(AccountFieldNames.NAME, OData.string(relation.name().strip())));
+        }
         if (rules.isEmpty()) {
             return new AccountMatch.None();
         }
@@ -214,7 +217,7 @@ public class RelationDivisionSync {
         try (Stream<ExactRow> rows = exact.query(target, "crm/Accounts", query)) {
             candidates = rows.limit(MAX_CANDIDATES).map(ExactAccountValues::fromRow).toList();
         }
-        return AccountMatch.pick(relation, candidates);
+        return AccountMatch.pick(relation, candidates, earlierAttempt);
     }
 
     private Optional<Map<String, String>> read(ExactTarget target, UUID accountId) {
@@ -235,18 +238,24 @@ public class RelationDivisionSync {
             MappingKey key = new MappingKey(target.tenant(), target.division(), EntityKind.CONTACT,
                     relation.id() + "/" + contact.id());
             Map<String, String> wanted = ContactMapper.contactFields(contact);
-            Optional<MappingRecord> mapping = mappings.find(key).filter(m -> m.exactId() != null);
+            Optional<MappingRecord> stored = mappings.find(key);
+            Optional<MappingRecord> mapping = stored.filter(m -> m.exactId() != null);
             String contactId;
             if (mapping.isEmpty()) {
-                ExactContact created = exact.createContact(target,
-                        ExactAccountValues.toContactFields(AccountMapper.nonEmpty(wanted)).account(accountId));
-                contactId = created.id().toString();
-                written = true;
-                MappingStore.Creation creation = mappings.createIfAbsent(key,
-                        new MappingChange(contactId, null, hash(wanted), wanted));
-                if (!creation.created()) {
-                    throw new MappingRaceException("contact " + contact.id() + " was mapped concurrently");
+                Optional<String> earlier = stored.isPresent() ? createdEarlier(target, accountId, wanted)
+                        : Optional.empty();
+                if (earlier.isPresent()) {
+                    contactId = earlier.get();
+                } else {
+                    long claimed = claim(key, stored, "contact " + contact.id());
+                    ExactContact created = exact.createContact(target,
+                            ExactAccountValues.toContactFields(AccountMapper.nonEmpty(wanted)).account(accountId));
+                    contactId = created.id().toString();
+                    written = true;
+                    stored = Optional.of(swap(key, claimed, new MappingChange(contactId, null, hash(wanted),
+                            wanted)));
                 }
+                link(key, stored, new MappingChange(contactId, null, hash(wanted), wanted));
             } else {
                 contactId = mapping.get().exactId();
                 Map<String, String> changed = FieldDiff.changed(wanted, mapping.get().sentValues());
@@ -269,6 +278,60 @@ public class RelationDivisionSync {
         // Absent contacts are kept in Exact (financial link only) and reported once: the list holds this event's ids.
         List<String> absent = before.stream().filter(id -> !ids.contains(id)).toList();
         return new ContactSync(written, main, String.join(",", ids.stream().sorted().toList()), absent);
+    }
+
+    /** Claims the key before a POST (a mapping without Exact id); returns the claim's version. */
+    private long claim(MappingKey key, Optional<MappingRecord> stored, String what) {
+        if (stored.isPresent()) {
+            return stored.get().version();
+        }
+        MappingStore.Creation creation = mappings.createIfAbsent(key, new MappingChange(null, null, null, Map.of()));
+        if (!creation.created()) {
+            throw new MappingRaceException(what + " is being created by another worker in division "
+                    + key.division());
+        }
+        return creation.record().version();
+    }
+
+    private MappingRecord swap(MappingKey key, long version, MappingChange change) {
+        return mappings.compareAndSwap(key, version, change).orElseThrow(() -> new MappingRaceException(
+                key.kind() + " " + key.crmId() + " was changed concurrently in division " + key.division()));
+    }
+
+    /** Stores the link unless {@code stored} already holds it; returns the version now stored. */
+    private long link(MappingKey key, Optional<MappingRecord> stored, MappingChange change) {
+        if (stored.isPresent() && change.exactId().equals(stored.get().exactId())) {
+            return stored.get().version();
+        }
+        if (stored.isPresent()) {
+            return swap(key, stored.get().version(), change).version();
+        }
+        MappingStore.Creation creation = mappings.createIfAbsent(key, change);
+        if (!creation.created() && !change.exactId().equals(creation.record().exactId())) {
+            throw new MappingRaceException(key.kind() + " " + key.crmId() + " was mapped concurrently in division "
+                    + key.division());
+        }
+        return creation.record().version();
+    }
+
+    /** A contact an earlier attempt created without getting the answer: same account and names, exactly one. */
+    private Optional<String> createdEarlier(ExactTarget target, UUID accountId, Map<String, String> wanted) {
+        ODataQuery query = ODataQuery.select("ID", ContactMapper.FIRST_NAME, ContactMapper.LAST_NAME)
+                .filter(OData.eq("Account", OData.guid(accountId)));
+        List<UUID> same;
+        try (Stream<ExactRow> rows = exact.query(target, "crm/Contacts", query)) {
+            same = rows.limit(MAX_CANDIDATES)
+                    .filter(r -> wanted.get(ContactMapper.FIRST_NAME).equals(blankIfNull(r.trimmed(
+                            ContactMapper.FIRST_NAME)))
+                            && wanted.get(ContactMapper.LAST_NAME).equals(blankIfNull(r.trimmed(
+                                    ContactMapper.LAST_NAME))))
+                    .map(r -> r.uuid("ID")).toList();
+        }
+        return same.size() == 1 ? Optional.of(same.get(0).toString()) : Optional.empty();
+    }
+
+    private static String blankIfNull(String value) {
+        return value == null ? "" : value;
     }
 
     private void save(MappingKey key, long version, UUID accountId, String code, Map<String, String> sent) {

@@ -254,6 +254,53 @@ class RelationUpsertAgainstSandboxTest {
         assertThat(flow.contacts(DIVISION_A)).hasSize(2);
     }
 
+    @Test
+    void anAccountPostWhoseAnswerWasLostIsFoundAgainOnTheReplayNotCreatedTwice() {
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        int accounts = flow.accounts(DIVISION_A).size();
+        flow.sandbox.inject(FaultRule.dropAfterCommit().on("POST", "crm/Accounts").times(1));
+
+        Outcome lost = flow.process(handler, BAKERY, DIVISION_A);
+        Outcome replay = flow.process(handler, BAKERY, DIVISION_A);
+
+        assertThat(lost).isInstanceOf(Outcome.Waiting.class);
+        assertThat(replay).isInstanceOf(Outcome.Done.class);
+        assertThat(flow.accounts(DIVISION_A)).hasSize(accounts + 1);
+        assertThat(flow.contacts(DIVISION_A)).hasSize(2);
+        assertThat(flow.callbacks.ofType("relation.conflict")).isEmpty();
+    }
+
+    @Test
+    void aRelationWithoutVatKvkOrPostcodeIsFoundByNameOnlyAfterALostPost() {
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        String bare = "{\"id\":\"rel-3001\",\"roles\":[\"customer\"],\"name\":\"Kaal B.V.\"}";
+        int accounts = flow.accounts(DIVISION_A).size();
+        flow.sandbox.inject(FaultRule.dropAfterCommit().on("POST", "crm/Accounts").times(1));
+
+        flow.process(handler, bare, DIVISION_A);
+        Outcome replay = flow.process(handler, bare, DIVISION_A);
+
+        assertThat(replay).isInstanceOf(Outcome.Done.class);
+        assertThat(flow.accounts(DIVISION_A)).hasSize(accounts + 1);
+    }
+
+    @Test
+    void aContactPostWhoseAnswerWasLostIsFoundAgainOnTheReplay() {
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        flow.sandbox.inject(FaultRule.dropAfterCommit().on("POST", "crm/Contacts").times(1));
+
+        Outcome lost = flow.process(handler, BAKERY, DIVISION_A);
+        Outcome replay = flow.process(handler, BAKERY, DIVISION_A);
+
+        assertThat(lost).isInstanceOf(Outcome.Waiting.class);
+        assertThat(replay).isInstanceOf(Outcome.Done.class);
+        assertThat(flow.contacts(DIVISION_A)).hasSize(2);
+        String account = results(replay).get(0).exactId();
+        Object anna = flow.contacts(DIVISION_A).stream().filter(c -> "Anna".equals(c.get("FirstName")))
+                .findFirst().orElseThrow().get("ID");
+        assertThat(account(DIVISION_A, account).get("MainContact")).isEqualTo(anna);
+    }
+
     private void bookkeeperSetsCity(String id, String city) {
         flow.client.updateAccount(target(DIVISION_A), java.util.UUID.fromString(id),
                 org.exactsync.exact.model.AccountFields.none().city(city));
