@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.exactsync.config.CrmConfig;
 
@@ -19,6 +20,7 @@ public class TenantSettings {
 
     private final Map<String, Tenant> tenants;
 
+    @Inject
     public TenantSettings(CrmConfig config) {
         this(config.tenants().entrySet().stream()
                 .map(entry -> toTenant(entry.getKey(), entry.getValue()))
