@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +31,8 @@ import org.exactsync.store.QueuedCallback;
 import org.exactsync.store.dynamodb.DynamoDbCallbackOutbox;
 import org.exactsync.testsupport.TestDynamo;
 import org.exactsync.time.AdjustableClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +45,8 @@ class CallbackDispatcherTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final AdjustableClock clock = AdjustableClock.frozenAt(START);
-    private final FakeCrm crm = new FakeCrm();
+    // One server for the class: stopping a JDK HttpServer takes about a second.
+    private static final FakeCrm crm = new FakeCrm();
     private DynamoDbCallbackOutbox outbox;
     private CallbackDispatcher dispatcher;
 
@@ -82,9 +86,20 @@ class CallbackDispatcherTest {
         }
     }
 
-    @BeforeEach
-    void setUp() throws IOException {
+    @BeforeAll
+    static void startCrm() throws IOException {
         crm.start();
+    }
+
+    @AfterAll
+    static void stopCrm() {
+        crm.server.stop(0);
+    }
+
+    @BeforeEach
+    void setUp() {
+        crm.received.clear();
+        crm.statuses.clear();
         TestDynamo dynamo = TestDynamo.shared();
         outbox = new DynamoDbCallbackOutbox(dynamo.client(), dynamo.newTable("callbacks"), clock);
         dispatcher = dispatcherFor(Optional.of(crm.url()));
@@ -96,11 +111,6 @@ class CallbackDispatcherTest {
         // Jitter fixed at its maximum so the delays are known: 5 s, 10 s, 20 s, ...
         return new CallbackDispatcher(outbox, tenants, json, clock, Duration.ofSeconds(2), INITIAL,
                 Duration.ofMinutes(10), 100, () -> 1.0);
-    }
-
-    @AfterEach
-    void stopCrm() {
-        crm.server.stop(0);
     }
 
     @Test
@@ -190,10 +200,13 @@ class CallbackDispatcherTest {
     }
 
     @Test
-    void doesNotThrowToTheCallerWhenTheCrmIsUnreachable() {
-        crm.server.stop(0);
+    void doesNotThrowToTheCallerWhenTheCrmIsUnreachable() throws IOException {
+        URI closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/callbacks");
+        }
 
-        dispatcher.send("acme", "relation:rel-1", "relation.synced", Map.of());
+        dispatcherFor(Optional.of(closedPort)).send("acme", "relation:rel-1", "relation.synced", Map.of());
 
         assertThat(outbox.head("acme", "relation:rel-1").orElseThrow().lastError()).isNotBlank();
     }
