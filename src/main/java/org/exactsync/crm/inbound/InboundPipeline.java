@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -288,7 +289,8 @@ public class InboundPipeline {
 
     private Optional<JsonNode> parse(byte[] raw) {
         try {
-            JsonNode node = json.readTree(raw);
+            // Trailing bytes after the JSON value would be stored and signed but never read: refuse them.
+            JsonNode node = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(raw);
             return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
         } catch (IOException notJson) {
             return Optional.empty();

@@ -331,6 +331,15 @@ class InboundPipelineTest {
     }
 
     @Test
+    void refusesTrailingBytesAfterTheJsonValueNamingTheBody() throws Exception {
+        HttpResponseEvent response = pipeline.handle(signed(text(envelope("evt-400")) + " {}"), handler);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(bodyOf(response).at("/problems/0/field").asText()).isEqualTo("body");
+        assertNothingStored("evt-400");
+    }
+
+    @Test
     void refusesABodyThatIsAnArrayNamingTheBody() throws Exception {
         HttpResponseEvent response = pipeline.handle(signed("[1,2]"), handler);
 
