@@ -99,6 +99,24 @@ class TenantSettingsTest {
     }
 
     @Test
+    void givesTheLocalRunADefaultTenantWithLocalSecretsAndNoCallbackUrl() throws Exception {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withProfile("dev")
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withMapping(CrmConfig.class)
+                .withSources(new PropertiesConfigSource(
+                        getClass().getResource("/application.properties"), 250))
+                .build();
+
+        Tenant local = new TenantSettings(config.getConfigMapping(CrmConfig.class)).tenant("default").orElseThrow();
+
+        // No environment source here, so the placeholders' defaults apply.
+        assertThat(local.inboundSecret()).isEqualTo("local-inbound-secret");
+        assertThat(local.callbackUrl()).isEmpty();
+    }
+
+    @Test
     void keepsTheOrderOfTheDivisionsList() {
         assertThat(new TenantSettings(List.of(new Tenant("t", "i", "o", java.util.Optional.empty(),
                 ConflictPolicy.REPORT, List.of(3, 1, 2)))).tenant("t").orElseThrow().divisions())
