@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,15 @@ class CallbackDispatcherTest {
         void start() throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/callbacks", this::answer);
+            server.createContext("/slow", exchange -> {
+                try (exchange) {
+                    Thread.sleep(1_500);
+                    exchange.sendResponseHeaders(200, -1);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
         }
 
@@ -109,7 +119,7 @@ class CallbackDispatcherTest {
         TenantSettings tenants = new TenantSettings(List.of(new Tenant("acme", "in", OUT_SECRET, callbackUrl,
                 ConflictPolicy.REPORT, List.of())));
         // Jitter fixed at its maximum so the delays are known: 5 s, 10 s, 20 s, ...
-        return new CallbackDispatcher(outbox, tenants, json, clock, Duration.ofSeconds(2), INITIAL,
+        return new CallbackDispatcher(outbox, tenants, json, clock, Duration.ofSeconds(2), Duration.ofMillis(500), INITIAL,
                 Duration.ofMinutes(10), 100, () -> 1.0);
     }
 
@@ -197,6 +207,17 @@ class CallbackDispatcherTest {
         clock.advance(INITIAL);
         dispatcher.dispatchDue();
         assertThat(crm.received).hasSize(1);
+    }
+
+    @Test
+    void givesUpTheImmediateAttemptOnASlowCrmAfterTheInlineTimeout() {
+        URI slow = URI.create(crm.url().toString().replace("/callbacks", "/slow"));
+        long started = System.nanoTime();
+
+        dispatcherFor(Optional.of(slow)).send("acme", "relation:rel-1", "relation.synced", Map.of());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_400));
+        assertThat(outbox.head("acme", "relation:rel-1").orElseThrow().lastError()).contains("Timeout");
     }
 
     @Test
