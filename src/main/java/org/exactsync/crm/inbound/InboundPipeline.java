@@ -53,6 +53,9 @@ public class InboundPipeline {
 
     private static final Logger LOG = Logger.getLogger(InboundPipeline.class);
 
+    /** The body is stored in the event item, and a DynamoDB item holds at most 400 KB with its other attributes. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
     private final TenantSettings tenants;
     private final ConnectionStore connections;
     private final EventStore events;
@@ -112,6 +115,9 @@ public class InboundPipeline {
 
         if (root.isEmpty()) {
             return validation(List.of(new Problem("body", "is not valid JSON")));
+        }
+        if (raw.length > MAX_BODY_BYTES) {
+            return validation(List.of(new Problem("body", "is larger than " + MAX_BODY_BYTES / 1024 + " KB")));
         }
         Optional<ConnectionRecord> connection = connections.find(claimedTenant);
         Set<Integer> allowed = connection.map(c -> Set.copyOf(c.divisions())).orElse(Set.of());
