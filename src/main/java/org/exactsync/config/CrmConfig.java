@@ -72,9 +72,16 @@ public interface CrmConfig {
         @WithDefault("1h")
         Duration maxBackoff();
 
-        /** Connect and response timeout of one delivery (duration). Default 10s. */
+        /** Connect and response timeout of one delivery by the scheduled dispatch (duration). Default 10s. */
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * Timeout of the immediate delivery attempt made while an inbound event is answered (duration). Default 3s:
+         * a slow CRM must not push the webhook answer past API Gateway's 29 s limit; the dispatch retries anyway.
+         */
+        @WithDefault("3s")
+        Duration inlineTimeout();
 
         /** Due callbacks one dispatch run delivers at most (count). Default 100. */
         @WithDefault("100")

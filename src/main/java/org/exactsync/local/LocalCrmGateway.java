@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.crm.inbound.CrmRoutes;
@@ -45,7 +47,7 @@ public class LocalCrmGateway {
 
     private static final Logger LOG = Logger.getLogger(LocalCrmGateway.class);
 
-    private final LocalRunConfig local;
+    private final boolean enabled;
     private final InboundPipeline pipeline;
     private final Map<String, EventHandler<?>> handlersByType;
     private final int port;
@@ -53,9 +55,15 @@ public class LocalCrmGateway {
     private HttpServer server;
     private ExecutorService executor;
 
+    @Inject
     LocalCrmGateway(LocalRunConfig local, InboundPipeline pipeline, @Any Instance<EventHandler<?>> handlers,
             @ConfigProperty(name = "connector.crm-gateway.port", defaultValue = "8090") int port) {
-        this.local = local;
+        this(local.enabled(), pipeline, handlers.stream().toList(), port);
+    }
+
+    /** For tests: the handlers given, port 0 for any free port. */
+    LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port) {
+        this.enabled = enabled;
         this.pipeline = pipeline;
         this.handlersByType = handlers.stream()
                 .collect(Collectors.toMap(EventHandler::type, Function.identity(), (first, second) -> first));
@@ -64,21 +72,33 @@ public class LocalCrmGateway {
 
     // After LocalRuntime (priority 1): the store must be up before the first event can be accepted.
     void onStart(@Observes @Priority(10) StartupEvent event) throws IOException {
-        if (!local.enabled()) {
-            return;
+        if (enabled) {
+            start();
         }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         executor = Executors.newFixedThreadPool(4);
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
-        LOG.infof("CRM routes on http://127.0.0.1:%d (flows present: %s)", port, handlersByType.keySet());
+        LOG.infof("CRM routes on http://127.0.0.1:%d (flows present: %s)", boundPort(), handlersByType.keySet());
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    int boundPort() {
+        return server.getAddress().getPort();
+    }
+
+    void stop() {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
+            server = null;
         }
     }
 

@@ -12,6 +12,7 @@ import org.exactsync.config.CrmConfig;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -75,6 +76,44 @@ class TenantSettingsTest {
                 "crm.tenants.a.inbound-secret", "i", "crm.tenants.a.outbound-secret", "o",
                 "crm.tenants.a.callback-url", "crm.example/hooks"))))
                 .hasMessageContaining("callback-url");
+    }
+
+    @Test
+    void readsATenantFromEnvironmentVariablesAsTheCloudSetsThem() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withMapping(CrmConfig.class)
+                .withSources(new EnvConfigSource(Map.of(
+                        "CRM_TENANTS__DEFAULT__INBOUND_SECRET", "env-in",
+                        "CRM_TENANTS__DEFAULT__OUTBOUND_SECRET", "env-out",
+                        "CRM_TENANTS__DEFAULT__CALLBACK_URL", "https://crm.example/cb",
+                        "CRM_TENANTS__DEFAULT__DIVISIONS", "100,200"), 300))
+                .build();
+
+        Tenant tenant = new TenantSettings(config.getConfigMapping(CrmConfig.class)).tenant("default").orElseThrow();
+
+        assertThat(tenant.inboundSecret()).isEqualTo("env-in");
+        assertThat(tenant.callbackUrl()).contains(URI.create("https://crm.example/cb"));
+        assertThat(tenant.divisions()).containsExactly(100, 200);
+    }
+
+    @Test
+    void givesTheLocalRunADefaultTenantWithLocalSecretsAndNoCallbackUrl() throws Exception {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withProfile("dev")
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withMapping(CrmConfig.class)
+                .withSources(new PropertiesConfigSource(
+                        getClass().getResource("/application.properties"), 250))
+                .build();
+
+        Tenant local = new TenantSettings(config.getConfigMapping(CrmConfig.class)).tenant("default").orElseThrow();
+
+        // No environment source here, so the placeholders' defaults apply.
+        assertThat(local.inboundSecret()).isEqualTo("local-inbound-secret");
+        assertThat(local.callbackUrl()).isEmpty();
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.exactsync.crm.callback;
 
 import io.quarkus.funqy.Funq;
 
+import org.exactsync.crm.ScheduleTick;
+
 /** Scheduled (EventBridge in the cloud): delivers every callback whose retry is due. */
 public class CallbackDispatchFunction {
 
@@ -12,7 +14,7 @@ public class CallbackDispatchFunction {
     }
 
     @Funq("callback-dispatch")
-    public DispatchReport dispatch(CallbackTick tick) {
+    public DispatchReport dispatch(ScheduleTick tick) {
         return dispatcher.dispatchDue();
     }
 }

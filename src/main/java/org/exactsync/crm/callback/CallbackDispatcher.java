@@ -49,25 +49,30 @@ public class CallbackDispatcher implements Callbacks {
     private final Clock clock;
     private final CallbackSender sender;
     private final CallbackBackoff backoff;
+    private final Duration timeout;
+    private final Duration inlineTimeout;
     private final Duration lease;
     private final int batchSize;
 
     @Inject
     public CallbackDispatcher(CallbackOutbox outbox, TenantSettings tenants, ObjectMapper json, Clock clock,
             CrmConfig config) {
-        this(outbox, tenants, json, clock, config.callback().timeout(), config.callback().initialBackoff(),
-                config.callback().maxBackoff(), config.callback().batchSize(),
+        this(outbox, tenants, json, clock, config.callback().timeout(), config.callback().inlineTimeout(),
+                config.callback().initialBackoff(), config.callback().maxBackoff(), config.callback().batchSize(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** For tests: explicit timings and a chosen source of jitter. */
     public CallbackDispatcher(CallbackOutbox outbox, TenantSettings tenants, ObjectMapper json, Clock clock,
-            Duration timeout, Duration initialBackoff, Duration maxBackoff, int batchSize, DoubleSupplier jitter) {
+            Duration timeout, Duration inlineTimeout, Duration initialBackoff, Duration maxBackoff, int batchSize,
+            DoubleSupplier jitter) {
         this.outbox = outbox;
         this.tenants = tenants;
         this.json = json;
         this.clock = clock;
-        this.sender = new CallbackSender(timeout);
+        this.timeout = timeout;
+        this.inlineTimeout = inlineTimeout.compareTo(timeout) < 0 ? inlineTimeout : timeout;
+        this.sender = new CallbackSender(this.inlineTimeout);
         this.backoff = new CallbackBackoff(initialBackoff, maxBackoff, jitter);
         // Long enough for one POST with its timeout; a dispatcher that dies leaves the item due after this.
         this.lease = timeout.multipliedBy(2);
@@ -93,7 +98,7 @@ public class CallbackDispatcher implements Callbacks {
         }
         outbox.enqueue(new NewCallback(tenant, entityKey, callbackId, type, payload, now, now.plus(RETENTION)));
         try {
-            workQueue(tenant, entityKey, new int[2]);
+            workQueue(tenant, entityKey, new int[2], inlineTimeout);
         } catch (RuntimeException deliveryTrouble) {
             // Stored already: the scheduled dispatch retries it. A caller's work must not fail for a CRM being down.
             LOG.warnf("callback %s (%s) for tenant %s queued; immediate delivery failed: %s", callbackId, type, tenant,
@@ -110,7 +115,7 @@ public class CallbackDispatcher implements Callbacks {
         int[] counts = new int[2];
         for (Map.Entry<String, String> queue : queues) {
             try {
-                workQueue(queue.getKey(), queue.getValue(), counts);
+                workQueue(queue.getKey(), queue.getValue(), counts, timeout);
             } catch (RuntimeException storeTrouble) {
                 LOG.warnf("callback queue of tenant %s skipped this run: %s", queue.getKey(),
                         storeTrouble.getClass().getName());
@@ -120,7 +125,7 @@ public class CallbackDispatcher implements Callbacks {
     }
 
     /** Delivers the queue's head, then the next, until it is empty, a head is not yet due, or a delivery fails. */
-    private void workQueue(String tenant, String entityKey, int[] counts) {
+    private void workQueue(String tenant, String entityKey, int[] counts, Duration attemptTimeout) {
         for (int i = 0; i < MAX_PER_QUEUE_RUN; i++) {
             Optional<QueuedCallback> head = outbox.head(tenant, entityKey);
             Instant now = clock.instant();
@@ -133,7 +138,7 @@ public class CallbackDispatcher implements Callbacks {
                 // Another dispatcher is on this queue; it keeps the order.
                 return;
             }
-            if (!deliver(leased.get(), owner)) {
+            if (!deliver(leased.get(), owner, attemptTimeout)) {
                 counts[1]++;
                 return;
             }
@@ -141,7 +146,7 @@ public class CallbackDispatcher implements Callbacks {
         }
     }
 
-    private boolean deliver(QueuedCallback callback, String owner) {
+    private boolean deliver(QueuedCallback callback, String owner, Duration attemptTimeout) {
         Optional<Tenant> tenant = tenants.tenant(callback.tenant());
         CallbackSender.Delivery delivery;
         if (tenant.isEmpty() || tenant.get().callbackUrl().isEmpty()) {
@@ -151,7 +156,7 @@ public class CallbackDispatcher implements Callbacks {
             // Signed per attempt: the CRM refuses a t older than five minutes, and retries come later than that.
             String signature = CrmSignature.sign(tenant.get().outboundSecret(), clock.instant(),
                     callback.payload().getBytes(StandardCharsets.UTF_8));
-            delivery = sender.post(tenant.get().callbackUrl().get(), signature, callback.payload());
+            delivery = sender.post(tenant.get().callbackUrl().get(), signature, callback.payload(), attemptTimeout);
         }
         if (delivery.ok()) {
             outbox.delivered(callback, owner);

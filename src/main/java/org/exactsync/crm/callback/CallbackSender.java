@@ -18,18 +18,16 @@ class CallbackSender {
     }
 
     private final HttpClient http;
-    private final Duration timeout;
 
-    CallbackSender(Duration timeout) {
-        this.timeout = timeout;
+    CallbackSender(Duration connectTimeout) {
         this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
+                .connectTimeout(connectTimeout)
                 // A redirect would re-send the signed body to a host the tenant did not configure.
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    Delivery post(URI url, String signatureHeader, String payload) {
+    Delivery post(URI url, String signatureHeader, String payload, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")

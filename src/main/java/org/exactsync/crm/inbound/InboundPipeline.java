@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,9 @@ import org.jboss.logging.Logger;
 public class InboundPipeline {
 
     private static final Logger LOG = Logger.getLogger(InboundPipeline.class);
+
+    /** The body is stored in the event item, and a DynamoDB item holds at most 400 KB with its other attributes. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final TenantSettings tenants;
     private final ConnectionStore connections;
@@ -111,6 +115,9 @@ public class InboundPipeline {
 
         if (root.isEmpty()) {
             return validation(List.of(new Problem("body", "is not valid JSON")));
+        }
+        if (raw.length > MAX_BODY_BYTES) {
+            return validation(List.of(new Problem("body", "is larger than " + MAX_BODY_BYTES / 1024 + " KB")));
         }
         Optional<ConnectionRecord> connection = connections.find(claimedTenant);
         Set<Integer> allowed = connection.map(c -> Set.copyOf(c.divisions())).orElse(Set.of());
@@ -288,7 +295,8 @@ public class InboundPipeline {
 
     private Optional<JsonNode> parse(byte[] raw) {
         try {
-            JsonNode node = json.readTree(raw);
+            // Trailing bytes after the JSON value would be stored and signed but never read: refuse them.
+            JsonNode node = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(raw);
             return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
         } catch (IOException notJson) {
             return Optional.empty();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +32,8 @@ import org.exactsync.store.QueuedCallback;
 import org.exactsync.store.dynamodb.DynamoDbCallbackOutbox;
 import org.exactsync.testsupport.TestDynamo;
 import org.exactsync.time.AdjustableClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +46,8 @@ class CallbackDispatcherTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final AdjustableClock clock = AdjustableClock.frozenAt(START);
-    private final FakeCrm crm = new FakeCrm();
+    // One server for the class: stopping a JDK HttpServer takes about a second.
+    private static final FakeCrm crm = new FakeCrm();
     private DynamoDbCallbackOutbox outbox;
     private CallbackDispatcher dispatcher;
 
@@ -58,6 +63,15 @@ class CallbackDispatcherTest {
         void start() throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/callbacks", this::answer);
+            server.createContext("/slow", exchange -> {
+                try (exchange) {
+                    Thread.sleep(1_500);
+                    exchange.sendResponseHeaders(200, -1);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
         }
 
@@ -82,9 +96,20 @@ class CallbackDispatcherTest {
         }
     }
 
-    @BeforeEach
-    void setUp() throws IOException {
+    @BeforeAll
+    static void startCrm() throws IOException {
         crm.start();
+    }
+
+    @AfterAll
+    static void stopCrm() {
+        crm.server.stop(0);
+    }
+
+    @BeforeEach
+    void setUp() {
+        crm.received.clear();
+        crm.statuses.clear();
         TestDynamo dynamo = TestDynamo.shared();
         outbox = new DynamoDbCallbackOutbox(dynamo.client(), dynamo.newTable("callbacks"), clock);
         dispatcher = dispatcherFor(Optional.of(crm.url()));
@@ -94,13 +119,8 @@ class CallbackDispatcherTest {
         TenantSettings tenants = new TenantSettings(List.of(new Tenant("acme", "in", OUT_SECRET, callbackUrl,
                 ConflictPolicy.REPORT, List.of())));
         // Jitter fixed at its maximum so the delays are known: 5 s, 10 s, 20 s, ...
-        return new CallbackDispatcher(outbox, tenants, json, clock, Duration.ofSeconds(2), INITIAL,
+        return new CallbackDispatcher(outbox, tenants, json, clock, Duration.ofSeconds(2), Duration.ofMillis(500), INITIAL,
                 Duration.ofMinutes(10), 100, () -> 1.0);
-    }
-
-    @AfterEach
-    void stopCrm() {
-        crm.server.stop(0);
     }
 
     @Test
@@ -190,10 +210,24 @@ class CallbackDispatcherTest {
     }
 
     @Test
-    void doesNotThrowToTheCallerWhenTheCrmIsUnreachable() {
-        crm.server.stop(0);
+    void givesUpTheImmediateAttemptOnASlowCrmAfterTheInlineTimeout() {
+        URI slow = URI.create(crm.url().toString().replace("/callbacks", "/slow"));
+        long started = System.nanoTime();
 
-        dispatcher.send("acme", "relation:rel-1", "relation.synced", Map.of());
+        dispatcherFor(Optional.of(slow)).send("acme", "relation:rel-1", "relation.synced", Map.of());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_400));
+        assertThat(outbox.head("acme", "relation:rel-1").orElseThrow().lastError()).contains("Timeout");
+    }
+
+    @Test
+    void doesNotThrowToTheCallerWhenTheCrmIsUnreachable() throws IOException {
+        URI closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/callbacks");
+        }
+
+        dispatcherFor(Optional.of(closedPort)).send("acme", "relation:rel-1", "relation.synced", Map.of());
 
         assertThat(outbox.head("acme", "relation:rel-1").orElseThrow().lastError()).isNotBlank();
     }

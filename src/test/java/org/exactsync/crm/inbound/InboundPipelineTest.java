@@ -331,6 +331,27 @@ class InboundPipelineTest {
     }
 
     @Test
+    void refusesTrailingBytesAfterTheJsonValueNamingTheBody() throws Exception {
+        HttpResponseEvent response = pipeline.handle(signed(text(envelope("evt-400")) + " {}"), handler);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(bodyOf(response).at("/problems/0/field").asText()).isEqualTo("body");
+        assertNothingStored("evt-400");
+    }
+
+    @Test
+    void refusesABodyTooLargeToStoreNamingTheBody() throws Exception {
+        ObjectNode root = envelope("evt-400");
+        ((ObjectNode) root.get("data")).put("padding", "x".repeat(InboundPipeline.MAX_BODY_BYTES));
+
+        HttpResponseEvent response = pipeline.handle(signed(text(root)), handler);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(bodyOf(response).at("/problems/0/field").asText()).isEqualTo("body");
+        assertNothingStored("evt-400");
+    }
+
+    @Test
     void refusesABodyThatIsAnArrayNamingTheBody() throws Exception {
         HttpResponseEvent response = pipeline.handle(signed("[1,2]"), handler);
 
