@@ -190,6 +190,17 @@ public class RelationDivisionSync {
         return new DivisionOutcome.Synced(new DivisionResult(division, accountId.toString(), code));
     }
 
+    /** Dry-run mode: what a live sync would send to the account, from the stores alone (no Exact call). */
+    DryRunResult preview(String tenant, int division, RelationUpserted relation) {
+        // The payment condition is left out: choosing the division's condition code would take an Exact read.
+        Map<String, String> wanted = AccountMapper.accountFields(relation, Optional.empty());
+        Optional<MappingRecord> mapping = mappings.find(new MappingKey(tenant, division, EntityKind.RELATION,
+                relation.id())).filter(m -> m.exactId() != null);
+        Map<String, String> lastSent = mapping.map(MappingRecord::sentValues).orElse(Map.of());
+        return new DryRunResult(division, mapping.map(MappingRecord::exactId).orElse(null),
+                mapping.map(MappingRecord::exactCode).orElse(null), true, FieldDiff.changed(wanted, lastSent));
+    }
+
     private AccountMatch match(ExactTarget target, RelationUpserted relation, boolean earlierAttempt) {
         List<String> rules = new ArrayList<>();
         if (relation.vatNumber() != null && !relation.vatNumber().isBlank()) {

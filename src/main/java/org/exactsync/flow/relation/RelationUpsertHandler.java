@@ -26,6 +26,7 @@ import org.exactsync.mapping.RelationValidator;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
+import org.exactsync.store.SyncMode;
 import org.jboss.logging.Logger;
 
 /**
@@ -88,6 +89,11 @@ public class RelationUpsertHandler implements EventHandler<RelationUpserted> {
         boolean crmWins = tenants.tenant(event.tenant()).map(Tenant::conflictPolicy)
                 .orElse(ConflictPolicy.REPORT) == ConflictPolicy.CRM_WINS;
         RelationUpserted relation = event.data();
+        if (connection.get().mode() == SyncMode.DRY_RUN) {
+            // Before go-live nothing may reach Exact: answer with what would be sent, from the stores alone.
+            return new Outcome.Done(divisions.stream()
+                    .map(division -> divisionSync.preview(event.tenant(), division, relation)).toList());
+        }
         List<DivisionResult> results = new ArrayList<>();
         for (int division : divisions) {
             ExactTarget target = new ExactTarget(connection.get().tokenKey(), division);

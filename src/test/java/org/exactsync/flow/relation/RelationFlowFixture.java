@@ -73,6 +73,15 @@ final class RelationFlowFixture implements AutoCloseable {
                 ConnectionStatus.ACTIVE, SyncMode.LIVE, null, null, 0)).orElseThrow();
     }
 
+    /** Switches the tenant's connection to dry-run mode (before go-live). */
+    void dryRun() {
+        DynamoDbConnectionStore connections = new DynamoDbConnectionStore(dynamo.client(), table, clock);
+        ConnectionRecord live = connections.find(TENANT).orElseThrow();
+        connections.save(new ConnectionRecord(live.tenant(), live.site(), live.exactUser(), live.clientId(),
+                live.divisions(), live.defaultDivisions(), live.status(), SyncMode.DRY_RUN, live.createdAt(),
+                live.updatedAt(), live.version())).orElseThrow();
+    }
+
     RelationUpsertHandler handler(ConflictPolicy policy) {
         TenantSettings tenants = new TenantSettings(List.of(new Tenant(TENANT, "in", "out", Optional.empty(), policy,
                 List.of())));

@@ -301,6 +301,28 @@ class RelationUpsertAgainstSandboxTest {
         assertThat(account(DIVISION_A, account).get("MainContact")).isEqualTo(anna);
     }
 
+    @Test
+    void inDryRunNothingReachesExactAndTheAnswerShowsWhatWouldBeSent() {
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        flow.process(handler, BAKERY, DIVISION_A);
+        flow.dryRun();
+        int before = flow.calls(DIVISION_A) + flow.calls(DIVISION_B);
+
+        Outcome outcome = flow.process(handler, flow.with(BAKERY, "address.city", "Zeist"), DIVISION_A, DIVISION_B);
+
+        assertThat(flow.calls(DIVISION_A) + flow.calls(DIVISION_B)).isEqualTo(before);
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Done.class, done -> assertThat(done.results()).asList()
+                .satisfiesExactly(
+                        a -> assertThat((DryRunResult) a).satisfies(r -> {
+                            assertThat(r.exactId()).isNotNull();
+                            assertThat(r.wouldSend()).containsOnlyKeys("City");
+                        }),
+                        b -> assertThat((DryRunResult) b).satisfies(r -> {
+                            assertThat(r.exactId()).isNull();
+                            assertThat(r.wouldSend()).containsEntry("Name", "Bakkerij De Gouden Korst B.V.");
+                        })));
+    }
+
     private void bookkeeperSetsCity(String id, String city) {
         flow.client.updateAccount(target(DIVISION_A), java.util.UUID.fromString(id),
                 org.exactsync.exact.model.AccountFields.none().city(city));
