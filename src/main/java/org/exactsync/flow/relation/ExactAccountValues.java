@@ -8,6 +8,7 @@ import org.exactsync.exact.model.AccountFields;
 import org.exactsync.exact.model.ContactFields;
 import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.mapping.AccountFieldNames;
+import org.exactsync.mapping.VatNumbers;
 
 /**
  * Converts between Exact's typed wire values and the mapping module's string values: trimmed (Exact pads
@@ -27,6 +28,10 @@ final class ExactAccountValues {
             } else if (AccountFieldNames.MAIN_CONTACT.equals(field) || "ID".equals(field)) {
                 UUID id = row.uuid(field);
                 value = id == null ? "" : id.toString();
+            } else if (AccountFieldNames.VAT_NUMBER.equals(field)) {
+                // A bookkeeper may have typed "NL 1234.56.789.B01": the same number as the compact form we send.
+                String text = row.trimmed(field);
+                value = text == null ? "" : VatNumbers.compact(text);
             } else {
                 String text = row.trimmed(field);
                 value = text == null ? "" : text;
