@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The conflict rule: Exact's current value differs from what the connector last sent (and from what the CRM wants
- * now) → a bookkeeper changed it in Exact → conflict. For an account the connector adopted (matched, never written),
+ * now) → a bookkeeper changed it in Exact → conflict. For an account the connector adopted (matched, never
+ * written),
  * nothing was sent yet: a non-empty Exact value that differs from the CRM's is then a conflict too, because
  * overwriting it would silently replace the bookkeeper's data; empty Exact fields and role flags are simply filled.
  */

@@ -6,7 +6,8 @@ import java.util.Set;
 /** ISO 3166-1 alpha-2 codes as the JDK knows them, and the EU member states' VAT prefixes. */
 public final class Countries {
 
-    private static final Set<String> ISO_ALPHA_2 = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
+    private static final Set<String> ISO_ALPHA_2 =
+            Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
 
     /** VAT prefixes of the EU states: Greece uses {@code EL}, not its ISO code {@code GR}; XI is Northern Ireland. */
     private static final Set<String> EU_VAT_PREFIXES = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL",

@@ -34,8 +34,10 @@ public final class RelationValidator {
         check.requiredText("name", FieldLimits.NAME);
         roles(data.get("roles"), problems);
         String country = address(data.get("address"), problems);
-        check.optionalText("email", FieldLimits.EMAIL).ifPresent(v -> check.format("email", v, EMAIL, "is not an e-mail address"));
-        check.optionalText("phone", FieldLimits.PHONE).ifPresent(v -> check.format("phone", v, PHONE, "is not a phone number"));
+        check.optionalText("email", FieldLimits.EMAIL)
+                .ifPresent(v -> check.format("email", v, EMAIL, "is not an e-mail address"));
+        check.optionalText("phone", FieldLimits.PHONE)
+                .ifPresent(v -> check.format("phone", v, PHONE, "is not a phone number"));
         check.optionalText("vatNumber", Integer.MAX_VALUE).ifPresent(v -> vatNumber(v, problems));
         check.optionalText("chamberOfCommerce", FieldLimits.CHAMBER_OF_COMMERCE).ifPresent(v -> {
             if ((country == null || "NL".equals(country)) && !KVK.matcher(v).matches()) {

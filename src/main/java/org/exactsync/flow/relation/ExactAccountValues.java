@@ -48,7 +48,8 @@ final class ExactAccountValues {
             String value = entry.getValue().isEmpty() ? null : entry.getValue();
             fields = switch (entry.getKey()) {
                 case AccountFieldNames.IS_SUPPLIER -> fields.supplier(Boolean.parseBoolean(value));
-                case AccountFieldNames.MAIN_CONTACT -> fields.mainContact(value == null ? null : UUID.fromString(value));
+                case AccountFieldNames.MAIN_CONTACT ->
+                        fields.mainContact(value == null ? null : UUID.fromString(value));
                 default -> fields.set(entry.getKey(), value);
             };
         }

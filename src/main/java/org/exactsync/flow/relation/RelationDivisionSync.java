@@ -1,18 +1,11 @@
 package org.exactsync.flow.relation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.exactsync.crm.callback.Callbacks;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactAccount;
-import org.exactsync.exact.model.ExactContact;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.exact.odata.OData;
@@ -30,12 +22,10 @@ import org.exactsync.mapping.AccountMapper;
 import org.exactsync.mapping.AccountMatch;
 import org.exactsync.mapping.AccountWritePlan;
 import org.exactsync.mapping.ConflictRule;
-import org.exactsync.mapping.ContactMapper;
 import org.exactsync.mapping.FieldConflict;
 import org.exactsync.mapping.FieldDiff;
 import org.exactsync.mapping.PaymentTerms;
 import org.exactsync.mapping.RelationAddress;
-import org.exactsync.mapping.RelationContact;
 import org.exactsync.mapping.RelationUpserted;
 import org.exactsync.mapping.VatNumbers;
 import org.exactsync.store.EntityKind;
@@ -62,8 +52,6 @@ import org.jboss.logging.Logger;
 public class RelationDivisionSync {
 
     private static final Logger LOG = Logger.getLogger(RelationDivisionSync.class);
-    /** Reserved key in the relation mapping's sent values: CRM contact ids synced last time, comma-separated. */
-    static final String CONTACT_IDS = "_contacts";
     /** One page of candidates is plenty: more than a handful of matches is ambiguous anyway. */
     private static final int MAX_CANDIDATES = 60;
 
@@ -71,6 +59,8 @@ public class RelationDivisionSync {
     private final MappingStore mappings;
     private final PaymentConditionCatalog paymentConditions;
     private final Callbacks callbacks;
+    private final MappingWrites writes;
+    private final ContactsSync contactsSync;
 
     public RelationDivisionSync(ExactOnline exact, MappingStore mappings, PaymentConditionCatalog paymentConditions,
             Callbacks callbacks) {
@@ -78,6 +68,8 @@ public class RelationDivisionSync {
         this.mappings = mappings;
         this.paymentConditions = paymentConditions;
         this.callbacks = callbacks;
+        this.writes = new MappingWrites(mappings);
+        this.contactsSync = new ContactsSync(exact, mappings, writes);
     }
 
     DivisionOutcome sync(ExactTarget target, RelationUpserted relation, boolean crmWins) {
@@ -132,7 +124,7 @@ public class RelationDivisionSync {
                 LOG.infof("relation %s adopted Exact account %s in division %d by %s", relation.id(), accountId,
                         division, one.rule());
             } else {
-                long claimed = claim(key, stored, "relation " + relation.id());
+                long claimed = writes.claim(key, stored);
                 Map<String, String> posted = AccountMapper.nonEmpty(wanted);
                 ExactAccount created = exact.createAccount(target, ExactAccountValues.toAccountFields(posted));
                 accountId = created.id();
@@ -142,13 +134,14 @@ public class RelationDivisionSync {
                 written = true;
                 LOG.infof("relation %s created as Exact account %s in division %d", relation.id(), accountId,
                         division);
-                stored = Optional.of(swap(key, claimed, new MappingChange(accountId.toString(), code,
-                        hash(lastSent), lastSent)));
+                stored = Optional.of(writes.swap(key, claimed, new MappingChange(accountId.toString(), code,
+                        MappingWrites.hash(lastSent), lastSent)));
             }
-            version = link(key, stored, new MappingChange(accountId.toString(), code, hash(lastSent), lastSent));
+            version = writes.link(key, stored, new MappingChange(accountId.toString(), code,
+                    MappingWrites.hash(lastSent), lastSent));
         }
 
-        ContactSync contacts = syncContacts(target, accountId, relation, lastSent);
+        ContactsSync.Result contacts = contactsSync.sync(target, accountId, relation, lastSent);
         written |= contacts.written();
         Map<String, String> wantedWithMain = new LinkedHashMap<>(wanted);
         contacts.mainContact().ifPresent(main -> wantedWithMain.put(AccountFieldNames.MAIN_CONTACT, main));
@@ -172,7 +165,7 @@ public class RelationDivisionSync {
             sent.putAll(plan.sent());
             conflicts = plan.conflicts();
         }
-        sent.put(CONTACT_IDS, contacts.idsValue());
+        sent.put(ContactsSync.CONTACT_IDS, contacts.idsValue());
         if (!sent.equals(lastSent)) {
             save(key, version, accountId, code, sent);
         }
@@ -239,116 +232,8 @@ public class RelationDivisionSync {
         }
     }
 
-    private ContactSync syncContacts(ExactTarget target, UUID accountId, RelationUpserted relation,
-            Map<String, String> lastSent) {
-        boolean written = false;
-        Optional<String> main = Optional.empty();
-        List<String> ids = new ArrayList<>();
-        for (RelationContact contact : relation.contacts()) {
-            ids.add(contact.id());
-            MappingKey key = new MappingKey(target.tenant(), target.division(), EntityKind.CONTACT,
-                    relation.id() + "/" + contact.id());
-            Map<String, String> wanted = ContactMapper.contactFields(contact);
-            Optional<MappingRecord> stored = mappings.find(key);
-            Optional<MappingRecord> mapping = stored.filter(m -> m.exactId() != null);
-            String contactId;
-            if (mapping.isEmpty()) {
-                Optional<String> earlier = stored.isPresent() ? createdEarlier(target, accountId, wanted)
-                        : Optional.empty();
-                if (earlier.isPresent()) {
-                    contactId = earlier.get();
-                } else {
-                    long claimed = claim(key, stored, "contact " + contact.id());
-                    ExactContact created = exact.createContact(target,
-                            ExactAccountValues.toContactFields(AccountMapper.nonEmpty(wanted)).account(accountId));
-                    contactId = created.id().toString();
-                    written = true;
-                    stored = Optional.of(swap(key, claimed, new MappingChange(contactId, null, hash(wanted),
-                            wanted)));
-                }
-                link(key, stored, new MappingChange(contactId, null, hash(wanted), wanted));
-            } else {
-                contactId = mapping.get().exactId();
-                Map<String, String> changed = FieldDiff.changed(wanted, mapping.get().sentValues());
-                if (!changed.isEmpty()) {
-                    exact.updateContact(target, UUID.fromString(contactId),
-                            ExactAccountValues.toContactFields(changed));
-                    written = true;
-                    mappings.compareAndSwap(key, mapping.get().version(),
-                            new MappingChange(contactId, null, hash(wanted), wanted))
-                            .orElseThrow(() -> new MappingRaceException("contact " + contact.id()
-                                    + " was changed concurrently"));
-                }
-            }
-            if (contact.isMain()) {
-                main = Optional.of(contactId);
-            }
-        }
-        List<String> before = Arrays.stream(lastSent.getOrDefault(CONTACT_IDS, "").split(","))
-                .filter(id -> !id.isEmpty()).toList();
-        // Absent contacts are kept in Exact (financial link only) and reported once: the list holds this event's ids.
-        List<String> absent = before.stream().filter(id -> !ids.contains(id)).toList();
-        return new ContactSync(written, main, String.join(",", ids.stream().sorted().toList()), absent);
-    }
-
-    /** Claims the key before a POST (a mapping without Exact id); returns the claim's version. */
-    private long claim(MappingKey key, Optional<MappingRecord> stored, String what) {
-        if (stored.isPresent()) {
-            return stored.get().version();
-        }
-        MappingStore.Creation creation = mappings.createIfAbsent(key, new MappingChange(null, null, null, Map.of()));
-        if (!creation.created()) {
-            throw new MappingRaceException(what + " is being created by another worker in division "
-                    + key.division());
-        }
-        return creation.record().version();
-    }
-
-    private MappingRecord swap(MappingKey key, long version, MappingChange change) {
-        return mappings.compareAndSwap(key, version, change).orElseThrow(() -> new MappingRaceException(
-                key.kind() + " " + key.crmId() + " was changed concurrently in division " + key.division()));
-    }
-
-    /** Stores the link unless {@code stored} already holds it; returns the version now stored. */
-    private long link(MappingKey key, Optional<MappingRecord> stored, MappingChange change) {
-        if (stored.isPresent() && change.exactId().equals(stored.get().exactId())) {
-            return stored.get().version();
-        }
-        if (stored.isPresent()) {
-            return swap(key, stored.get().version(), change).version();
-        }
-        MappingStore.Creation creation = mappings.createIfAbsent(key, change);
-        if (!creation.created() && !change.exactId().equals(creation.record().exactId())) {
-            throw new MappingRaceException(key.kind() + " " + key.crmId() + " was mapped concurrently in division "
-                    + key.division());
-        }
-        return creation.record().version();
-    }
-
-    /** A contact an earlier attempt created without getting the answer: same account and names, exactly one. */
-    private Optional<String> createdEarlier(ExactTarget target, UUID accountId, Map<String, String> wanted) {
-        ODataQuery query = ODataQuery.select("ID", ContactMapper.FIRST_NAME, ContactMapper.LAST_NAME)
-                .filter(OData.eq("Account", OData.guid(accountId)));
-        List<UUID> same;
-        try (Stream<ExactRow> rows = exact.query(target, "crm/Contacts", query)) {
-            same = rows.limit(MAX_CANDIDATES)
-                    .filter(r -> wanted.get(ContactMapper.FIRST_NAME).equals(blankIfNull(r.trimmed(
-                            ContactMapper.FIRST_NAME)))
-                            && wanted.get(ContactMapper.LAST_NAME).equals(blankIfNull(r.trimmed(
-                                    ContactMapper.LAST_NAME))))
-                    .map(r -> r.uuid("ID")).toList();
-        }
-        return same.size() == 1 ? Optional.of(same.get(0).toString()) : Optional.empty();
-    }
-
-    private static String blankIfNull(String value) {
-        return value == null ? "" : value;
-    }
-
     private void save(MappingKey key, long version, UUID accountId, String code, Map<String, String> sent) {
-        mappings.compareAndSwap(key, version, new MappingChange(accountId.toString(), code, hash(sent), sent))
-                .orElseThrow(() -> new MappingRaceException("relation " + key.crmId()
-                        + " was changed concurrently in division " + key.division()));
+        writes.swap(key, version, new MappingChange(accountId.toString(), code, MappingWrites.hash(sent), sent));
     }
 
     private void reportAmbiguous(ExactTarget target, RelationUpserted relation, AccountMatch.Ambiguous ambiguous) {
@@ -363,18 +248,4 @@ public class RelationDivisionSync {
         return "relation:" + relation.id();
     }
 
-    /** Over the sorted values, so the same values always hash alike whatever the map order. */
-    static String hash(Map<String, String> values) {
-        String canonical = new TreeMap<>(values).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is always available", impossible);
-        }
-    }
-
-    private record ContactSync(boolean written, Optional<String> mainContact, String idsValue, List<String> absent) {
-    }
 }
