@@ -20,6 +20,11 @@ import org.exactsync.time.Sleeper;
  */
 public final class CallBudget {
 
+    private static final int MINUTE_RAISE_STEP = 5;
+    private static final int DAY_RAISE_STEP = 50;
+    /** Exact's reset is read from Exact's clock; a second more keeps a slightly slow clock of ours from waking early. */
+    private static final Duration RESET_SKEW = Duration.ofSeconds(1);
+
     private final CallBudgetStore store;
     private final ExactSettings.Budget settings;
     private final Clock clock;
@@ -28,6 +33,9 @@ public final class CallBudget {
     // What Exact last said the limits are; per instance, only ever lowers the configured limit.
     private final Map<BudgetKey, Integer> seenMinutelyLimit = new ConcurrentHashMap<>();
     private final Map<BudgetKey, Integer> seenDailyLimit = new ConcurrentHashMap<>();
+    private final Map<BudgetKey, Instant> dayClosedUntil = new ConcurrentHashMap<>();
+    private final Map<BudgetKey, Raised> lastMinuteRaise = new ConcurrentHashMap<>();
+    private final Map<BudgetKey, Raised> lastDayRaise = new ConcurrentHashMap<>();
 
     public CallBudget(CallBudgetStore store, ExactSettings.Budget settings, Clock clock, Sleeper sleeper,
             DoubleSupplier random) {
@@ -46,10 +54,10 @@ public final class CallBudget {
         while (true) {
             Instant now = clock.instant();
             Instant dayEnd = dayEnd(now);
-            String day = dayWindow(now);
-            int dayLimit = dayLimit(key);
-            if (store.used(key, day) >= dayLimit) {
-                throw new ExactRateLimitedException("daily Exact budget spent for division " + key.division(), dayEnd);
+            Instant closedUntil = dayClosedUntil.get(key);
+            if (closedUntil != null && now.isBefore(closedUntil)) {
+                throw new ExactRateLimitedException("daily Exact budget spent for division " + key.division(),
+                        closedUntil);
             }
             Instant minuteEnd = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
             if (Duration.between(now, minuteEnd).compareTo(settings.edgeGuard()) < 0) {
@@ -60,7 +68,9 @@ public final class CallBudget {
                 waitUntil(minuteEnd);
                 continue;
             }
-            if (!store.tryTake(key, day, dayLimit, dayEnd.plus(Duration.ofDays(1)))) {
+            if (!store.tryTake(key, dayWindow(now), dayLimit(key), dayEnd.plus(Duration.ofDays(1)))) {
+                // Remembered here so that later calls fail without spending minute slots or store round trips.
+                dayClosedUntil.put(key, dayEnd);
                 throw new ExactRateLimitedException("daily Exact budget spent for division " + key.division(), dayEnd);
             }
             return;
@@ -77,16 +87,39 @@ public final class CallBudget {
         if (headers.minutelyLimit().isPresent() && headers.minutelyRemaining().isPresent()
                 && headers.minutelyReset().isPresent()) {
             // The reset is the end of the minute the call was counted in (by Exact's clock).
-            Instant inWindow = headers.minutelyReset().get().minusMillis(1);
+            Instant reset = headers.minutelyReset().get();
             int used = headers.minutelyLimit().getAsInt() - headers.minutelyRemaining().getAsInt();
-            store.raiseTo(key, minuteWindow(inWindow), used, headers.minutelyReset().get().plus(Duration.ofHours(1)));
+            raise(key, minuteWindow(reset.minusMillis(1)), used, headers.minutelyRemaining().getAsInt(),
+                    MINUTE_RAISE_STEP, reset.plus(Duration.ofHours(1)), lastMinuteRaise);
         }
         if (headers.dailyLimit().isPresent() && headers.dailyRemaining().isPresent()
                 && headers.dailyReset().isPresent()) {
-            Instant inWindow = headers.dailyReset().get().minusMillis(1);
+            Instant reset = headers.dailyReset().get();
             int used = headers.dailyLimit().getAsInt() - headers.dailyRemaining().getAsInt();
-            store.raiseTo(key, dayWindow(inWindow), used, headers.dailyReset().get().plus(Duration.ofDays(1)));
+            raise(key, dayWindow(reset.minusMillis(1)), used, headers.dailyRemaining().getAsInt(), DAY_RAISE_STEP,
+                    reset.plus(Duration.ofDays(1)), lastDayRaise);
         }
+    }
+
+    /**
+     * Exact's count differs from ours only by callers outside this store, so writing it after every response would
+     * double the store traffic for nothing: it is written when it moved on by a step, or when little is left.
+     */
+    private void raise(BudgetKey key, String window, int used, int remaining, int step, Instant expiresAt,
+            Map<BudgetKey, Raised> last) {
+        Raised previous = last.get(key);
+        boolean sameWindow = previous != null && previous.window().equals(window);
+        if (sameWindow && used < previous.used() + step && remaining > step) {
+            return;
+        }
+        if (sameWindow && used <= previous.used()) {
+            return;
+        }
+        store.raiseTo(key, window, used, expiresAt);
+        last.put(key, new Raised(window, used));
+    }
+
+    private record Raised(String window, int used) {
     }
 
     /**
@@ -98,6 +131,7 @@ public final class CallBudget {
         if (headers.dailyRemaining().isPresent() && headers.dailyRemaining().getAsInt() <= 0) {
             Instant reset = headers.dailyReset().orElseGet(() -> dayEnd(clock.instant()));
             store.raiseTo(key, dayWindow(reset.minusMillis(1)), Integer.MAX_VALUE / 2, reset.plus(Duration.ofDays(1)));
+            dayClosedUntil.put(key, reset);
             throw new ExactRateLimitedException("Exact reports the daily budget spent for division "
                     + key.division(), reset);
         }
@@ -106,7 +140,7 @@ public final class CallBudget {
                 .orElseGet(() -> now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)));
         Instant inWindow = reset.isAfter(now) ? reset.minusMillis(1) : now;
         store.raiseTo(key, minuteWindow(inWindow), Integer.MAX_VALUE / 2, reset.plus(Duration.ofHours(1)));
-        return reset.plus(jitter());
+        return reset.plus(RESET_SKEW).plus(jitter());
     }
 
     /** Calls this instance considers allowed per minute for the key. */

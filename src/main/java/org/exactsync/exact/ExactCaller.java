@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.exactsync.store.BudgetKey;
 import org.exactsync.store.TokenKey;
 import org.exactsync.time.Sleeper;
+import org.jboss.logging.Logger;
 
 /**
  * Sends one logical request to Exact's REST API: takes a call from the shared budget, attaches a valid token, sends,
@@ -20,6 +21,10 @@ import org.exactsync.time.Sleeper;
  * {@link ExactTransport}.
  */
 final class ExactCaller {
+
+    private static final Logger LOG = Logger.getLogger(ExactCaller.class);
+    /** How long Exact blocks an endpoint after too many failing calls (exact-online-api.md §3.5). */
+    private static final Duration ERROR_BLOCK = Duration.ofHours(1);
 
     private final ExactSettings settings;
     private final ExactTransport transport;
@@ -92,6 +97,15 @@ final class ExactCaller {
                 throw new ExactAuthException(endpoint + ": Exact refused the access token of tenant "
                         + connection.tenant());
             }
+            if (reply.status() == 429 && blockedByErrorLimit(limits)) {
+                // Exact answers 429 "API rate limit exceeded" also when an endpoint is blocked for an hour after
+                // more than 10 failing calls; the budget is not spent then, and retrying only extends the block.
+                if (budgetKey != null) {
+                    budget.observe(budgetKey, limits);
+                }
+                throw new ExactRateLimitedException(endpoint + ": blocked by Exact's error limit (more than 10"
+                        + " failing calls in an hour) for division " + division, clock.instant().plus(ERROR_BLOCK));
+            }
             RetryPolicy.Action action = policy.onStatus(method, reply.status(), attempt);
             if (action != RetryPolicy.Action.WAIT_FOR_RESET && budgetKey != null) {
                 budget.observe(budgetKey, limits);
@@ -100,9 +114,13 @@ final class ExactCaller {
                 case WAIT_FOR_RESET -> {
                     Instant until = budgetKey == null ? clock.instant().plus(Duration.ofMinutes(1))
                             : budget.onTooManyRequests(budgetKey, limits);
+                    LOG.infof("%s: Exact answered 429 for division %s; waiting until %s", endpoint, division, until);
                     pause(Duration.between(clock.instant(), until));
                 }
-                case RETRY -> pause(policy.sleepTime(attempt));
+                case RETRY -> {
+                    LOG.debugf("%s: Exact answered %d, attempt %d; retrying", endpoint, reply.status(), attempt);
+                    pause(policy.sleepTime(attempt));
+                }
                 case OUTCOME_UNKNOWN -> throw new ExactTransientException(endpoint + ": Exact answered "
                         + reply.status() + "; it may have executed the request, look the entity up before sending it"
                         + " again", true);
@@ -133,6 +151,13 @@ final class ExactCaller {
             throw new ExactAuthException(endpoint + ": Exact refused the freshly issued access token");
         }
         throw failure(endpoint, method, reply, RateLimitHeaders.from(reply));
+    }
+
+    /** A 429 while both budgets still have calls left is the error block, not a spent minute or day. */
+    private static boolean blockedByErrorLimit(RateLimitHeaders limits) {
+        boolean minuteLeft = limits.minutelyRemaining().isPresent() && limits.minutelyRemaining().getAsInt() > 0;
+        boolean dayLeft = limits.dailyRemaining().isEmpty() || limits.dailyRemaining().getAsInt() > 0;
+        return minuteLeft && dayLeft;
     }
 
     /** Parses a successful reply body (empty for 204). */

@@ -29,7 +29,8 @@ final class ExactMapping {
     static final String[] COST_CENTER = {"ID", "Code", "Description", "EndDate"};
     static final String[] FINANCIAL_PERIOD = {"FinYear", "FinPeriod", "StartDate", "EndDate"};
     static final String[] ACCOUNT = {"ID", "Code", "Name", "Status", "VATNumber", "ChamberOfCommerce", "Email",
-        "Postcode", "City", "Country", "Blocked", "MainContact"};
+        "Postcode", "City", "Country", "Blocked", "MainContact", "AddressLine1", "Phone", "IsSupplier",
+        "PaymentConditionSales", "PaymentConditionPurchase", "SalesVATCode"};
     static final String[] CONTACT = {"ID", "Account", "FirstName", "LastName", "Email", "Phone"};
 
     private ExactMapping() {
@@ -75,7 +76,9 @@ final class ExactMapping {
     static ExactAccount account(ExactRow r) {
         return new ExactAccount(r.uuid("ID"), r.trimmed("Code"), r.string("Name"), r.trimmed("Status"),
                 r.string("VATNumber"), r.string("ChamberOfCommerce"), r.string("Email"), r.string("Postcode"),
-                r.string("City"), r.trimmed("Country"), isTrue(r.bool("Blocked")), r.uuid("MainContact"));
+                r.string("City"), r.trimmed("Country"), isTrue(r.bool("Blocked")), r.uuid("MainContact"),
+                r.string("AddressLine1"), r.string("Phone"), isTrue(r.bool("IsSupplier")),
+                r.trimmed("PaymentConditionSales"), r.trimmed("PaymentConditionPurchase"), r.trimmed("SalesVATCode"));
     }
 
     static ExactContact contact(ExactRow r) {

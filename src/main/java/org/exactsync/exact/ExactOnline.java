@@ -90,6 +90,9 @@ public interface ExactOnline {
     /** Sends only the changed fields of a relation (partial PUT). */
     void updateAccount(ExactTarget target, UUID id, AccountFields changedFields);
 
+    /** The contact persons of one relation. */
+    List<ExactContact> contacts(ExactTarget target, UUID accountId);
+
     /** Creates a contact person; {@code fields} must name the account (it cannot be changed later). */
     ExactContact createContact(ExactTarget target, ContactFields fields);
 

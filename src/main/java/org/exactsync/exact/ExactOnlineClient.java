@@ -180,6 +180,12 @@ public final class ExactOnlineClient implements ExactOnline {
     }
 
     @Override
+    public List<ExactContact> contacts(ExactTarget target, UUID accountId) {
+        return list(target, "crm/Contacts", ODataQuery.select(ExactMapping.CONTACT)
+                .filter(OData.eq("Account", OData.guid(accountId))), ExactMapping::contact);
+    }
+
+    @Override
     public ExactContact createContact(ExactTarget target, ContactFields fields) {
         if (!fields.containsAccount()) {
             // Exact accepts Account on POST only; a contact created without it cannot be attached later.

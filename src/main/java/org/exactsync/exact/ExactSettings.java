@@ -1,6 +1,7 @@
 package org.exactsync.exact;
 
 import java.time.Duration;
+import org.exactsync.config.ExactConfig;
 
 /**
  * Everything the client needs to know, as plain values so that tests build a client without CDI; the application
@@ -35,7 +36,7 @@ public record ExactSettings(
     }
 
     /** The settings the application configured. */
-    public static ExactSettings from(org.exactsync.config.ExactConfig config) {
+    public static ExactSettings from(ExactConfig config) {
         return new ExactSettings(config.siteUrl(), config.clientId(), config.clientSecret(), config.redirectUri(),
                 config.http().connectTimeout(), config.http().readTimeout(),
                 new Budget(config.budget().perMinute(), config.budget().perDay(), config.budget().safetyMargin(),

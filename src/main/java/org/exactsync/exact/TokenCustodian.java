@@ -3,14 +3,17 @@ package org.exactsync.exact;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.TokenKey;
 import org.exactsync.store.TokenRecord;
 import org.exactsync.store.TokenStore;
 import org.exactsync.time.Sleeper;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps one Exact token chain alive for any number of concurrent processes. Exact's rules (exact-online-api.md §2.4-2.7)
@@ -23,6 +26,7 @@ public final class TokenCustodian {
 
     /** Exact refuses a refresh until the access token is this close to its expiry (the 570-second rule). */
     static final Duration EXACT_REFRESH_WINDOW = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(TokenCustodian.class);
     private static final int REFRESH_ATTEMPTS_UNDER_LEASE = 3;
 
     enum Decision { USE, REFRESH, WAIT, CONSENT }
@@ -34,6 +38,9 @@ public final class TokenCustodian {
     private final Sleeper sleeper;
     private final String processId = UUID.randomUUID().toString();
     private final AtomicLong leaseSequence = new AtomicLong();
+    // The record last read or written per chain. Until the refresh window opens nobody may change the tokens, so
+    // calls in that time need no store read; from the window on every decision reads the store.
+    private final Map<TokenKey, TokenRecord> recent = new ConcurrentHashMap<>();
 
     TokenCustodian(TokenStore store, TokenEndpoint endpoint, ExactSettings.Tokens settings, Clock clock,
             Sleeper sleeper) {
@@ -53,8 +60,7 @@ public final class TokenCustodian {
         if (record.status() == ConnectionStatus.NEEDS_CONSENT) {
             return Decision.CONSENT;
         }
-        Instant windowOpens = record.accessExpiresAt().minus(EXACT_REFRESH_WINDOW).plus(settings.refreshSafety());
-        if (now.isBefore(windowOpens)) {
+        if (now.isBefore(windowOpens(record, settings))) {
             return Decision.USE;
         }
         if (record.leasedAt(now)) {
@@ -66,11 +72,28 @@ public final class TokenCustodian {
 
     /** A valid access token for the chain, refreshing it (single-flight) when it is due. */
     BearerToken accessToken(TokenKey key) {
+        TokenRecord known = recent.get(key);
+        if (known != null && clock.instant().isBefore(windowOpens(known, settings))
+                && known.status() == ConnectionStatus.ACTIVE) {
+            return bearer(known);
+        }
+        return currentToken(key, null);
+    }
+
+    /**
+     * The decision loop. {@code rejected} is an access token Exact has just refused: it is treated as run out even
+     * if our estimate of its expiry says otherwise.
+     */
+    private BearerToken currentToken(TokenKey key, String rejected) {
         Instant waitingSince = null;
         while (true) {
             TokenRecord record = find(key);
             Instant now = clock.instant();
-            switch (decide(record, now, settings)) {
+            Decision decision = decide(record, now, settings);
+            if (decision == Decision.USE && record.accessToken().equals(rejected)) {
+                decision = record.leasedAt(now) ? Decision.WAIT : Decision.REFRESH;
+            }
+            switch (decision) {
                 case CONSENT -> throw new ExactConsentRequiredException(key.tenant(), reasonOf(record));
                 case USE -> {
                     return bearer(record);
@@ -84,7 +107,16 @@ public final class TokenCustodian {
                     pause(settings.waitPoll());
                 }
                 case REFRESH -> {
-                    Optional<TokenRecord> refreshed = refresh(record, now);
+                    Optional<TokenRecord> refreshed;
+                    try {
+                        refreshed = refresh(record, now);
+                    } catch (ExactTransientException failed) {
+                        // The refresh can be tried again on a later call; this one still has a valid token.
+                        if (rejected == null && clock.instant().isBefore(usableUntil(record, settings))) {
+                            return bearer(record);
+                        }
+                        throw failed;
+                    }
                     if (refreshed.isPresent()) {
                         return bearer(refreshed.get());
                     }
@@ -95,21 +127,25 @@ public final class TokenCustodian {
     }
 
     /**
-     * After Exact answered 401 to {@code used}: if another process has stored a newer token, or ours had simply run
-     * out, the current token is returned for one retry; otherwise empty (the caller reports an auth error rather than
-     * burning the error budget).
+     * After Exact answered 401 to {@code used}: if another process has stored a newer token, or ours ran out by
+     * Exact's clock inside the refresh window, the next token is returned for one retry; otherwise empty (the caller
+     * reports an auth error rather than burning the error budget).
      */
     Optional<BearerToken> afterUnauthorized(TokenKey key, BearerToken used) {
         TokenRecord record = find(key);
         if (record.status() == ConnectionStatus.NEEDS_CONSENT) {
             throw new ExactConsentRequiredException(key.tenant(), reasonOf(record));
         }
-        boolean replaced = !used.value().equals(record.accessToken());
-        boolean ranOut = !clock.instant().isBefore(used.usableUntil());
-        if (replaced || ranOut) {
+        if (!used.value().equals(record.accessToken())) {
             return Optional.of(accessToken(key));
         }
-        return Optional.empty();
+        if (clock.instant().isBefore(windowOpens(record, settings))) {
+            // Refused long before its end: not an expiry question, and refreshing now would be too early.
+            return Optional.empty();
+        }
+        // Inside the refresh window Exact's clock has ended the token before our estimate did (the token response
+        // was slow to reach us): refreshing is allowed now, so get the next token, or wait for whoever is getting it.
+        return Optional.of(currentToken(key, used.value()));
     }
 
     /**
@@ -137,6 +173,9 @@ public final class TokenCustodian {
         try {
             return endpoint.exchangeCode(code);
         } catch (TokenEndpointException e) {
+            if (e.kind() == TokenEndpointException.Kind.CLIENT_REJECTED) {
+                throw new ExactAuthException("Exact rejected the app's client id or secret (" + e.getMessage() + ")");
+            }
             if (e.kind() == TokenEndpointException.Kind.TRANSIENT) {
                 throw new ExactTransientException("Exact token endpoint failed during consent of tenant " + tenant,
                         e.outcomeUnknown(), e);
@@ -150,8 +189,10 @@ public final class TokenCustodian {
 
     /** Stores a first token pair, replacing any broken chain of the key. */
     TokenRecord storeConsent(TokenKey key, TokenGrant grant, Instant receivedAt) {
-        return store.saveConsented(key, grant.accessToken(), receivedAt.plus(grant.expiresIn()), grant.refreshToken(),
-                receivedAt);
+        TokenRecord record = store.saveConsented(key, grant.accessToken(), receivedAt.plus(grant.expiresIn()),
+                grant.refreshToken(), receivedAt);
+        recent.put(key, record);
+        return record;
     }
 
     /** Exchanges an authorization code and stores the pair under a known key. */
@@ -176,8 +217,17 @@ public final class TokenCustodian {
             } catch (TokenEndpointException e) {
                 switch (e.kind()) {
                     case CHAIN_BROKEN -> {
+                        recent.remove(key);
                         store.markNeedsConsent(key, leased.version(), e.getMessage());
+                        LOG.warnf("Exact token chain of tenant %s is broken and needs a new consent: %s", key.tenant(),
+                                e.getMessage());
                         throw new ExactConsentRequiredException(key.tenant(), e.getMessage());
+                    }
+                    case CLIENT_REJECTED -> {
+                        store.releaseLease(key, leased.version(), owner);
+                        LOG.errorf("Exact rejected the app credentials while refreshing tenant %s", key.tenant());
+                        throw new ExactAuthException("Exact rejected the app's client id or secret (" + e.getMessage()
+                                + ")");
                     }
                     case TOO_EARLY -> {
                         store.releaseLease(key, leased.version(), owner);
@@ -190,6 +240,8 @@ public final class TokenCustodian {
                         Instant leaseLeft = leased.leaseUntil().minus(settings.waitPoll().multipliedBy(4));
                         if (attempt >= REFRESH_ATTEMPTS_UNDER_LEASE || !clock.instant().isBefore(leaseLeft)) {
                             store.releaseLease(key, leased.version(), owner);
+                            LOG.warnf("Exact token refresh of tenant %s failed, lease released: %s", key.tenant(),
+                                    e.getMessage());
                             throw new ExactTransientException("Exact token endpoint failed for tenant " + key.tenant()
                                     + ": " + e.getMessage(), e.outcomeUnknown(), e);
                         }
@@ -216,16 +268,28 @@ public final class TokenCustodian {
             throw new ExactTransientException("lost the refresh lease of tenant " + key.tenant()
                     + " before storing new tokens", false);
         }
+        recent.put(key, saved.get());
+        LOG.debugf("Exact tokens of tenant %s refreshed (version %d)", key.tenant(), saved.get().version());
         return saved;
     }
 
     private TokenRecord find(TokenKey key) {
-        return store.find(key).orElseThrow(
+        Optional<TokenRecord> found = store.find(key);
+        if (found.isEmpty() || found.get().status() != ConnectionStatus.ACTIVE) {
+            recent.remove(key);
+        } else {
+            recent.put(key, found.get());
+        }
+        return found.orElseThrow(
                 () -> new ExactConsentRequiredException(key.tenant(), "no Exact connection stored"));
     }
 
     private BearerToken bearer(TokenRecord record) {
         return new BearerToken(record.accessToken(), usableUntil(record, settings));
+    }
+
+    private static Instant windowOpens(TokenRecord record, ExactSettings.Tokens settings) {
+        return record.accessExpiresAt().minus(EXACT_REFRESH_WINDOW).plus(settings.refreshSafety());
     }
 
     private static Instant usableUntil(TokenRecord record, ExactSettings.Tokens settings) {

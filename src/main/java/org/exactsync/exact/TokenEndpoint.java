@@ -100,6 +100,11 @@ final class TokenEndpoint {
         if (text.contains("not expired")) {
             return new TokenEndpointException(TokenEndpointException.Kind.TOO_EARLY, reason, false, null);
         }
+        if (error.equals("invalid_client")) {
+            // A wrong client id or secret says nothing about the user's chain; marking it broken would force a
+            // needless re-consent once the configuration is fixed.
+            return new TokenEndpointException(TokenEndpointException.Kind.CLIENT_REJECTED, reason, false, null);
+        }
         if (status == 429 || status == 503) {
             return new TokenEndpointException(TokenEndpointException.Kind.TRANSIENT, reason, false, null);
         }

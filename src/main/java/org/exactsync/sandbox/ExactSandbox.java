@@ -58,6 +58,9 @@ import org.exactsync.time.Sleeper;
  */
 public final class ExactSandbox implements AutoCloseable, DivisionDirectory, AdminApi {
 
+    /** How many published changes {@link #changes()} remembers. */
+    public static final int MAX_REMEMBERED_CHANGES = 100_000;
+
     private final Builder config;
     private final Clock clock;
     private final ObjectMapper mapper;
@@ -70,7 +73,8 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
     private final Map<Integer, DivisionProfile> profiles = new ConcurrentHashMap<>();
     private final Map<String, EntitySet> entitySets = new LinkedHashMap<>();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<ChangeEvent> changes = new CopyOnWriteArrayList<>();
+    /** Bounded so a long local run or benchmark does not grow without limit; guarded by its own monitor. */
+    private final java.util.ArrayDeque<ChangeEvent> changes = new java.util.ArrayDeque<>();
     private volatile SandboxServer server;
 
     private ExactSandbox(Builder builder) {
@@ -111,7 +115,7 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         if (server == null) {
             SandboxRuntime runtime = new SandboxRuntime(clock, config.sleeper, mapper, oauth, rateLimiter,
                     errorBlocker, config.errorBlockStatus, counters, faults, new QueryEngine(config.topGivesBareArray),
-                    Collections.unmodifiableMap(entitySets), divisions, new MeEndpoint(clock, this), this::deliver,
+                    Collections.unmodifiableMap(entitySets), divisions, this, new MeEndpoint(clock, this), this::deliver,
                     this::baseUrl);
             server = SandboxServer.start(config.port, config.threads, runtime, this);
         }
@@ -232,9 +236,11 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         return result;
     }
 
-    /** Every change published so far, in order. */
+    /** The changes published so far, in order (the most recent {@value #MAX_REMEMBERED_CHANGES}). */
     public List<ChangeEvent> changes() {
-        return List.copyOf(changes);
+        synchronized (changes) {
+            return List.copyOf(changes);
+        }
     }
 
     public void addChangeListener(ChangeListener listener) {
@@ -342,7 +348,12 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
 
     private void deliver(List<ChangeEvent> events) {
         for (ChangeEvent event : events) {
-            changes.add(event);
+            synchronized (changes) {
+                changes.addLast(event);
+                if (changes.size() > MAX_REMEMBERED_CHANGES) {
+                    changes.removeFirst();
+                }
+            }
             for (ChangeListener listener : listeners) {
                 listener.onChange(event);
             }
@@ -353,7 +364,8 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         Set<Integer> codes = new java.util.TreeSet<>();
         divisions.forEach(d -> codes.add(d.code()));
         int current = divisions.isEmpty() ? 0 : divisions.get(0).code();
-        return new SandboxUser(UUID.nameUUIDFromBytes("sandbox-user-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        UUID userId = UUID.nameUUIDFromBytes("sandbox-user-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new SandboxUser(userId,
                 "koppeling@voorbeeld.test", "Koppeling Gebruiker", "koppeling@voorbeeld.test", current, codes);
     }
 

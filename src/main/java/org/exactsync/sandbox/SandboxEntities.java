@@ -2,6 +2,7 @@ package org.exactsync.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.exactsync.sandbox.finance.FinanceEntities;
 import org.exactsync.sandbox.master.MasterEntities;
 
 /**
@@ -16,6 +17,7 @@ public final class SandboxEntities {
     public static List<EntitySet> all(SandboxSetup setup) {
         List<EntitySet> sets = new ArrayList<>();
         sets.addAll(MasterEntities.all(setup));
+        sets.addAll(FinanceEntities.all(setup));
         return sets;
     }
 }

@@ -2,6 +2,7 @@ package org.exactsync.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A tenant's link to Exact Online: which token chain it uses and which divisions it may write to. Divisions are always
@@ -35,6 +36,12 @@ public record ConnectionRecord(
         long version) {
 
     public ConnectionRecord {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(exactUser, "exactUser");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(mode, "mode");
         divisions = List.copyOf(divisions);
         defaultDivisions = List.copyOf(defaultDivisions);
     }

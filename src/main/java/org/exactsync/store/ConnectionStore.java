@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public interface ConnectionStore {
 
+    /** The tenant's connection (strongly consistent read), or empty when the tenant never connected. */
     Optional<ConnectionRecord> find(String tenant);
 
     /**

@@ -8,6 +8,7 @@ import java.util.Optional;
  */
 public interface CursorStore {
 
+    /** The feed's position, or empty when the feed was never read (start from the beginning). */
     Optional<CursorRecord> find(CursorKey key);
 
     /**

@@ -14,6 +14,7 @@ public interface EventStore {
     /** Stores a first delivery as ACCEPTED, or reports what is already stored under that (tenant, eventId). */
     ClaimResult claim(NewEvent event);
 
+    /** The event's record (strongly consistent read), or empty when never claimed. */
     Optional<EventRecord> find(String tenant, String eventId);
 
     /**
@@ -46,6 +47,15 @@ public interface EventStore {
      * @throws IllegalArgumentException for DONE: finished events leave the index (it holds only the backlog)
      */
     List<EventRecord> findByStatus(EventStatus status, int limit);
+
+    /**
+     * Like {@link #findByStatus(EventStatus, int)}, keeping only events worth starting at {@code now}: no
+     * {@code retryAt}, or one not after {@code now}. The replay job's query: a WAITING event parked until the daily
+     * budget resets must not hide newer ones that could run now.
+     *
+     * @throws IllegalArgumentException for DONE
+     */
+    List<EventRecord> findDue(EventStatus status, Instant now, int limit);
 
     /** Like {@link #findByStatus(EventStatus, int)} for one tenant (its status page). */
     List<EventRecord> findByStatus(String tenant, EventStatus status, int limit);

@@ -1,5 +1,6 @@
 package org.exactsync.store;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Optional;
  */
 public interface MappingStore {
 
+    /** The mapping (strongly consistent read), or empty when the entity was never mapped in that division. */
     Optional<MappingRecord> find(MappingKey key);
 
     /**
@@ -16,6 +18,12 @@ public interface MappingStore {
      * visible yet.
      */
     Optional<MappingRecord> findByExactId(String tenant, int division, EntityKind kind, String exactId);
+
+    /**
+     * Every mapping of one kind in a tenant's division, in CRM id order: the input of a reconciliation (drift) run,
+     * which compares what was last sent with what Exact holds now. Pages through the division's partition.
+     */
+    List<MappingRecord> findAll(String tenant, int division, EntityKind kind);
 
     /**
      * Creates the mapping with version 1 unless one exists. Returns the stored record either way; {@code created}

@@ -1,6 +1,7 @@
 package org.exactsync.store;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What {@link EventStore#claim} stores for a first delivery.
@@ -14,4 +15,13 @@ import java.time.Instant;
  * @param expiresAt when the record may be forgotten (TTL); duplicates arriving later are treated as new
  */
 public record NewEvent(String tenant, String eventId, String type, String bodyHash, String body, Instant expiresAt) {
+
+    public NewEvent {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(bodyHash, "bodyHash");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
 }

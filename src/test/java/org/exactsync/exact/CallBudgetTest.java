@@ -153,7 +153,7 @@ class CallBudgetTest {
                 "X-RateLimit-Minutely-Limit", "60", "X-RateLimit-Minutely-Remaining", "0",
                 "X-RateLimit-Minutely-Reset", String.valueOf(reset.toEpochMilli())))));
 
-        assertThat(retryAt).isEqualTo(reset);
+        assertThat(retryAt).isEqualTo(reset.plusSeconds(1));
         budget.acquire(KEY);
         assertThat(clock.instant()).isEqualTo(reset);
     }
@@ -162,7 +162,7 @@ class CallBudgetTest {
     void aTooManyRequestsWithoutHeadersWaitsForTheNextMinute() {
         Instant retryAt = budget().onTooManyRequests(KEY, RateLimitHeaders.none());
 
-        assertThat(retryAt).isEqualTo(Instant.parse("2026-03-02T10:01:00Z"));
+        assertThat(retryAt).isEqualTo(Instant.parse("2026-03-02T10:01:01Z"));
     }
 
     @Test
@@ -186,5 +186,27 @@ class CallBudgetTest {
         budget.acquire(new BudgetKey("client", 4712));
 
         assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void writesExactsCountOnlyWhenItMovedOnOrLittleIsLeft() {
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        FakeCallBudgetStore counting = new FakeCallBudgetStore() {
+            @Override
+            public synchronized void raiseTo(BudgetKey key, String window, int used, Instant expiresAt) {
+                writes.incrementAndGet();
+                super.raiseTo(key, window, used, expiresAt);
+            }
+        };
+        CallBudget budget = new CallBudget(counting, settings, clock, clock.sleeper(), () -> 0.0);
+        String reset = String.valueOf(Instant.parse("2026-03-02T10:01:00Z").toEpochMilli());
+        for (int remaining = 50; remaining >= 0; remaining--) {
+            budget.observe(KEY, RateLimitHeaders.from(headers(Map.of("X-RateLimit-Minutely-Limit", "60",
+                    "X-RateLimit-Minutely-Remaining", String.valueOf(remaining), "X-RateLimit-Minutely-Reset", reset))));
+        }
+
+        // First sight, every fifth call after it, and each of the last five.
+        assertThat(writes.get()).isBetween(10, 16);
+        assertThat(counting.used(KEY, CallBudget.minuteWindow(T0))).isEqualTo(60);
     }
 }

@@ -2,6 +2,7 @@ package org.exactsync.exact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,10 @@ import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The client against the Exact sandbox over HTTP, with its state in DynamoDB (dynalite). */
+/**
+ * The client against the Exact sandbox over HTTP, with its state in DynamoDB (dynalite). The sandbox records a call
+ * after its response is sent, so counter assertions wait briefly for the count to settle.
+ */
 class ExactOnlineAgainstSandboxTest {
 
     private static final int DIVISION = 100001;
@@ -115,7 +119,7 @@ class ExactOnlineAgainstSandboxTest {
 
         assertThat(rows).hasSize(130);
         assertThat(rows.stream().map(r -> r.uuid("ID")).distinct()).hasSize(130);
-        assertThat(sandbox.calls().totalCalls(DIVISION, "crm/Accounts") - before).isEqualTo(3);
+        settled(() -> assertThat(sandbox.calls().totalCalls(DIVISION, "crm/Accounts") - before).isEqualTo(3));
     }
 
     @Test
@@ -125,7 +129,8 @@ class ExactOnlineAgainstSandboxTest {
         ExactTarget target = connected(client);
 
         ExactAccount created = client.createAccount(target,
-                AccountFields.none().code("424242").name("Voorbeeld BV").status("C").city("Utrecht").country("NL"));
+                AccountFields.none().code("424242").name("Voorbeeld BV").status("C").city("Utrecht").country("NL")
+                        .addressLine1("Stationsplein 1").supplier(true));
         ExactContact contact = client.createContact(target,
                 ContactFields.none().account(created.id()).firstName("Jan").lastName("Jansen"));
         client.updateAccount(target, created.id(), AccountFields.none().mainContact(contact.id()).city("Zeist"));
@@ -136,7 +141,10 @@ class ExactOnlineAgainstSandboxTest {
             assertThat(a.code()).isEqualTo("424242");
             assertThat(a.city()).isEqualTo("Zeist");
             assertThat(a.mainContact()).isEqualTo(contact.id());
+            assertThat(a.addressLine1()).isEqualTo("Stationsplein 1");
+            assertThat(a.supplier()).isTrue();
         });
+        assertThat(client.contacts(target, created.id())).extracting(ExactContact::id).containsExactly(contact.id());
         assertThat(client.account(target, created.id())).isPresent();
     }
 
@@ -152,7 +160,7 @@ class ExactOnlineAgainstSandboxTest {
                     assertThat(e.exactMessage()).isNotBlank();
                     assertThat(e.endpoint()).isEqualTo("POST crm/Accounts");
                 });
-        assertThat(sandbox.calls().totalCalls(DIVISION, "crm/Accounts")).isEqualTo(1);
+        settled(() -> assertThat(sandbox.calls().totalCalls(DIVISION, "crm/Accounts")).isEqualTo(1));
     }
 
     @Test
@@ -163,7 +171,7 @@ class ExactOnlineAgainstSandboxTest {
         sandbox.inject(FaultRule.status(503).on("GET", "financial/Journals").times(2));
 
         assertThat(client.journals(target)).isNotEmpty();
-        assertThat(sandbox.calls().totalCalls(DIVISION, "financial/Journals")).isEqualTo(3);
+        settled(() -> assertThat(sandbox.calls().totalCalls(DIVISION, "financial/Journals")).isEqualTo(3));
     }
 
     @Test
@@ -196,7 +204,7 @@ class ExactOnlineAgainstSandboxTest {
 
         assertThat(client.journals(target)).isNotEmpty();
 
-        assertThat(sandbox.calls().tooManyRequests(DIVISION)).isEqualTo(1);
+        settled(() -> assertThat(sandbox.calls().tooManyRequests(DIVISION)).isEqualTo(1));
         assertThat(clock.instant()).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
                 .plusSeconds(60));
         for (int i = 0; i < 12; i++) {
@@ -221,5 +229,48 @@ class ExactOnlineAgainstSandboxTest {
 
         assertThat(client.journals(target)).isNotEmpty();
         assertThat(sandbox.oauth().brokenChains()).isZero();
+    }
+
+    @Test
+    void stopsAtExactsErrorBlockInsteadOfRetrying() {
+        sandbox(RateLimits.exactDefaults());
+        ExactOnlineClient client = client();
+        ExactTarget target = connected(client);
+        for (int i = 0; i < 11; i++) {
+            assertThatThrownBy(() -> client.createAccount(target, AccountFields.none().city("Zonder naam")))
+                    .isInstanceOf(ExactValidationException.class);
+        }
+        settled(() -> assertThat(sandbox.calls().totalCalls(DIVISION, "crm/Accounts")).isEqualTo(11));
+
+        assertThatThrownBy(() -> client.createAccount(target, AccountFields.none().name("Wel een naam")))
+                .isInstanceOf(ExactRateLimitedException.class);
+        settled(() -> assertThat(sandbox.calls().totalCalls(DIVISION, "crm/Accounts")).isEqualTo(12));
+        assertThat(client.journals(target)).isNotEmpty();
+    }
+
+    @Test
+    void aChainSupersededOutsideOurStoreIsMarkedForConsentNotRetried() {
+        sandbox(RateLimits.exactDefaults());
+        ExactOnlineClient client = client();
+        ExactTarget target = connected(client);
+        TokenKey key = target.connection();
+        DynamoDbTokenStore tokens = new DynamoDbTokenStore(dynamo.client(), table);
+        String staleRefresh = tokens.find(key).orElseThrow().refreshToken();
+        clock.advance(Duration.ofSeconds(590));
+        // A copy of the chain used elsewhere (a second installation, a script) refreshes first.
+        sandbox.oauth().token(Map.of("grant_type", "refresh_token", "refresh_token", staleRefresh,
+                "client_id", sandbox.clientId(), "client_secret", sandbox.clientSecret()));
+
+        assertThatThrownBy(() -> client.journals(target))
+                .isInstanceOfSatisfying(ExactConsentRequiredException.class,
+                        e -> assertThat(e.tenant()).isEqualTo("tenant-1"));
+        assertThat(tokens.find(key).orElseThrow().status())
+                .isEqualTo(org.exactsync.store.ConnectionStatus.NEEDS_CONSENT);
+        assertThatThrownBy(() -> client.journals(target)).isInstanceOf(ExactConsentRequiredException.class);
+        assertThat(sandbox.calls().totalCalls(DIVISION, "financial/Journals")).isZero();
+    }
+
+    private static void settled(org.awaitility.core.ThrowingRunnable assertion) {
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10)).untilAsserted(assertion);
     }
 }

@@ -250,7 +250,20 @@ class ExactOnlineClientTest {
         client.paymentConditions(TARGET);
 
         assertThat(transport.calls).hasSize(2);
-        assertThat(clock.instant()).isAfterOrEqualTo(reset);
+        assertThat(clock.instant()).isAfterOrEqualTo(reset.plusSeconds(1));
+    }
+
+    @Test
+    void doesNotRetryWhenExactBlocksTheEndpointForTooManyErrors() {
+        transport.then(call -> FakeTransport.reply(429,
+                "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":\"API rate limit exceeded\"}}}",
+                Map.of("X-RateLimit-Minutely-Limit", "60", "X-RateLimit-Minutely-Remaining", "41",
+                        "X-RateLimit-Minutely-Reset", String.valueOf(Instant.parse("2026-03-02T10:01:00Z").toEpochMilli()))));
+
+        assertThatThrownBy(() -> client.journals(TARGET))
+                .isInstanceOfSatisfying(ExactRateLimitedException.class,
+                        e -> assertThat(e.resetAt()).isEqualTo(T0.plus(Duration.ofHours(1))));
+        assertThat(transport.calls).hasSize(1);
     }
 
     @Test

@@ -114,6 +114,29 @@ class TokenCustodianTest {
     }
 
     @Test
+    void refreshesWhenExactEndsTheTokenInsideTheWindowBeforeOurEstimate() {
+        exactIssuesTokens();
+        clock.advance(Duration.ofSeconds(570));
+        TokenCustodian custodian = custodian(clock.sleeper());
+        BearerToken refused = custodian.accessToken(KEY);
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(custodian.afterUnauthorized(KEY, refused)).hasValueSatisfying(
+                token -> assertThat(token.value()).isEqualTo("access-2"));
+        assertThat(transport.tokenCalls()).hasSize(1);
+    }
+
+    @Test
+    void aRefusalLongBeforeTheWindowIsNotAnsweredWithARefresh() {
+        exactIssuesTokens();
+        clock.advance(Duration.ofSeconds(100));
+        TokenCustodian custodian = custodian(clock.sleeper());
+
+        assertThat(custodian.afterUnauthorized(KEY, custodian.accessToken(KEY))).isEmpty();
+        assertThat(transport.tokenCalls()).isEmpty();
+    }
+
+    @Test
     void eightConcurrentWorkersCauseExactlyOneRefresh() throws Exception {
         // Past the point where the old token may be sent: losers must wait for the winner's token.
         clock.advance(Duration.ofSeconds(598));
@@ -154,15 +177,30 @@ class TokenCustodianTest {
     }
 
     @Test
+    void keepsServingTheOldTokenWhileARefreshFailsInsideTheWindow() {
+        transport.thenReply(503, "").thenReply(503, "").thenReply(503, "");
+        exactIssuesTokens();
+        clock.advance(Duration.ofSeconds(580));
+        TokenCustodian custodian = custodian(clock.sleeper());
+
+        assertThat(custodian.accessToken(KEY).value()).isEqualTo("access-1");
+        assertThat(stored().leaseOwner()).isNull();
+        assertThat(custodian.accessToken(KEY).value()).isEqualTo("access-2");
+    }
+
+    @Test
     void doesNotUseNewTokensThatCouldNotBeStored() {
         exactIssuesTokens();
         store.failSaveRefreshed = true;
         clock.advance(Duration.ofSeconds(590));
+        TokenCustodian custodian = custodian(clock.sleeper());
 
-        assertThatThrownBy(() -> custodian(clock.sleeper()).accessToken(KEY))
-                .isInstanceOf(ExactTransientException.class)
-                .hasMessageContaining("could not store");
-        assertThat(transport.tokenCalls()).hasSize(1);
+        assertThat(custodian.accessToken(KEY).value()).isEqualTo("access-1");
+        clock.advance(Duration.ofSeconds(7));
+
+        assertThatThrownBy(() -> custodian.accessToken(KEY))
+                .isInstanceOf(ExactTransientException.class);
+        assertThat(transport.tokenCalls()).isNotEmpty();
         assertThat(stored().accessToken()).isEqualTo("access-1");
     }
 
@@ -222,9 +260,21 @@ class TokenCustodianTest {
     }
 
     @Test
+    void wrongAppCredentialsLeaveTheUsersChainIntact() {
+        transport.thenReply(400, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
+        clock.advance(Duration.ofSeconds(590));
+
+        assertThatThrownBy(() -> custodian(clock.sleeper()).accessToken(KEY))
+                .isInstanceOf(ExactAuthException.class)
+                .isNotInstanceOf(ExactConsentRequiredException.class);
+        assertThat(stored().status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(stored().leaseOwner()).isNull();
+    }
+
+    @Test
     void treatsTooEarlyAsAnIntactChain() {
         transport.thenReply(401, "{\"error\":\"invalid_request\",\"error_description\":\"Access Token not expired\"}");
-        clock.advance(Duration.ofSeconds(590));
+        clock.advance(Duration.ofSeconds(597));
 
         assertThatThrownBy(() -> custodian(clock.sleeper()).accessToken(KEY))
                 .isInstanceOf(ExactTransientException.class);

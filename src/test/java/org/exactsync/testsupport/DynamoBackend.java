@@ -2,6 +2,7 @@ package org.exactsync.testsupport;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 import org.exactsync.local.LocalDynamoDb;
@@ -25,6 +26,11 @@ public final class DynamoBackend implements AutoCloseable {
     /** System property choosing the backend. */
     public static final String BACKEND_PROPERTY = "connector.test.dynamodb";
 
+    private static final String SHARED_ENDPOINT = "connector.test.dynamodb.shared.endpoint";
+    private static final String SHARED_REGION = "connector.test.dynamodb.shared.region";
+    private static final String SHARED_KIND = "connector.test.dynamodb.shared.kind";
+    private static final String SHARED_ACCESS_KEY = "connector.test.dynamodb.shared.access-key";
+    private static final String SHARED_SECRET_KEY = "connector.test.dynamodb.shared.secret-key";
     private static final Logger LOG = Logger.getLogger(DynamoBackend.class.getName());
     private static final String LOCALSTACK_IMAGE = "localstack/localstack:4.0";
 
@@ -45,17 +51,43 @@ public final class DynamoBackend implements AutoCloseable {
         this.stopper = stopper;
     }
 
-    /** Starts the backend chosen by {@link #BACKEND_PROPERTY} and Docker's availability. */
-    public static DynamoBackend start() {
-        String wanted = System.getProperty(BACKEND_PROPERTY, "auto");
-        boolean localstack = switch (wanted) {
+    /**
+     * Starts the backend chosen by {@link #BACKEND_PROPERTY} and Docker's availability, or joins the one this JVM
+     * already started: Quarkus loads test classes a second time in its own class loader, so a holder's static
+     * instance is not enough to keep it to one backend per JVM; system properties are shared by both loaders.
+     */
+    public static synchronized DynamoBackend start() {
+        String shared = System.getProperty(SHARED_ENDPOINT);
+        if (shared != null) {
+            return new DynamoBackend(System.getProperty(SHARED_KIND), URI.create(shared),
+                    System.getProperty(SHARED_REGION), System.getProperty(SHARED_ACCESS_KEY),
+                    System.getProperty(SHARED_SECRET_KEY), () -> { });
+        }
+        DynamoBackend started = startChosen();
+        System.setProperty(SHARED_KIND, started.kind);
+        System.setProperty(SHARED_REGION, started.region);
+        // Fixed test credentials of a local backend, not secrets.
+        System.setProperty(SHARED_ACCESS_KEY, started.accessKey);
+        System.setProperty(SHARED_SECRET_KEY, started.secretKey);
+        System.setProperty(SHARED_ENDPOINT, started.endpoint.toString());
+        return started;
+    }
+
+    private static DynamoBackend startChosen() {
+        boolean localstack = useLocalStack(System.getProperty(BACKEND_PROPERTY, "auto"), DynamoBackend::dockerAvailable);
+        return localstack ? startLocalStack() : startDynalite();
+    }
+
+    /** The backend choice: forced by the property, else LocalStack exactly when Docker answers. */
+    static boolean useLocalStack(String wanted, BooleanSupplier dockerAvailable) {
+        return switch (wanted) {
             case "dynalite" -> false;
-            case "localstack" -> dockerAvailable() || fallBack("forced LocalStack, but Docker is not available");
-            case "auto" -> dockerAvailable();
+            case "localstack" -> dockerAvailable.getAsBoolean()
+                    || fallBack("forced LocalStack, but Docker is not available");
+            case "auto" -> dockerAvailable.getAsBoolean();
             default -> throw new IllegalArgumentException(BACKEND_PROPERTY + " must be dynalite or localstack, not "
                     + wanted);
         };
-        return localstack ? startLocalStack() : startDynalite();
     }
 
     /** {@code dynalite} or {@code localstack}. */

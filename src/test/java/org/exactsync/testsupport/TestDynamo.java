@@ -1,5 +1,6 @@
 package org.exactsync.testsupport;
 
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.exactsync.store.dynamodb.TableBootstrap;
@@ -43,7 +44,8 @@ public final class TestDynamo {
 
     /** Creates and bootstraps a table with a name no other test uses, and returns the name. */
     public String newTable(String prefix) {
-        String name = prefix + "-" + tables.incrementAndGet() + "-" + ProcessHandle.current().pid();
+        // The counter alone is not unique: Quarkus loads this class again in its own class loader, with a new counter.
+        String name = prefix + "-" + tables.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
         bootstrap(name);
         return name;
     }

@@ -67,7 +67,11 @@ public class EventReplayer {
         int skipped = 0;
         for (EventStatus status : List.of(EventStatus.WAITING, EventStatus.FAILED, EventStatus.ACCEPTED,
                 EventStatus.IN_PROGRESS)) {
-            for (EventRecord open : events.findByStatus(status, batchSize)) {
+            // WAITING events parked far ahead (a spent daily budget) must not hide ones due now: ask for due ones.
+            List<EventRecord> candidates = status == EventStatus.WAITING
+                    ? events.findDue(status, clock.instant(), batchSize)
+                    : events.findByStatus(status, batchSize);
+            for (EventRecord open : candidates) {
                 Optional<EventHandler<?>> handler = Optional.ofNullable(handlersByType.get(open.type()));
                 if (handler.isEmpty() || !due(open, clock.instant())) {
                     skipped++;

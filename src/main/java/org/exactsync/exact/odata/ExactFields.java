@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -61,7 +62,7 @@ public final class ExactFields {
     }
 
     /** Field names set, in order. */
-    public java.util.Set<String> fieldNames() {
+    public Set<String> fieldNames() {
         return values.keySet();
     }
 

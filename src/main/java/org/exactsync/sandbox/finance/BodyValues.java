@@ -2,6 +2,7 @@ package org.exactsync.sandbox.finance;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -116,7 +117,7 @@ final class BodyValues {
     }
 
     /** Today in Exact's zone. */
-    static LocalDate today(java.time.Clock clock) {
+    static LocalDate today(Clock clock) {
         return ExactValues.localDate(clock.instant());
     }
 

@@ -241,12 +241,11 @@ final class EntryBooker {
         row.put("GLAccountDescription", gl == null ? null : gl.description());
     }
 
-    /** The relation's own GLAR/GLAP when set, else the division's first AR/AP account. */
+    /** The relation's own GLAR/GLAP, else the journal's account, else the division's first AR/AP account. */
     static GlAccountRef controlAccount(DivisionData division, ValidatedEntry entry) {
-        UUID own = entry.relation().controlAccount(entry.kind());
-        if (own != null) {
-            GlAccountRef gl = MasterData.glAccount(division, own).orElse(null);
-            if (gl != null) {
+        for (UUID candidate : new UUID[] {entry.relation().controlAccount(entry.kind()), entry.journal().glAccount()}) {
+            GlAccountRef gl = candidate == null ? null : MasterData.glAccount(division, candidate).orElse(null);
+            if (gl != null && gl.type() == entry.kind().controlGlType) {
                 return gl;
             }
         }

@@ -2,6 +2,7 @@ package org.exactsync.sandbox.finance;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +35,8 @@ final class EntryChanges {
         Instant now = context.clock().instant();
         String journalCode = (String) entry.get("Journal");
         JournalRef journal = MasterData.journal(division, journalCode)
-                .orElse(new JournalRef(journalCode, (String) entry.get("JournalDescription"), kind.journalType));
+                .orElse(new JournalRef(journalCode, (String) entry.get("JournalDescription"), kind.journalType,
+                        null));
 
         int oldYear = (Integer) entry.get("ReportingYear");
         LocalDate entryDate = body.containsKey("EntryDate") ? BodyValues.date(body, "EntryDate")
@@ -43,7 +45,7 @@ final class EntryChanges {
                 || body.containsKey("ReportingPeriod");
         PeriodRef period = null;
         if (periodTouched) {
-            Map<String, Object> periodFields = new java.util.HashMap<>();
+            Map<String, Object> periodFields = new HashMap<>();
             periodFields.put("ReportingYear", body.getOrDefault("ReportingYear",
                     body.containsKey("EntryDate") ? null : entry.get("ReportingYear")));
             periodFields.put("ReportingPeriod", body.getOrDefault("ReportingPeriod",
@@ -71,7 +73,7 @@ final class EntryChanges {
             throw ExactFault.badRequest(messages.entryNumberExists(entryNumber, journalCode));
         }
 
-        Map<String, Object> common = new java.util.HashMap<>();
+        Map<String, Object> common = new HashMap<>();
         if (periodTouched) {
             common.put("Date", BodyValues.midnight(entryDate));
             common.put("FinancialYear", period.year());

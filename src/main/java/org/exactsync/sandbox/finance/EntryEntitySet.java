@@ -47,6 +47,11 @@ public final class EntryEntitySet implements EntitySet {
     }
 
     @Override
+    public Set<String> properties() {
+        return FinanceProperties.entry(kind);
+    }
+
+    @Override
     public List<Map<String, Object>> list(DivisionData division, SandboxContext context) {
         return Rows.copies(division.table(kind.path, "EntryID").snapshotSortedByKey());
     }

@@ -27,6 +27,11 @@ final class EntryValidator {
     ValidatedEntry validateNew(DivisionData division, EntryKind kind, Map<String, Object> body, Clock clock) {
         JournalRef journal = journal(division, kind, body);
         RelationRef relation = relation(division, kind, body.get(kind.relationField));
+        UUID ownControl = relation.controlAccount(kind);
+        if (ownControl != null && journal.glAccount() != null && !ownControl.equals(journal.glAccount())) {
+            // The relation's own AR/AP account must be the journal's (informat, §4.3).
+            throw ExactFault.badRequest(messages.controlAccountMismatch(kind));
+        }
         List<Map<String, Object>> rawLines = lines(kind, body);
 
         LocalDate entryDate = BodyValues.date(body, "EntryDate");
@@ -145,12 +150,16 @@ final class EntryValidator {
         String vatCodeText = BodyValues.trimmed(raw.get("VATCode"));
         if (vatCodeText == null || vatCodeText.isEmpty()) {
             // Exact's defaults: the GL account's VAT code, then the relation's (§5.4 "default: the GL account's").
-            vatCodeText = gl.vatCode() != null && !gl.vatCode().isEmpty() ? gl.vatCode() : relation.defaultVatCode(kind);
+            vatCodeText = gl.vatCode() != null && !gl.vatCode().isEmpty() ? gl.vatCode()
+                    : relation.defaultVatCode(kind);
         }
         VatCodeRef vat = null;
         if (vatCodeText != null && !vatCodeText.isEmpty()) {
             vat = MasterData.vatCode(division, vatCodeText)
                     .orElseThrow(() -> ExactFault.badRequest(messages.vatCodeUnknown()));
+            if (vat.blocked()) {
+                throw ExactFault.badRequest(messages.vatCodeBlocked());
+            }
             if (kind == EntryKind.SALES && vat.isReverseCharge() && !relation.hasVatNumber()) {
                 // Sandbox rule for the 500 Exact gives when a VAT code does not fit the customer (§4.2): shifting
                 // VAT to a customer needs the customer's VAT number.
@@ -158,6 +167,18 @@ final class EntryValidator {
             }
         }
         BigDecimal vatAmount = BodyValues.amount(raw, "VATAmountFC");
+        if (vat != null && vat.isInclusive()) {
+            // An inclusive code (Type I) reads AmountFC as including VAT; a VAT amount computed on an exclusive
+            // base does not match it, which is Exact's "Invoer …" rejection (§4.3, §8.3).
+            BigDecimal percentage = vat.percentage();
+            BigDecimal included = amount.multiply(percentage)
+                    .divide(BigDecimal.ONE.add(percentage), 2, RoundingMode.HALF_UP);
+            if (vatAmount != null && vatAmount.compareTo(included) != 0) {
+                throw ExactFault.badRequest(messages.inclusiveVatMismatch(lineNumber, vat.code()));
+            }
+            vatAmount = included;
+            amount = amount.subtract(included);
+        }
         if (vatAmount == null) {
             // Exact rounds per line (the source of the CRM's ±0.01 differences, §8.3).
             BigDecimal percentage = vat == null || vat.isReverseCharge() ? BigDecimal.ZERO : vat.percentage();
@@ -208,11 +229,16 @@ final class EntryValidator {
         }
         long first = firstEntryNumber(journal.code(), entryDate);
         while (true) {
-            long candidate = FinanceTables.nextCounter(division, "EntryNumber:" + journal.code(), first);
+            long candidate = FinanceTables.nextCounter(division, entryNumberCounter(journal.code(), entryDate), first);
             if (!entryNumberTaken(division, kind, journal.code(), (int) candidate, null)) {
                 return (int) candidate;
             }
         }
+    }
+
+    /** Exact restarts the journal's number range every year (YY prefix), so the counter is per journal and year. */
+    static String entryNumberCounter(String journalCode, LocalDate entryDate) {
+        return "EntryNumber:" + journalCode + ":" + entryDate.getYear();
     }
 
     /** Exact numbers entries YYJJnnnn (year, journal, sequence) in a fresh administration, e.g. 26700001. */

@@ -79,6 +79,25 @@ final class ExactMessages {
         return english ? "Mandatory: Amount" : "Verplicht: Bedrag";
     }
 
+    /** Sandbox wording. */
+    String vatCodeBlocked() {
+        return english ? "Blocked: VAT code" : "Geblokkeerd: Btw-code";
+    }
+
+    /** The source quotes only the start of this text; the rest is sandbox wording. */
+    String inclusiveVatMismatch(int lineNumber, String vatCode) {
+        return "Invoer " + lineNumber + ": Het bedrag van de BTW regel met BTW code " + vatCode
+                + " komt niet overeen met het berekende btw-bedrag";
+    }
+
+    /** Sales text per §4.3; the purchase twin is sandbox wording. */
+    String controlAccountMismatch(EntryKind kind) {
+        return kind == EntryKind.SALES
+                ? "De klantenrekening van deze relatie is niet gelijk aan de rekening van het gebruikte verkoopdagboek"
+                : "De leveranciersrekening van deze relatie is niet gelijk aan de rekening van het gebruikte "
+                        + "inkoopdagboek";
+    }
+
     String vatCodeUnknown() {
         return "Ongeldige referentie: Btw-code";
     }

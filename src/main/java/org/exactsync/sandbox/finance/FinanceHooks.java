@@ -204,7 +204,8 @@ public final class FinanceHooks {
             Instant now = context.clock().instant();
             List<UUID> ids = new ArrayList<>(count);
             for (int i = 1; i <= count; i++) {
-                int entryNumber = (int) FinanceTables.nextCounter(division, "EntryNumber:" + journal.code(), first);
+                int entryNumber = (int) FinanceTables.nextCounter(division,
+                        EntryValidator.entryNumberCounter(journal.code(), entryDate), first);
                 ValidatedEntry entry = new ValidatedEntry(EntryKind.SALES, journal, relation, entryDate, dueDate,
                         period, entryNumber, amount.signum() < 0 ? 21 : 20, yourRefPrefix + i, null, null, null,
                         "EUR", lines);
@@ -255,9 +256,11 @@ public final class FinanceHooks {
                 .orElseThrow(() -> new IllegalArgumentException("no payment term for entry " + entryId));
     }
 
+    /** The entry with that YourRef, an open one first (a credit note may carry the invoice's reference). */
     private static UUID entryIdByYourRef(DivisionData division, String yourRef) {
         synchronized (division.lock()) {
             return FinanceTables.paymentTerms(division).where(r -> yourRef.equals(r.get("YourRef"))).stream()
+                    .sorted(Comparator.comparing(r -> Boolean.TRUE.equals(r.get("IsFullyPaid"))))
                     .map(r -> (UUID) r.get("TransactionEntryID")).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no entry with YourRef " + yourRef));
         }

@@ -9,8 +9,8 @@ import org.exactsync.sandbox.Table;
 /**
  * Where the financial entities live inside a {@link DivisionData}. Several endpoints are views of one table:
  * {@code financialtransaction/TransactionLines}, {@code bulk/…} and {@code sync/…} all read the transaction-line
- * table, and {@code cashflow/Receivables}, {@code sync/Cashflow/PaymentTerms} and {@code read/financial/ReceivablesList}
- * all read the payment-term table, so a payment is visible everywhere at once.
+ * table, and {@code cashflow/Receivables}, {@code sync/Cashflow/PaymentTerms} and
+ * {@code read/financial/ReceivablesList} all read the payment-term table, so a payment is visible everywhere at once.
  */
 public final class FinanceTables {
 

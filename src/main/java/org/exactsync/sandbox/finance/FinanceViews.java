@@ -36,24 +36,26 @@ public final class FinanceViews {
 
     public EntitySet transactionLines() {
         return new ReadOnlyView(ReadOnlyView.single(FinanceTables.TRANSACTION_LINES, "ID", KeyKind.GUID, false,
-                "Exact.Web.Api.Models.Financial.TransactionLine"), FinanceViews::linesByKey);
+                "Exact.Web.Api.Models.Financial.TransactionLine"), FinanceProperties.TRANSACTION_LINE,
+                FinanceViews::linesByKey);
     }
 
     public EntitySet bulkTransactionLines() {
         return new ReadOnlyView(ReadOnlyView.bulk("bulk/Financial/TransactionLines",
-                "Exact.Web.Api.Models.Bulk.Financial.TransactionLine"), FinanceViews::linesByKey);
+                "Exact.Web.Api.Models.Bulk.Financial.TransactionLine"), FinanceProperties.TRANSACTION_LINE,
+                FinanceViews::linesByKey);
     }
 
     public EntitySet syncTransactionLines() {
         return new ReadOnlyView(ReadOnlyView.sync("sync/Financial/TransactionLines",
-                "Exact.Web.Api.Models.Sync.Financial.TransactionLine"),
+                "Exact.Web.Api.Models.Sync.Financial.TransactionLine"), FinanceProperties.SYNC_TRANSACTION_LINE,
                 (division, context) -> byTimestamp(FinanceTables.transactionLines(division).where(r -> true)));
     }
 
     /** {@code cashflow/Receivables}: receivable payment terms only; {@code $select} or {@code $top=1} required. */
     public EntitySet receivables() {
         return new ReadOnlyView(ReadOnlyView.single("cashflow/Receivables", "ID", KeyKind.GUID, true,
-                "Exact.Web.Api.Models.Cashflow.Receivable"),
+                "Exact.Web.Api.Models.Cashflow.Receivable"), FinanceProperties.RECEIVABLE,
                 (division, context) -> FinanceTables.paymentTerms(division).snapshotSortedByKey().stream()
                         .filter(r -> Integer.valueOf(20).equals(r.get("LineType")))
                         .map(r -> Rows.without(r, "Timestamp", "LineType"))
@@ -63,7 +65,7 @@ public final class FinanceViews {
     /** Receivables (LineType 20) and payables (22) together; separating them is the reader's job (§5.17). */
     public EntitySet syncPaymentTerms() {
         return new ReadOnlyView(ReadOnlyView.sync("sync/Cashflow/PaymentTerms",
-                "Exact.Web.Api.Models.Sync.Cashflow.PaymentTerm"),
+                "Exact.Web.Api.Models.Sync.Cashflow.PaymentTerm"), FinanceProperties.SYNC_PAYMENT_TERM,
                 (division, context) -> byTimestamp(FinanceTables.paymentTerms(division).where(r -> true)).stream()
                         .map(r -> Rows.without(r, "HID"))
                         .toList());
@@ -72,17 +74,19 @@ public final class FinanceViews {
     /** Open receivables only: a fully matched invoice is absent, a partly paid one shows what is left. */
     public EntitySet receivablesList() {
         return new ReadOnlyView(ReadOnlyView.single("read/financial/ReceivablesList", "HID", KeyKind.INT64, false,
-                "Exact.Web.Api.Models.Financial.ReceivablesList"), (division, context) -> openItems(division, 20));
+                "Exact.Web.Api.Models.Financial.ReceivablesList"), FinanceProperties.OPEN_ITEM,
+                (division, context) -> openItems(division, 20));
     }
 
     public EntitySet payablesList() {
         return new ReadOnlyView(ReadOnlyView.single("read/financial/PayablesList", "HID", KeyKind.INT64, false,
-                "Exact.Web.Api.Models.Financial.PayablesList"), (division, context) -> openItems(division, 22));
+                "Exact.Web.Api.Models.Financial.PayablesList"), FinanceProperties.OPEN_ITEM,
+                (division, context) -> openItems(division, 22));
     }
 
     public EntitySet syncDeleted() {
         return new ReadOnlyView(ReadOnlyView.sync(FinanceTables.DELETED, "Exact.Web.Api.Models.Sync.Deleted"),
-                FinanceViews::retainedDeletions);
+                FinanceProperties.DELETED, FinanceViews::retainedDeletions);
     }
 
     private static List<Map<String, Object>> linesByKey(DivisionData division, SandboxContext context) {
@@ -106,8 +110,8 @@ public final class FinanceViews {
 
     private List<Map<String, Object>> openItems(DivisionData division, int lineType) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> term : FinanceTables.paymentTerms(division).where(
-                r -> Integer.valueOf(lineType).equals(r.get("LineType")) && !Boolean.TRUE.equals(r.get("IsFullyPaid")))) {
+        for (Map<String, Object> term : FinanceTables.paymentTerms(division).where(r ->
+                Integer.valueOf(lineType).equals(r.get("LineType")) && !Boolean.TRUE.equals(r.get("IsFullyPaid")))) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("HID", term.get("HID"));
             row.put("AccountId", term.get("Account"));

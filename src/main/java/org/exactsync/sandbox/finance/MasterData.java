@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -40,13 +39,14 @@ final class MasterData {
         String wanted = code.trim();
         return first(division, JOURNALS, r -> wanted.equals(BodyValues.trimmed(r.get("Code"))))
                 .map(r -> new JournalRef(BodyValues.trimmed(r.get("Code")), str(r.get("Description")),
-                        intOf(r.get("Type"), 0)));
+                        intOf(r.get("Type"), 0), uuidOf(r.get("GLAccount"))));
     }
 
     /** The first journal of a type (e.g. 12 bank), used where the sandbox itself books (payments). */
     static Optional<JournalRef> journalOfType(DivisionData division, int type) {
         return first(division, JOURNALS, r -> intOf(r.get("Type"), -1) == type)
-                .map(r -> new JournalRef(BodyValues.trimmed(r.get("Code")), str(r.get("Description")), type));
+                .map(r -> new JournalRef(BodyValues.trimmed(r.get("Code")), str(r.get("Description")), type,
+                        uuidOf(r.get("GLAccount"))));
     }
 
     static Optional<RelationRef> relation(DivisionData division, UUID id) {
@@ -73,7 +73,8 @@ final class MasterData {
         String wanted = code.trim();
         return first(division, VAT_CODES, r -> wanted.equals(BodyValues.trimmed(r.get("Code"))))
                 .map(r -> new VatCodeRef(BodyValues.trimmed(r.get("Code")), str(r.get("Description")),
-                        decimalOf(r.get("Percentage")), str(r.get("VATTransactionType")), bool(r.get("Charged")),
+                        decimalOf(r.get("Percentage")), str(r.get("Type")), str(r.get("VATTransactionType")),
+                        bool(r.get("Charged")),
                         str(r.get("EUSalesListing")), uuidOf(r.get("GLToPay")), uuidOf(r.get("GLToClaim")),
                         bool(r.get("IsBlocked"))));
     }
@@ -199,9 +200,5 @@ final class MasterData {
             return uuid;
         }
         return BodyValues.isGuidText(value.toString()) ? UUID.fromString(value.toString().trim()) : null;
-    }
-
-    static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }

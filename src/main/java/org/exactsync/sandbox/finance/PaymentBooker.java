@@ -59,7 +59,7 @@ final class PaymentBooker {
         UUID entryId = UUID.randomUUID();
         PeriodRef period = periodOf(division, date);
         JournalRef journal = MasterData.journalOfType(division, GlAccountRef.BANK)
-                .orElse(new JournalRef("BNK", "Bank", GlAccountRef.BANK));
+                .orElse(new JournalRef("BNK", "Bank", GlAccountRef.BANK, null));
         GlAccountRef bank = MasterData.glAccountOfType(division, GlAccountRef.BANK)
                 .or(() -> MasterData.glAccountOfType(division, GlAccountRef.CASH)).orElse(null);
         boolean receivable = Integer.valueOf(20).equals(term.get("LineType"));

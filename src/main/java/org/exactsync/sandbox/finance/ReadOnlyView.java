@@ -20,10 +20,13 @@ final class ReadOnlyView implements EntitySet {
     private static final Set<String> GET_ONLY = Set.of("GET");
 
     private final EndpointSpec spec;
+    private final Set<String> properties;
     private final BiFunction<DivisionData, SandboxContext, List<Map<String, Object>>> rows;
 
-    ReadOnlyView(EndpointSpec spec, BiFunction<DivisionData, SandboxContext, List<Map<String, Object>>> rows) {
+    ReadOnlyView(EndpointSpec spec, Set<String> properties,
+            BiFunction<DivisionData, SandboxContext, List<Map<String, Object>>> rows) {
         this.spec = spec;
+        this.properties = properties;
         this.rows = rows;
     }
 
@@ -48,6 +51,11 @@ final class ReadOnlyView implements EntitySet {
     @Override
     public EndpointSpec spec() {
         return spec;
+    }
+
+    @Override
+    public Set<String> properties() {
+        return properties;
     }
 
     @Override

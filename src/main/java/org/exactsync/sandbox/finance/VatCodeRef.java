@@ -4,11 +4,17 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * A {@code vat/VATCodes} row. {@code percentage} is a fraction (21 % = 0.21); {@code transactionType} B/P/S;
+ * A {@code vat/VATCodes} row. {@code percentage} is a fraction (21 % = 0.21); {@code type} B/E/I/N (I = inclusive);
+ * {@code transactionType} B/P/S;
  * {@code charged} marks reverse charge; {@code euSalesListing} other than N marks an intra-EU code.
  */
-record VatCodeRef(String code, String description, BigDecimal percentage, String transactionType, boolean charged,
-        String euSalesListing, UUID glToPay, UUID glToClaim, boolean blocked) {
+record VatCodeRef(String code, String description, BigDecimal percentage, String type, String transactionType,
+        boolean charged, String euSalesListing, UUID glToPay, UUID glToClaim, boolean blocked) {
+
+    /** Type I: the line amount includes the VAT. */
+    boolean isInclusive() {
+        return "I".equals(type == null ? null : type.trim());
+    }
 
     /** Codes that shift the VAT to the customer: only valid when the customer has a VAT number. */
     boolean isReverseCharge() {

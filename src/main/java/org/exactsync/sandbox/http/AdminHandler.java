@@ -2,7 +2,6 @@ package org.exactsync.sandbox.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -18,7 +17,8 @@ import org.exactsync.sandbox.faults.FaultRule;
  * A tiny admin API for the local run (not part of Exact): {@code GET /sandbox/rows?division=&path=},
  * {@code GET /sandbox/calls?division=}, {@code GET /sandbox/tokens}, {@code POST /sandbox/faults} (JSON
  * {@code {"kind","status","method","endpoint","times","probability","delayMillis"}}), {@code DELETE /sandbox/faults},
- * {@code POST /sandbox/maintenance} ({@code {"from","until"}} ISO instants), {@code POST /sandbox/clock/advance?seconds=}.
+ * {@code POST /sandbox/maintenance} ({@code {"from","until"}} ISO instants),
+ * {@code POST /sandbox/clock/advance?seconds=}.
  */
 final class AdminHandler implements HttpHandler {
 

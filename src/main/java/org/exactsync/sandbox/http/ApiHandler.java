@@ -8,8 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.exactsync.sandbox.DivisionData;
 import org.exactsync.sandbox.EndpointSpec;
 import org.exactsync.sandbox.EntitySet;
 import org.exactsync.sandbox.ExactFault;
-import org.exactsync.sandbox.SandboxUser;
 import org.exactsync.sandbox.faults.FaultKind;
 import org.exactsync.sandbox.faults.FaultRule;
 import org.exactsync.sandbox.limits.RateDecision;
@@ -52,25 +49,27 @@ final class ApiHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        Call call = new Call(exchange);
+        ApiCall call = new ApiCall(exchange);
         try {
             serve(call);
         } catch (ExactFault fault) {
-            call.status = fault.status();
+            record(call, fault.status());
             replies.exactError(exchange, fault.status(), fault.getMessage(), call.headers);
         } catch (RuntimeException e) {
-            call.status = 500;
-            replies.exactError(exchange, 500, "An internal error occurred.", call.headers);
+            record(call, 500);
+            // The exception's type (never its message, which may carry data) helps find a sandbox bug.
+            replies.exactError(exchange, 500, "An internal error occurred (" + e.getClass().getSimpleName() + ").",
+                    call.headers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            call.status = 500;
+            record(call, 500);
         } finally {
-            finish(call);
+            record(call, call.status);
             exchange.close();
         }
     }
 
-    private void serve(Call call) throws IOException, InterruptedException {
+    private void serve(ApiCall call) throws IOException, InterruptedException {
         parseTarget(call);
         String bearer = bearer(call.exchange);
         try {
@@ -102,10 +101,16 @@ final class ApiHandler implements HttpHandler {
         }
         DivisionData division = rt.divisions().get(call.division);
         if (division == null) {
+            // Exact's optional "reason" header on 403s (exact-online-api.md §4.2, picqer PR #451).
+            call.headers.put("Reason", "NoDivisionAccess");
             throw ExactFault.forbidden("Forbidden");
         }
         if (!call.user.grantedDivisions().contains(call.division)) {
             throw ExactFault.forbidden("User division is not within division scope");
+        }
+        if (rt.directory().profile(call.division).map(p -> p.blockingStatus() != 0).orElse(false)) {
+            call.headers.put("Reason", "DivisionBlocked");
+            throw ExactFault.forbidden("Forbidden");
         }
         if (call.set == null) {
             throw ExactFault.notFound();
@@ -123,7 +128,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private void parseTarget(Call call) {
+    private void parseTarget(ApiCall call) {
         String path = call.exchange.getRequestURI().getPath();
         String rest = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
         if (rest.equals(MeEndpoint.PATH) || rest.startsWith(MeEndpoint.PATH + "(")) {
@@ -149,13 +154,13 @@ final class ApiHandler implements HttpHandler {
         call.set = rt.entitySets().get(entity);
     }
 
-    private RateDecision countCall(Call call) {
+    private RateDecision countCall(ApiCall call) {
         RateDecision decision = rt.rateLimiter().count(call.clientId, call.division);
         call.headers.putAll(decision.headers());
         return decision;
     }
 
-    private void applyFaultsBefore(Call call) throws InterruptedException {
+    private void applyFaultsBefore(ApiCall call) throws InterruptedException {
         if (rt.faults().inMaintenance()) {
             throw new ExactFault(503, "Exact Online is temporarily unavailable because of maintenance.");
         }
@@ -176,7 +181,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private void serveMe(Call call) throws IOException {
+    private void serveMe(ApiCall call) throws IOException {
         if (!call.exchange.getRequestMethod().equals("GET")) {
             throw ExactFault.methodNotAllowed();
         }
@@ -187,7 +192,7 @@ final class ApiHandler implements HttpHandler {
         writePage(call, MeEndpoint.SPEC, MeEndpoint.PROPERTIES, page, options, prefix);
     }
 
-    private void serveGet(Call call, DivisionData division) throws IOException {
+    private void serveGet(ApiCall call, DivisionData division) throws IOException {
         EntitySet set = call.set;
         EndpointSpec spec = set.spec();
         QueryOptions options = QueryOptions.parse(call.exchange.getRequestURI().getRawQuery());
@@ -203,12 +208,12 @@ final class ApiHandler implements HttpHandler {
             rt.queries().checkSelect(spec, set.properties(), options);
             if (!acceptsJson(call)) {
                 replies.xml(call.exchange, 200, AtomRenderer.feed(spec.path(), List.of(row)), call.headers);
-                call.status = 200;
+                record(call, 200);
                 return;
             }
             ObjectNode body = rt.mapper().createObjectNode();
             body.set("d", renderer.record(row, spec, set.properties(), options.select(), prefix));
-            call.status = 200;
+            record(call, 200);
             replies.json(call.exchange, 200, rt.mapper().writeValueAsBytes(body), call.headers);
             return;
         }
@@ -225,9 +230,9 @@ final class ApiHandler implements HttpHandler {
         writePage(call, spec, set.properties(), page, options, prefix);
     }
 
-    private void writePage(Call call, EndpointSpec spec, Set<String> properties, QueryPage page,
+    private void writePage(ApiCall call, EndpointSpec spec, Set<String> properties, QueryPage page,
             QueryOptions options, String prefix) throws IOException {
-        call.status = 200;
+        record(call, 200);
         if (!acceptsJson(call)) {
             replies.xml(call.exchange, 200, AtomRenderer.feed(spec.path(), page.rows()), call.headers);
             return;
@@ -247,32 +252,13 @@ final class ApiHandler implements HttpHandler {
                 d.put("__count", Integer.toString(page.count()));
             }
             if (page.nextAfter() != null) {
-                d.put("__next", nextLink(call, spec, options, page));
+                d.put("__next", NextLinks.next(entityPrefix(call), spec, options, page));
             }
         }
         replies.json(call.exchange, 200, rt.mapper().writeValueAsBytes(body), call.headers);
     }
 
-    private String nextLink(Call call, EndpointSpec spec, QueryOptions options, QueryPage page) {
-        StringBuilder url = new StringBuilder(entityPrefix(call));
-        char sep = '?';
-        for (Map.Entry<String, String> p : options.raw().entrySet()) {
-            String name = p.getKey();
-            if (name.equals("$skiptoken") || name.equals("$skip") || name.equals("$top")) {
-                continue;
-            }
-            url.append(sep).append(encode(name)).append('=').append(encode(p.getValue()));
-            sep = '&';
-        }
-        if (page.nextTop() != null) {
-            url.append(sep).append("$top=").append(page.nextTop());
-            sep = '&';
-        }
-        url.append(sep).append("$skiptoken=").append(encode(KeyLiterals.format(spec.keyKind(), page.nextAfter())));
-        return url.toString();
-    }
-
-    private void servePost(Call call, DivisionData division) throws IOException, InterruptedException {
+    private void servePost(ApiCall call, DivisionData division) throws IOException, InterruptedException {
         Map<String, Object> body = readBody(call);
         EntitySet set = call.set;
         BufferedContext context = new BufferedContext(rt.clock(), set.spec().path());
@@ -290,11 +276,11 @@ final class ApiHandler implements HttpHandler {
         out.set("d", representation
                 ? renderer.record(created, set.spec(), set.properties(), null, entityPrefix(call))
                 : renderer.keyOnly(created, set.spec(), set.properties(), entityPrefix(call)));
-        call.status = 201;
+        record(call, 201);
         replies.json(call.exchange, 201, rt.mapper().writeValueAsBytes(out), call.headers);
     }
 
-    private void servePut(Call call, DivisionData division) throws IOException, InterruptedException {
+    private void servePut(ApiCall call, DivisionData division) throws IOException, InterruptedException {
         Object key = requireKey(call);
         Map<String, Object> body = readBody(call);
         BufferedContext context = new BufferedContext(rt.clock(), call.set.spec().path());
@@ -305,11 +291,11 @@ final class ApiHandler implements HttpHandler {
         if (holdAfterCommit(call, 204)) {
             return;
         }
-        call.status = 204;
+        record(call, 204);
         replies.empty(call.exchange, 204, call.headers);
     }
 
-    private void serveDelete(Call call, DivisionData division) throws IOException, InterruptedException {
+    private void serveDelete(ApiCall call, DivisionData division) throws IOException, InterruptedException {
         Object key = requireKey(call);
         BufferedContext context = new BufferedContext(rt.clock(), call.set.spec().path());
         synchronized (division.lock()) {
@@ -319,7 +305,7 @@ final class ApiHandler implements HttpHandler {
         if (holdAfterCommit(call, 204)) {
             return;
         }
-        call.status = 204;
+        record(call, 204);
         replies.empty(call.exchange, 204, call.headers);
     }
 
@@ -327,12 +313,12 @@ final class ApiHandler implements HttpHandler {
      * The "timeout after commit" fault: the write above is applied; now either drop the connection without a
      * response or hold the response past the client's timeout.
      */
-    private boolean holdAfterCommit(Call call, int status) throws InterruptedException {
+    private boolean holdAfterCommit(ApiCall call, int status) throws InterruptedException {
         FaultRule rule = call.afterCommit;
         if (rule == null || rule.kind() != FaultKind.TIMEOUT_AFTER_COMMIT) {
             return false;
         }
-        call.status = status;
+        record(call, status);
         if (rule.delay().isZero()) {
             return true;
         }
@@ -340,14 +326,14 @@ final class ApiHandler implements HttpHandler {
         return false;
     }
 
-    private Object requireKey(Call call) {
+    private Object requireKey(ApiCall call) {
         if (call.keyLiteral == null) {
             throw ExactFault.methodNotAllowed();
         }
         return KeyLiterals.parse(call.set.spec().keyKind(), call.keyLiteral);
     }
 
-    private Map<String, Object> readBody(Call call) throws IOException {
+    private Map<String, Object> readBody(ApiCall call) throws IOException {
         byte[] raw;
         try (InputStream in = call.exchange.getRequestBody()) {
             raw = in.readAllBytes();
@@ -366,7 +352,16 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private void finish(Call call) {
+    /**
+     * Sets the final status and books the call in the counters and the error limit, once, before the response
+     * leaves: a client that reads the counters right after its response must find its call there.
+     */
+    private void record(ApiCall call, int status) {
+        if (call.recorded) {
+            return;
+        }
+        call.recorded = true;
+        call.status = status;
         if (call.clientId == null) {
             return;
         }
@@ -376,11 +371,11 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private String entityPrefix(Call call) {
+    private String entityPrefix(ApiCall call) {
         return rt.baseUrl().get() + PREFIX + call.division + "/" + call.endpoint;
     }
 
-    private static boolean acceptsJson(Call call) {
+    private static boolean acceptsJson(ApiCall call) {
         String accept = call.exchange.getRequestHeaders().getFirst("Accept");
         return accept != null && accept.toLowerCase().contains("application/json");
     }
@@ -391,37 +386,5 @@ final class ApiHandler implements HttpHandler {
             return null;
         }
         return header.substring(7).trim();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** The state of one request as it passes the checks. */
-    private static final class Call {
-        private final HttpExchange exchange;
-        private final Map<String, String> headers = new LinkedHashMap<>();
-        private boolean me;
-        private int division;
-        private String endpoint = "";
-        private String keyLiteral;
-        private EntitySet set;
-        private String clientId;
-        private SandboxUser user;
-        private int status = 500;
-        private boolean countErrors = true;
-        private FaultRule afterCommit;
-
-        private Call(HttpExchange exchange) {
-            this.exchange = exchange;
-        }
-
-        private String userKey() {
-            return user == null ? "" : user.userId().toString();
-        }
-
-        private String endpointKey() {
-            return endpoint;
-        }
     }
 }

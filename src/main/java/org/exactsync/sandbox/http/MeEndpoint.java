@@ -2,6 +2,7 @@ package org.exactsync.sandbox.http;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,9 +25,9 @@ public final class MeEndpoint {
 
     static final EndpointSpec SPEC = new EndpointSpec(PATH, "UserID", KeyKind.GUID, EndpointSpec.SINGLE_PAGE, false,
             Set.of(), false, Set.of(), Set.of("GET"), "Exact.Web.Api.System.Me");
-    static final Set<String> PROPERTIES = new LinkedHashSet<>(List.of("UserID", "UserName", "FullName", "Email",
-            "CurrentDivision", "AccountingDivision", "DivisionCustomer", "Legislation", "LanguageCode", "ServerTime",
-            "ServerUtcOffset"));
+    static final Set<String> PROPERTIES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("UserID",
+            "UserName", "FullName", "Email", "CurrentDivision", "AccountingDivision", "DivisionCustomer",
+            "Legislation", "LanguageCode", "ServerTime", "ServerUtcOffset")));
 
     private final Clock clock;
     private final DivisionDirectory directory;

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.exactsync.sandbox.ChangeEvent;
 import org.exactsync.sandbox.DivisionData;
+import org.exactsync.sandbox.DivisionDirectory;
 import org.exactsync.sandbox.EntitySet;
 import org.exactsync.sandbox.faults.FaultInjector;
 import org.exactsync.sandbox.limits.CallCounters;
@@ -37,6 +38,7 @@ public record SandboxRuntime(
         QueryEngine queries,
         Map<String, EntitySet> entitySets,
         Map<Integer, DivisionData> divisions,
+        DivisionDirectory directory,
         MeEndpoint me,
         Consumer<List<ChangeEvent>> publisher,
         Supplier<String> baseUrl) {

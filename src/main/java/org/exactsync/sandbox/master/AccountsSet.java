@@ -44,7 +44,7 @@ public final class AccountsSet extends MasterTableSet {
                         "PaymentConditionPurchase", "SalesVATCode", "PurchaseVATCode", "SalesCurrency",
                         "PurchaseCurrency", "GLAR", "GLAP", "GLAccountSales", "GLAccountPurchase", "MainContact",
                         "InvoiceAccount", "Parent", "InvoicingMethod", "Language", "CreditLineSales", "DiscountSales",
-                        "StartDate", "EndDate", "Division", "Created", "Modified", "Timestamp"));
+                        "StartDate", "EndDate", "Classification1", "Division", "Created", "Modified", "Timestamp"));
     }
 
     private static Map<String, FieldType> writable() {

@@ -1,6 +1,8 @@
 package org.exactsync.sandbox.master;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,9 @@ public final class DivisionsSet implements EntitySet {
 
     private static final EndpointSpec SPEC = new EndpointSpec(PATH, "Code", KeyKind.INT32, EndpointSpec.SINGLE_PAGE,
             false, Set.of(), false, Set.of(), Set.of("GET"), "Exact.Web.Api.Models.System.SystemDivision");
-    private static final Set<String> PROPERTIES = new java.util.LinkedHashSet<>(List.of("Code", "Hid",
-            "Description", "Currency", "Country", "Legislation", "Status", "BlockingStatus", "IsMainDivision",
-            "VATNumber", "ChamberOfCommerceNumber", "Current", "DivisionMoveDate"));
+    private static final Set<String> PROPERTIES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("Code",
+            "Hid", "Description", "Currency", "Country", "Legislation", "Status", "BlockingStatus", "IsMainDivision",
+            "VATNumber", "ChamberOfCommerceNumber", "Current", "DivisionMoveDate")));
 
     private final DivisionDirectory directory;
 

@@ -20,10 +20,10 @@ import org.exactsync.sandbox.Table;
  *
  * <p>Per division: journals 70 (sales, type 20), 60 (purchase, 22), 20 (bank, 12), 10 (cash, 10), 90 (general);
  * GL accounts 8000/8010/8100 revenue (110), 1300 receivables (20), 1600 payables (22), 1500 VAT (24), 1100 bank
- * (12), 1000 cash (10), 4000 costs (121, cost center optional), 4010 project costs (cost center mandatory), 4020 overhead (cost
- * center not allowed), 8999 blocked revenue; VAT codes 0 (0 %), 1 (9 % excl.), 2 (21 % excl.), 3 (21 % incl.),
- * 4 (reverse charge, charged), 5 (intra-EU goods), 6 (export outside EU), 9 (21 %, blocked); payment conditions 00,
- * 14, 30, 60; financial years {@code today}'s and the next, 12 monthly periods each, all open in
+ * (12), 1000 cash (10), 4000 costs (121, cost center optional), 4010 project costs (cost center mandatory),
+ * 4020 overhead (cost center not allowed), 8999 blocked revenue; VAT codes 0 (0 %), 1 (9 % excl.), 2 (21 % excl.),
+ * 3 (21 % incl.), 4 (reverse charge, charged), 5 (intra-EU goods), 6 (export outside EU), 9 (21 %, blocked);
+ * payment conditions 00, 14, 30, 60; financial years {@code today}'s and the next, 12 monthly periods each, all open in
  * {@code read/financial/JournalStatusList}; cost centers 100 and 200.
  */
 public final class MasterDataSeed {

@@ -18,10 +18,16 @@ public final class MasterEntities {
 
     /** Every master-data set, ready to register. */
     public static List<EntitySet> all(SandboxSetup setup) {
+        AccountsSet accounts = new AccountsSet();
+        ContactsSet contacts = new ContactsSet();
         return List.of(
                 new DivisionsSet(setup.divisions()),
-                new AccountsSet(),
-                new ContactsSet(),
+                accounts,
+                contacts,
+                new BulkViewSet("bulk/CRM/Accounts", accounts, "Exact.Web.Api.Models.Bulk.CRM.Account",
+                        java.util.Set.of("Classification1")),
+                new SyncViewSet("sync/CRM/Accounts", accounts, "Exact.Web.Api.Models.Sync.CRM.Account"),
+                new SyncViewSet("sync/CRM/Contacts", contacts, "Exact.Web.Api.Models.Sync.CRM.Contact"),
                 new GLAccountsSet(),
                 new ReadOnlySet(VAT_CODES, "ID", KeyKind.GUID, "Exact.Web.Api.Models.VATCode",
                         List.of("ID", "Code", "Description", "Percentage", "VATPercentages", "Type",

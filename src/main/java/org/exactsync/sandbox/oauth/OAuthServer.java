@@ -178,7 +178,8 @@ public final class OAuthServer {
         Instant now = clock.instant();
         synchronized (chain) {
             if (chain.broken) {
-                throw new OAuthError(401, "unauthorized_client", "Old refresh token used.");
+                throw new OAuthError(settings.oldRefreshTokenStatus(), "unauthorized_client",
+                        "Old refresh token used.");
             }
             if (!refreshToken.equals(chain.refreshToken)) {
                 if (settings.obsoleteRefreshGrace() && refreshToken.equals(chain.previousRefreshToken)
@@ -186,8 +187,8 @@ public final class OAuthServer {
                     return new TokenResponse(chain.accessToken, chain.refreshToken, remainingSeconds(chain, now));
                 }
                 chain.broken = true;
-                chain.brokenReason = "Old refresh token used.";
-                throw new OAuthError(401, "unauthorized_client", "Old refresh token used.");
+                throw new OAuthError(settings.oldRefreshTokenStatus(), "unauthorized_client",
+                        "Old refresh token used.");
             }
             Instant refreshExpiry = chain.refreshIssuedAt.plus(settings.refreshTokenIdleLifetime());
             if (!now.isBefore(refreshExpiry)) {

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param obsoleteRefreshGrace     UNCONFIRMED behaviour (§2.5), default off: the refresh token just replaced stays
  *                                 usable until the new access token is first used, and then returns the current
  *                                 pair again instead of breaking the chain
+ * @param oldRefreshTokenStatus    status of "Old refresh token used.": 401 (picqer #644, default) or 400 (as
+ *                                 Invantive reports it, §2.5)
  */
 public record OAuthSettings(
         Duration accessTokenLifetime,
@@ -20,21 +22,27 @@ public record OAuthSettings(
         Duration codeLifetime,
         Duration refreshTokenIdleLifetime,
         int tokenCallsPerUserPerDay,
-        boolean obsoleteRefreshGrace) {
+        boolean obsoleteRefreshGrace,
+        int oldRefreshTokenStatus) {
 
     /** Exact's values as documented, grace off. */
     public static OAuthSettings exactDefaults() {
         return new OAuthSettings(Duration.ofSeconds(600), Duration.ofSeconds(30), Duration.ofMinutes(3),
-                Duration.ofDays(30), 200, false);
+                Duration.ofDays(30), 200, false, 401);
     }
 
     public OAuthSettings withObsoleteRefreshGrace(boolean enabled) {
         return new OAuthSettings(accessTokenLifetime, refreshWindow, codeLifetime, refreshTokenIdleLifetime,
-                tokenCallsPerUserPerDay, enabled);
+                tokenCallsPerUserPerDay, enabled, oldRefreshTokenStatus);
     }
 
     public OAuthSettings withTokenCallsPerUserPerDay(int limit) {
         return new OAuthSettings(accessTokenLifetime, refreshWindow, codeLifetime, refreshTokenIdleLifetime, limit,
-                obsoleteRefreshGrace);
+                obsoleteRefreshGrace, oldRefreshTokenStatus);
+    }
+
+    public OAuthSettings withOldRefreshTokenStatus(int status) {
+        return new OAuthSettings(accessTokenLifetime, refreshWindow, codeLifetime, refreshTokenIdleLifetime,
+                tokenCallsPerUserPerDay, obsoleteRefreshGrace, status);
     }
 }

@@ -19,7 +19,6 @@ final class TokenChain {
     boolean accessUsed;
     int rotations;
     boolean broken;
-    String brokenReason;
 
     TokenChain(long id, String clientId, SandboxUser user) {
         this.id = id;

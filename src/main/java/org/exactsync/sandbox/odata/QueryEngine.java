@@ -11,8 +11,9 @@ import org.exactsync.sandbox.ExactFault;
 
 /**
  * Applies Exact's query rules and OData options to an endpoint's rows: mandatory {@code $select} and
- * {@code $filter}, unsupported filter fields, {@code $filter}, {@code $skiptoken}, {@code $skip}, {@code $top},
- * {@code $inlinecount} and the page size (exact-online-api.md §1.3–1.5).
+ * {@code $filter}, unsupported filter fields, {@code $filter}, {@code $orderby}, {@code $skiptoken}, {@code $skip},
+ * {@code $top}, {@code $inlinecount} and the page size (exact-online-api.md §1.3–1.5). {@code $expand} is accepted
+ * and ignored: embedded collections are always rendered inline.
  */
 public final class QueryEngine {
 
@@ -55,8 +56,12 @@ public final class QueryEngine {
                 matching.add(row);
             }
         }
+        boolean ordered = options.orderBy() != null && !options.orderBy().isBlank();
+        if (ordered) {
+            matching.sort(OrderBy.parse(options.orderBy(), spec, known));
+        }
         Integer count = options.inlineCountAllPages() ? matching.size() : null;
-        List<Map<String, Object>> remaining = afterSkipToken(spec, matching, options.skipToken());
+        List<Map<String, Object>> remaining = afterSkipToken(spec, matching, options.skipToken(), ordered);
         if (options.skip() != null) {
             remaining = remaining.subList(Math.min(options.skip(), remaining.size()), remaining.size());
         }
@@ -108,13 +113,15 @@ public final class QueryEngine {
             Set<String> others = new TreeSet<>(used);
             others.remove("Timestamp");
             if (!others.isEmpty()) {
-                throw ExactFault.badRequest("Filtering on these fields is not supported: " + String.join(", ", others));
+                throw ExactFault.badRequest("Filtering on these fields is not supported: "
+                        + String.join(", ", others));
             }
         }
         Set<String> unsupported = new TreeSet<>(used);
         unsupported.retainAll(spec.unsupportedFilterFields());
         if (!unsupported.isEmpty()) {
-            throw ExactFault.badRequest("Filtering on these fields is not supported: " + String.join(", ", unsupported));
+            throw ExactFault.badRequest("Filtering on these fields is not supported: "
+                    + String.join(", ", unsupported));
         }
         if (!spec.mandatoryFilterFields().isEmpty()
                 && used.stream().noneMatch(spec.mandatoryFilterFields()::contains)) {
@@ -126,11 +133,19 @@ public final class QueryEngine {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private List<Map<String, Object>> afterSkipToken(EndpointSpec spec, List<Map<String, Object>> rows,
-            String skipToken) {
+            String skipToken, boolean ordered) {
         if (skipToken == null || skipToken.isBlank()) {
             return rows;
         }
         Comparable after = (Comparable) KeyLiterals.parse(spec.keyKind(), skipToken);
+        if (ordered) {
+            // In $orderby order the token names the last row served; continue right after it.
+            for (int i = 0; i < rows.size(); i++) {
+                if (after.equals(rows.get(i).get(spec.keyField()))) {
+                    return rows.subList(i + 1, rows.size());
+                }
+            }
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             Object key = row.get(spec.keyField());

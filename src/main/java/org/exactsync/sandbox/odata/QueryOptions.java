@@ -18,6 +18,7 @@ public record QueryOptions(
         Integer top,
         Integer skip,
         String skipToken,
+        String orderBy,
         boolean inlineCountAllPages,
         Map<String, String> raw) {
 
@@ -45,6 +46,7 @@ public record QueryOptions(
                 integer(raw, "$top"),
                 integer(raw, "$skip"),
                 raw.get("$skiptoken"),
+                raw.get("$orderby"),
                 "allpages".equals(raw.get("$inlinecount")),
                 Collections.unmodifiableMap(raw));
     }

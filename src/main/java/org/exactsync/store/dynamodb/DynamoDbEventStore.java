@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Event records, one partition per event ({@code T#tenant#E#eventId}) so a burst of webhooks spreads over the table.
@@ -179,6 +180,44 @@ public class DynamoDbEventStore implements EventStore {
         }
         candidates.sort(Comparator.comparing(item -> Items.str(item, TableLayout.GSI2_SK)));
         return candidates.stream().limit(limit).map(DynamoDbEventStore::toRecord).toList();
+    }
+
+    @Override
+    public List<EventRecord> findDue(EventStatus status, Instant now, int limit) {
+        requireIndexed(status);
+        List<Map<String, AttributeValue>> candidates = new ArrayList<>();
+        for (int shard = 0; shard < TableLayout.BACKLOG_SHARDS; shard++) {
+            candidates.addAll(queryDue(Keys.backlog(status, shard), now, limit));
+        }
+        candidates.sort(Comparator.comparing(item -> Items.str(item, TableLayout.GSI2_SK)));
+        return candidates.stream().limit(limit).map(DynamoDbEventStore::toRecord).toList();
+    }
+
+    /**
+     * One shard's due events, oldest first. DynamoDB applies {@code Limit} before the filter, so a page can come back
+     * short or empty while more due events follow: keep paging until {@code limit} are found or the shard ends.
+     */
+    private List<Map<String, AttributeValue>> queryDue(String shardKey, Instant now, int limit) {
+        List<Map<String, AttributeValue>> due = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(TableLayout.GSI2)
+                    .keyConditionExpression("#pk = :pk")
+                    .filterExpression("attribute_not_exists(#retryAt) OR #retryAt <= :now")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.GSI2_PK, "#retryAt", RETRY_AT))
+                    .expressionAttributeValues(Map.of(":pk", Items.s(shardKey), ":now", Items.millis(now)))
+                    .scanIndexForward(true)
+                    .limit(limit);
+            if (startKey != null) {
+                query.exclusiveStartKey(startKey);
+            }
+            QueryResponse page = dynamo.query(query.build());
+            due.addAll(page.items());
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null && due.size() < limit);
+        return due.size() > limit ? due.subList(0, limit) : due;
     }
 
     @Override

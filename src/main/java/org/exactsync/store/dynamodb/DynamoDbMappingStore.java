@@ -1,6 +1,7 @@
 package org.exactsync.store.dynamodb;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Id mappings under the tenant's division partition ({@code T#tenant#D#division}, sort key
@@ -72,6 +74,29 @@ public class DynamoDbMappingStore implements MappingStore {
                 .limit(1)
                 .build()).items();
         return items.isEmpty() ? Optional.empty() : Optional.of(toRecord(items.get(0)));
+    }
+
+    @Override
+    public List<MappingRecord> findAll(String tenant, int division, EntityKind kind) {
+        List<MappingRecord> all = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
+                    .expressionAttributeValues(Map.of(
+                            ":pk", Items.s(Keys.division(tenant, division)),
+                            // The trailing separator keeps RELATION from also matching a kind named RELATIONX.
+                            ":prefix", Items.s(Keys.mappingKindPrefix(kind))));
+            if (startKey != null) {
+                query.exclusiveStartKey(startKey);
+            }
+            QueryResponse page = dynamo.query(query.build());
+            page.items().forEach(item -> all.add(toRecord(item)));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return all;
     }
 
     @Override

@@ -46,7 +46,11 @@ final class Keys {
     }
 
     static String mappingSk(EntityKind kind, String crmId) {
-        return "MAP#" + kind.name() + "#" + part(crmId);
+        return mappingKindPrefix(kind) + part(crmId);
+    }
+
+    static String mappingKindPrefix(EntityKind kind) {
+        return "MAP#" + kind.name() + "#";
     }
 
     static String mappingByExactId(String tenant, int division, EntityKind kind, String exactId) {

@@ -36,6 +36,7 @@ class EventReplayerTest {
     private final AdjustableClock clock = AdjustableClock.frozenAt(NOW);
     private final FakeHandler handler = new FakeHandler();
     private DynamoDbEventStore events;
+    private DynamoDbConnectionStore connections;
     private InboundPipeline pipeline;
     private EventReplayer replayer;
 
@@ -44,7 +45,7 @@ class EventReplayerTest {
         TestDynamo dynamo = TestDynamo.shared();
         String table = dynamo.newTable("replay");
         events = new DynamoDbEventStore(dynamo.client(), table, clock);
-        DynamoDbConnectionStore connections = new DynamoDbConnectionStore(dynamo.client(), table, clock);
+        connections = new DynamoDbConnectionStore(dynamo.client(), table, clock);
         connections.save(new ConnectionRecord("default", "https://start.exactonline.nl", "u", "c", List.of(100),
                 List.of(100), ConnectionStatus.ACTIVE, SyncMode.LIVE, null, null, 0));
         TenantSettings tenants = new TenantSettings(List.of(new Tenant("default", "s", "o", Optional.empty(),
@@ -79,6 +80,33 @@ class EventReplayerTest {
         assertThat(report.done()).isEqualTo(1);
         assertThat(events.find("default", "evt-wait").orElseThrow().status()).isEqualTo(EventStatus.DONE);
         assertThat(handler.processed).hasSize(2);
+    }
+
+    @Test
+    void findsADueWaitingEventBehindManyParkedUntilLater() {
+        handler.answers(event -> event.eventId().startsWith("evt-parked")
+                ? new Outcome.Waiting("daily budget spent") : new Outcome.Waiting("Exact down"));
+        EventReplayer smallBatches = new EventReplayer(events, pipeline, List.of(handler), clock, LIMITS.lease(), 2);
+        for (int i = 0; i < 3; i++) {
+            deliver("evt-parked-" + i);
+        }
+        clock.advance(Duration.ofSeconds(1));
+        deliver("evt-due");
+        handler.answers(event -> event.eventId().equals("evt-due")
+                ? new Outcome.Done(List.of()) : new Outcome.Waiting("daily budget spent"));
+        // Park the first three until tomorrow by letting them wait again with a far retry time.
+        InboundPipeline parking = new InboundPipeline(new TenantSettings(List.of(new Tenant("default", "s", "o",
+                Optional.empty(), ConflictPolicy.REPORT, List.of()))), connections, events, new RecordingCallbacks(),
+                new ObjectMapper(), clock, new InboundLimits(LIMITS.signatureTolerance(), LIMITS.eventRetention(),
+                        LIMITS.lease(), Duration.ofDays(1)));
+        clock.advance(LIMITS.waitingRetry());
+        for (int i = 0; i < 3; i++) {
+            parking.resume(events.find("default", "evt-parked-" + i).orElseThrow(), handler);
+        }
+
+        smallBatches.replayDue();
+
+        assertThat(events.find("default", "evt-due").orElseThrow().status()).isEqualTo(EventStatus.DONE);
     }
 
     @Test

@@ -35,15 +35,20 @@ final class FinanceFixture {
     final UUID customerWithVatNumber = UUID.randomUUID();
     final UUID prospect = UUID.randomUUID();
     final UUID supplier = UUID.randomUUID();
+    final UUID otherArAccount = UUID.randomUUID();
+    final UUID customerWithOwnReceivablesAccount = UUID.randomUUID();
 
     FinanceFixture() {
         journal("70", "Verkoopboek", 20);
+        division.table(MasterData.JOURNALS, "ID").where(r -> "70".equals(r.get("Code")))
+                .forEach(r -> r.put("GLAccount", arAccount));
         journal("60", "Inkoopboek", 22);
         journal("20", "Bank", 12);
         journal("90", "Memoriaal", 90);
 
         gl(arAccount, "1300", "Debiteuren", 20, false, 0);
         gl(apAccount, "1600", "Crediteuren", 22, false, 0);
+        gl(otherArAccount, "1310", "Debiteuren buitenland", 20, false, 0);
         gl(vatToPay, "1500", "Af te dragen btw", 24, false, 0);
         gl(vatToClaim, "1510", "Te vorderen btw", 24, false, 0);
         gl(bank, "1100", "Bank", 12, false, 0);
@@ -57,6 +62,12 @@ final class FinanceFixture {
         vat("1", "9% laag", "0.09", false);
         vat("0", "0%", "0", false);
         vat("RC", "Verlegd", "0", true);
+        vat("3", "21% inclusief", "0.21", false);
+        vat("9", "21% oud", "0.21", false);
+        division.table(MasterData.VAT_CODES, "ID").where(r -> "3".equals(r.get("Code").toString().trim()))
+                .forEach(r -> r.put("Type", "I"));
+        division.table(MasterData.VAT_CODES, "ID").where(r -> "9".equals(r.get("Code").toString().trim()))
+                .forEach(r -> r.put("IsBlocked", true));
 
         costCenter("P1234", "Project 1234");
         costCenter("P2000", "Project 2000");
@@ -88,6 +99,9 @@ final class FinanceFixture {
         account(customerWithVatNumber, "100002", "Euro GmbH", "C", false, "DE123456789");
         account(prospect, "100003", "Maybe BV", "P", false, null);
         account(supplier, "200001", "Levering BV", null, true, null);
+        account(customerWithOwnReceivablesAccount, "100004", "Export BV", "C", false, null);
+        division.table(MasterData.ACCOUNTS, "ID").get(customerWithOwnReceivablesAccount).orElseThrow()
+                .put("GLAR", otherArAccount);
 
         Map<String, Object> divisionRow = new LinkedHashMap<>();
         divisionRow.put("Code", DIVISION);

@@ -121,4 +121,24 @@ class FinanceViewsTest {
         hooks.payInFull(fx.division, id, LocalDate.of(2026, 11, 27));
         assertThat(before).containsEntry("IsFullyPaid", false);
     }
+
+    @Test
+    void everyStoredFieldIsADeclaredPropertySoItCanBeSelected() {
+        UUID id = (UUID) hooks.bookSalesEntry(fx.division, fx.salesEntry("INV-1", "10.00")).get("EntryID");
+        hooks.bookPurchaseEntry(fx.division, fx.purchaseEntry("SUP-1", "50.00", "P1234"));
+        hooks.registerPayment(fx.division, id, new BigDecimal("1.00"), LocalDate.of(2026, 11, 27));
+        UUID gone = (UUID) hooks.bookSalesEntry(fx.division, fx.salesEntry("INV-2", "10.00")).get("EntryID");
+        hooks.deleteEntry(fx.division, gone);
+
+        List<org.exactsync.sandbox.EntitySet> sets = new java.util.ArrayList<>(views.all());
+        sets.add(EntryEntitySet.salesEntries(FinanceOptions.defaults()));
+        sets.add(EntryEntitySet.purchaseEntries(FinanceOptions.defaults()));
+        sets.add(EntryLineSet.salesEntryLines(FinanceOptions.defaults()));
+        for (org.exactsync.sandbox.EntitySet set : sets) {
+            List<Map<String, Object>> rows = set.list(fx.division, context);
+            assertThat(rows).as(set.spec().path()).isNotEmpty();
+            assertThat(set.properties()).as(set.spec().path()).contains(set.spec().keyField());
+            rows.forEach(row -> assertThat(set.properties()).as(set.spec().path()).containsAll(row.keySet()));
+        }
+    }
 }

@@ -80,6 +80,18 @@ class PaymentHooksTest {
     }
 
     @Test
+    void paymentByYourRefPicksTheOpenEntryOverAPaidOne() {
+        UUID paid = invoice("INV-1", "10.00");
+        hooks.payInFull(fx.division, paid, LocalDate.of(2026, 11, 21));
+        UUID open = invoice("INV-1", "20.00");
+
+        hooks.registerPaymentByYourRef(fx.division, "INV-1", new BigDecimal("5.00"), LocalDate.of(2026, 11, 22));
+
+        assertThat(hooks.paymentTerm(fx.division, open).orElseThrow())
+                .containsEntry("AmountDC", new BigDecimal("-19.20"));
+    }
+
+    @Test
     void refusesAPaymentAboveTheOpenAmount() {
         UUID id = invoice("INV-1", "100.00");
         assertThatThrownBy(() -> hooks.registerPayment(fx.division, id, new BigDecimal("121.01"),

@@ -89,6 +89,14 @@ class SalesEntryBookingTest {
     }
 
     @Test
+    void startsTheNumberRangeAgainInANewYear() {
+        sales.create(fx.division, fx.salesEntry("INV-1", "1.00"), context);
+        Map<String, Object> body = fx.salesEntry("INV-2", "1.00");
+        body.put("EntryDate", "2025-03-03T00:00:00");
+        assertThat(sales.create(fx.division, body, context).get("EntryNumber")).isEqualTo(25700001);
+    }
+
+    @Test
     void keepsASuppliedEntryNumber() {
         Map<String, Object> body = fx.salesEntry("INV-1", "1.00");
         body.put("EntryNumber", 20260042);

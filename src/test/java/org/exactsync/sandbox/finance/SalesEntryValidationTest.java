@@ -97,7 +97,7 @@ class SalesEntryValidationTest {
     @Test
     void rejectsUnknownVatCode() {
         Map<String, Object> body = fx.salesEntry("INV-1", "100.00");
-        firstLine(body).put("VATCode", "9");
+        firstLine(body).put("VATCode", "7");
         assertFault(rejection(body), 400, "Ongeldige referentie: Btw-code");
     }
 
@@ -199,6 +199,39 @@ class SalesEntryValidationTest {
         Map<String, Object> body = fx.salesEntry("INV-1", "100.00");
         body.put("PaymentCondition", "99");
         assertFault(rejection(body), 400, "Ongeldige referentie: Betalingsconditie");
+    }
+
+    @Test
+    void rejectsBlockedVatCode() {
+        Map<String, Object> body = fx.salesEntry("INV-1", "100.00");
+        firstLine(body).put("VATCode", "9");
+        assertFault(rejection(body), 400, "Geblokkeerd: Btw-code");
+    }
+
+    @Test
+    void rejectsExclusiveVatAmountOnAnInclusiveVatCode() {
+        Map<String, Object> body = fx.salesEntry("INV-1", "121.00");
+        firstLine(body).put("VATCode", "3");
+        firstLine(body).put("VATAmountFC", "25.41");
+        assertFault(rejection(body), 400,
+                "Invoer 1: Het bedrag van de BTW regel met BTW code 3 komt niet overeen met het berekende btw-bedrag");
+    }
+
+    @Test
+    void readsAnInclusiveVatCodeLineAsIncludingVat() {
+        Map<String, Object> body = fx.salesEntry("INV-1", "121.00");
+        firstLine(body).put("VATCode", "3");
+        Map<String, Object> created = sales.create(fx.division, body, context);
+        assertThat(created).containsEntry("AmountFC", new java.math.BigDecimal("121.00"))
+                .containsEntry("VATAmountFC", new java.math.BigDecimal("21.00"));
+    }
+
+    @Test
+    void rejectsCustomerWhoseReceivablesAccountIsNotTheJournals() {
+        Map<String, Object> body = fx.salesEntry("INV-1", "100.00");
+        body.put("Customer", fx.customerWithOwnReceivablesAccount.toString());
+        assertFault(rejection(body), 400,
+                "De klantenrekening van deze relatie is niet gelijk aan de rekening van het gebruikte verkoopdagboek");
     }
 
     @SuppressWarnings("unchecked")

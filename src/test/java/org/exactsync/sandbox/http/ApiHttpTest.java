@@ -181,7 +181,25 @@ class ApiHttpTest {
     void refusesDivisionsOutsideTheConsentedScope() {
         assertExactError(http.get("/api/v1/100002/financial/Journals"), 403,
                 "User division is not within division scope");
-        assertExactError(http.get("/api/v1/999999/financial/Journals"), 403, "Forbidden");
+        HttpResponse<String> unknown = http.get("/api/v1/999999/financial/Journals");
+        assertExactError(unknown, 403, "Forbidden");
+        assertThat(unknown.headers().firstValue("Reason")).hasValue("NoDivisionAccess");
+    }
+
+    @Test
+    void refusesABlockedDivisionWithReasonHeader() {
+        var profile = sandbox.profile(DIV).orElseThrow();
+        sandbox.updateProfile(new org.exactsync.sandbox.DivisionProfile(profile.code(), profile.hid(),
+                profile.description(), profile.currency(), profile.country(), profile.legislation(), profile.status(),
+                1, profile.mainDivision(), profile.vatNumber(), profile.chamberOfCommerce(), null));
+        try {
+            HttpResponse<String> response = http.get(base() + "financial/Journals?$select=Code");
+            assertExactError(response, 403, "Forbidden");
+            assertThat(response.headers().firstValue("Reason")).hasValue("DivisionBlocked");
+        } finally {
+            sandbox.updateProfile(profile);
+        }
+        assertThat(http.get(base() + "financial/Journals?$select=Code").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -65,6 +65,31 @@ class LimitsHttpTest {
     }
 
     @Test
+    void admitsExactlyTheMinutelyBudgetToManyConcurrentClients() throws Exception {
+        SandboxHttp http = start(ExactSandbox.builder());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                statuses.add(pool.submit(() -> http.get(JOURNALS).statusCode()));
+            }
+            int ok = 0;
+            int tooMany = 0;
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                int code = status.get();
+                ok += code == 200 ? 1 : 0;
+                tooMany += code == 429 ? 1 : 0;
+            }
+            assertThat(ok).isEqualTo(60);
+            assertThat(tooMany).isEqualTo(40);
+            assertThat(sandbox.calls().maxCallsInAnyMinute(DIV)).isEqualTo(100);
+            assertThat(sandbox.calls().tooManyRequests(DIV)).isEqualTo(40);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void keepsSeparateBudgetsPerDivision() {
         SandboxHttp http = start(ExactSandbox.builder().rateLimits(new RateLimits(2, 5000)));
         http.get(JOURNALS);

@@ -118,6 +118,15 @@ class OAuthServerTest {
     }
 
     @Test
+    void answersOldRefreshTokenWith400WhenConfiguredLikeInvantiveSawIt() {
+        server = server(OAuthSettings.exactDefaults().withOldRefreshTokenStatus(400));
+        TokenResponse first = exchange(code());
+        clock.advance(Duration.ofSeconds(580));
+        refresh(first.refreshToken());
+        assertOAuthError(() -> refresh(first.refreshToken()), 400, "unauthorized_client", "Old refresh token used.");
+    }
+
+    @Test
     void obsoleteRefreshGraceReturnsTheCurrentPairUntilTheNewAccessTokenIsUsed() {
         server = server(OAuthSettings.exactDefaults().withObsoleteRefreshGrace(true));
         TokenResponse first = exchange(code());

@@ -115,6 +115,14 @@ class FilterParserTest {
     }
 
     @Test
+    void supportsCaseAndAffixFunctions() {
+        assertThat(matches("tolower(Name) eq 'bakkerij ''t hoekje'")).isTrue();
+        assertThat(matches("toupper(Name) eq 'BAKKERIJ ''T HOEKJE'")).isTrue();
+        assertThat(matches("startswith(Name, 'Bakkerij')")).isTrue();
+        assertThat(matches("endswith(Name, 'Hoekje') and not startswith(Name, 'Hoekje')")).isTrue();
+    }
+
+    @Test
     void rejectsComparingGuidPropertyWithPlainString() {
         assertThatThrownBy(() -> matches("ID eq '" + ID + "'"))
                 .isInstanceOf(ExactFault.class).hasMessageContaining("incompatible");

@@ -133,4 +133,16 @@ class QueryEngineTest {
         assertThat(run(spec, "$skip=125").rows()).extracting(r -> r.get("ID")).containsExactly(126, 127, 128, 129,
                 130);
     }
+
+    @Test
+    void ordersByPropertiesAndPagesInThatOrder() {
+        EndpointSpec spec = spec(false, Set.of(), false, Set.of());
+        QueryPage first = run(spec, "$orderby=Timestamp%20desc");
+        assertThat(first.rows().get(0).get("ID")).isEqualTo(130);
+        assertThat(first.nextAfter()).isEqualTo(71);
+        QueryPage second = run(spec, "$orderby=Timestamp%20desc&$skiptoken=71");
+        assertThat(second.rows().get(0).get("ID")).isEqualTo(70);
+        assertThatThrownBy(() -> run(spec, "$orderby=Nope")).isInstanceOf(ExactFault.class);
+        assertThatThrownBy(() -> run(spec, "$orderby=ID%20sideways")).isInstanceOf(ExactFault.class);
+    }
 }

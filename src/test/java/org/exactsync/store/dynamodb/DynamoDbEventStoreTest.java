@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.exactsync.store.ClaimOutcome;
 import org.exactsync.store.ClaimResult;
@@ -215,6 +216,28 @@ class DynamoDbEventStoreTest {
                 "evt-4");
         assertThat(store.findByStatus("globex", EventStatus.ACCEPTED, 3)).extracting(EventRecord::eventId)
                 .containsExactly("evt-1", "evt-3", "evt-5");
+    }
+
+    @Test
+    void findsDueWaitingEventsPastOlderOnesParkedForLater() {
+        // All in one backlog shard, so the parked ones fill whole result pages ahead of the due ones.
+        List<String> ids = IntStream.range(0, 500).mapToObj(i -> "evt-" + i)
+                .filter(id -> Keys.shard("acme", id) == Keys.shard("acme", "evt-0")).limit(7).toList();
+        for (int i = 0; i < 6; i++) {
+            EventRecord lease = leased("acme", ids.get(i), "worker");
+            Instant retryAt = i < 4 ? START.plus(Duration.ofHours(14)) : START.plusSeconds(30);
+            store.markWaiting("acme", ids.get(i), lease.version(), "worker", "budget", retryAt).orElseThrow();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        EventRecord noRetryTime = leased("acme", ids.get(6), "worker");
+        store.markWaiting("acme", ids.get(6), noRetryTime.version(), "worker", "relation not synced", null);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(store.findDue(EventStatus.WAITING, clock.instant(), 2)).extracting(EventRecord::eventId)
+                .containsExactly(ids.get(4), ids.get(5));
+        assertThat(store.findDue(EventStatus.WAITING, clock.instant(), 10)).extracting(EventRecord::eventId)
+                .containsExactly(ids.get(4), ids.get(5), ids.get(6));
+        assertThat(store.findDue(EventStatus.WAITING, START.plus(Duration.ofHours(15)), 10)).hasSize(7);
     }
 
     @Test

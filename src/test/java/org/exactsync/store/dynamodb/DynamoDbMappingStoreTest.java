@@ -99,6 +99,24 @@ class DynamoDbMappingStoreTest {
     }
 
     @Test
+    void listsEveryMappingOfOneKindInADivisionAcrossPages() {
+        for (int i = 0; i < 30; i++) {
+            store.createIfAbsent(new MappingKey("acme", 123456, EntityKind.RELATION, String.format("rel-%03d", i)),
+                    new MappingChange("guid-" + i, Integer.toString(1000 + i), "h", Map.of("Blob", "x".repeat(40_000))));
+        }
+        store.createIfAbsent(new MappingKey("acme", 123456, EntityKind.PROJECT, "prj-1"), sent("p", "P1", "h"));
+        store.createIfAbsent(new MappingKey("acme", 654321, EntityKind.RELATION, "rel-x"), sent("x", "9", "h"));
+
+        List<MappingRecord> relations = store.findAll("acme", 123456, EntityKind.RELATION);
+
+        assertThat(relations).hasSize(30);
+        assertThat(relations.get(0).key().crmId()).isEqualTo("rel-000");
+        assertThat(relations.get(29).key().crmId()).isEqualTo("rel-029");
+        assertThat(store.findAll("acme", 123456, EntityKind.PROJECT)).extracting(r -> r.key().crmId())
+                .containsExactly("prj-1");
+    }
+
+    @Test
     void keepsTheSameCrmIdInTwoDivisionsAndTwoTenantsApart() {
         store.createIfAbsent(RELATION, sent(GUID, "1001", "h1"));
         MappingKey otherDivision = new MappingKey("acme", 654321, EntityKind.RELATION, "rel-1001");

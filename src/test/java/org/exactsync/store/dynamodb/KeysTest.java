@@ -3,7 +3,11 @@ package org.exactsync.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.exactsync.store.BudgetKey;
@@ -24,6 +28,29 @@ class KeysTest {
         assertThat(Keys.event("a#E#b", "c")).isNotEqualTo(Keys.event("a", "b#E#c"));
         assertThat(Keys.part("50%#1")).isEqualTo("50%25%231");
         assertThat(Keys.part("%23")).isNotEqualTo(Keys.part("#"));
+    }
+
+    @Test
+    void neverGivesTwoDifferentTenantAndEventIdPairsTheSameKey() {
+        // Short ids over an alphabet rich in separator characters: every pair is tried, collisions would show.
+        char[] alphabet = {'a', '#', '%', '2', '3', 'E'};
+        List<String> ids = new ArrayList<>();
+        for (char first : alphabet) {
+            ids.add(String.valueOf(first));
+            for (char second : alphabet) {
+                ids.add("" + first + second);
+                for (char third : alphabet) {
+                    ids.add("" + first + second + third);
+                }
+            }
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (String tenant : ids) {
+            for (String eventId : ids) {
+                String previous = seen.put(Keys.event(tenant, eventId), tenant + " / " + eventId);
+                assertThat(previous).as("key of %s / %s", tenant, eventId).isNull();
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,44 @@
+package org.exactsync.sandbox.finance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** A callback endpoint for webhook tests: records each POST's raw body bytes and Content-Length header. */
+final class WebhookReceiver implements AutoCloseable {
+
+    record Received(String contentLength, byte[] body) {
+    }
+
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                received.add(new Received(exchange.getRequestHeaders().getFirst("Content-Length"), in.readAllBytes()));
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    List<Received> notifications() {
+        return received.stream().filter(r -> r.body().length > 0).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
