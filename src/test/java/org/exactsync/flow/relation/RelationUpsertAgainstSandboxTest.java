@@ -323,6 +323,18 @@ class RelationUpsertAgainstSandboxTest {
                         })));
     }
 
+    @Test
+    void exactsRateLimitMakesTheEventWait() {
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        flow.sandbox.inject(FaultRule.tooManyRequests().on("POST", "crm/Accounts"));
+
+        Outcome outcome = flow.process(handler, BAKERY, DIVISION_A);
+
+        assertThat(outcome).isInstanceOf(Outcome.Waiting.class);
+        assertThat(flow.accounts(DIVISION_A)).noneSatisfy(a -> assertThat(a.get("Name"))
+                .isEqualTo("Bakkerij De Gouden Korst B.V."));
+    }
+
     private void bookkeeperSetsCity(String id, String city) {
         flow.client.updateAccount(target(DIVISION_A), java.util.UUID.fromString(id),
                 org.exactsync.exact.model.AccountFields.none().city(city));
