@@ -21,7 +21,9 @@ class BenchmarkHarness {
     void printsExactCallsPerOperation() throws Exception {
         int operations = Integer.getInteger("bench.operations", 20);
         List<ScenarioResult> results = new ArrayList<>();
-        for (Scenario scenario : FoundationScenarios.all()) {
+        List<Scenario> scenarios = new ArrayList<>(FoundationScenarios.all());
+        scenarios.addAll(RelationScenarios.all());
+        for (Scenario scenario : scenarios) {
             try (BenchEnvironment env = new BenchEnvironment(scenario.speed())) {
                 results.add(scenario.run(env, operations));
             }

@@ -17,6 +17,8 @@ final class Keys {
     static final String CONNECTION_SK = "CONN";
     static final String EVENT_SK = "EVENT";
     static final String ALL_CONNECTIONS = "CONNS";
+    /** The per-queue sequence counter; sorts apart from the {@code CB#} items it numbers. */
+    static final String CALLBACK_SEQUENCE_SK = "CBSEQ";
 
     private Keys() {
     }
@@ -83,6 +85,26 @@ final class Keys {
     /** Sort key that orders by acceptance time (zero-padded epoch millis sort as text), then by id. */
     static String age(long acceptedAtMillis, String suffix) {
         return String.format("%015d", acceptedAtMillis) + "#" + suffix;
+    }
+
+    /** One outbound callback queue per (tenant, CRM entity). */
+    static String callbackQueue(String tenant, String entityKey) {
+        return tenant(tenant) + "#CB#" + part(entityKey);
+    }
+
+    /** Queue position; zero-padded so the sort key orders as the sequence does. */
+    static String callbackSk(long sequence) {
+        return "CB#" + String.format("%012d", sequence);
+    }
+
+    /** Due callbacks of every tenant, sharded like the event backlog. */
+    static String callbacksDue(int shard) {
+        return "CB#DUE#S" + shard;
+    }
+
+    /** Spreads callback queues over the due-index shards; stable for one queue. */
+    static int callbackShard(String tenant, String entityKey) {
+        return Math.floorMod((tenant + "\u0000" + entityKey).hashCode(), TableLayout.BACKLOG_SHARDS);
     }
 
     static String budget(BudgetKey key) {

@@ -1,0 +1,361 @@
+package org.exactsync.crm.inbound;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.exactsync.config.CrmConfig;
+import org.exactsync.crm.CrmSignature;
+import org.exactsync.crm.Tenant;
+import org.exactsync.crm.TenantSettings;
+import org.exactsync.crm.callback.Callbacks;
+import org.exactsync.crm.callback.SyncFailed;
+import org.exactsync.store.ClaimResult;
+import org.exactsync.store.ConnectionRecord;
+import org.exactsync.store.ConnectionStore;
+import org.exactsync.store.EventRecord;
+import org.exactsync.store.EventStatus;
+import org.exactsync.store.EventStore;
+import org.exactsync.store.NewEvent;
+import org.jboss.logging.Logger;
+
+/**
+ * The shared inbound pipeline: signature (401) → envelope and handler validation (400) → idempotency claim on
+ * {@code eventId} (same body: the stored answer again; other body: 409) → durable acceptance → handler → answer.
+ *
+ * <p>Answers: {@link Outcome.Done} 200 {@code {"status":"synced","results":…}}; {@link Outcome.Waiting} and a
+ * retryable {@link Outcome.Failed} 202 {@code {"status":"accepted","state":…}} (the connector finishes them itself);
+ * a final {@link Outcome.Failed} 200 {@code {"status":"failed","reason":…,"retryable":false}} plus a
+ * {@code sync.failed} callback. A final failure is a 2xx on purpose: the event was received and stored, and a
+ * 4xx/5xx would only make the CRM's webhook retry deliver the same body again for the same answer.
+ */
+@ApplicationScoped
+public class InboundPipeline {
+
+    private static final Logger LOG = Logger.getLogger(InboundPipeline.class);
+
+    /** The body is stored in the event item, and a DynamoDB item holds at most 400 KB with its other attributes. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final TenantSettings tenants;
+    private final ConnectionStore connections;
+    private final EventStore events;
+    private final Callbacks callbacks;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final InboundLimits limits;
+
+    @Inject
+    public InboundPipeline(TenantSettings tenants, ConnectionStore connections, EventStore events,
+            Callbacks callbacks, ObjectMapper json, Clock clock, CrmConfig config) {
+        this(tenants, connections, events, callbacks, json, clock, InboundLimits.from(config.inbound()));
+    }
+
+    /** For tests and tools: explicit limits. */
+    public InboundPipeline(TenantSettings tenants, ConnectionStore connections, EventStore events,
+            Callbacks callbacks, ObjectMapper json, Clock clock, InboundLimits limits) {
+        this.tenants = tenants;
+        this.connections = connections;
+        this.events = events;
+        this.callbacks = callbacks;
+        this.json = json;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** Handles one webhook delivery for {@code handler}'s event type and returns the contract's answer. */
+    public HttpResponseEvent handle(HttpRequestEvent request, EventHandler<?> handler) {
+        return handleTyped(request, handler);
+    }
+
+    /**
+     * Runs a stored, not yet finished event again (a waiting or retryable failed event, or one whose worker died).
+     * Returns empty when another worker holds it or it is already done.
+     */
+    public Optional<Outcome> resume(EventRecord stored, EventHandler<?> handler) {
+        return resumeTyped(stored, handler);
+    }
+
+    private <D> HttpResponseEvent handleTyped(HttpRequestEvent request, EventHandler<D> handler) {
+        byte[] raw = request.rawBody();
+        Optional<JsonNode> root = parse(raw);
+
+        // The tenant picks the secret, so it is read before the signature is checked; nothing else is trusted yet.
+        String claimedTenant = EnvelopeReader.claimedTenant(root);
+        Optional<Tenant> tenant = tenants.tenant(claimedTenant);
+        if (tenant.isEmpty()) {
+            LOG.debugf("inbound %s refused: unknown tenant", handler.type());
+            return error(401, "unauthorized", "Crm-Signature does not match");
+        }
+        CrmSignature.Verdict verdict = CrmSignature.verify(request.header(CrmSignature.HEADER),
+                tenant.get().inboundSecret(), raw, clock.instant(), limits.signatureTolerance());
+        if (verdict != CrmSignature.Verdict.VALID) {
+            LOG.debugf("inbound %s for tenant %s refused: signature %s", handler.type(), claimedTenant, verdict);
+            return error(401, "unauthorized", unauthorizedMessage(verdict));
+        }
+
+        if (root.isEmpty()) {
+            return validation(List.of(new Problem("body", "is not valid JSON")));
+        }
+        if (raw.length > MAX_BODY_BYTES) {
+            return validation(List.of(new Problem("body", "is larger than " + MAX_BODY_BYTES / 1024 + " KB")));
+        }
+        Optional<ConnectionRecord> connection = connections.find(claimedTenant);
+        Set<Integer> allowed = connection.map(c -> Set.copyOf(c.divisions())).orElse(Set.of());
+        List<Problem> problems = new ArrayList<>(EnvelopeReader.problems(root.get(), handler.type(), allowed));
+        if (connection.isEmpty()) {
+            problems.add(new Problem("tenant", "is not connected to Exact Online yet"));
+        }
+        JsonNode data = root.get().get("data");
+        if (data != null && data.isObject()) {
+            problems.addAll(handler.validate(data));
+        }
+        if (!problems.isEmpty()) {
+            return validation(problems);
+        }
+        Envelope envelope = EnvelopeReader.read(root.get());
+        List<Integer> divisions = targetDivisions(envelope, tenant.get(), connection.get());
+        if (divisions.isEmpty()) {
+            return validation(List.of(new Problem("divisions",
+                    "is required: the tenant has no default divisions configured")));
+        }
+        D bound;
+        try {
+            bound = json.treeToValue(envelope.data(), handler.dataType());
+        } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+            return validation(List.of(bindingProblem(unreadable)));
+        }
+
+        ClaimResult claim = events.claim(new NewEvent(envelope.tenant(), envelope.eventId(), envelope.type(),
+                sha256(raw), new String(raw, StandardCharsets.UTF_8),
+                clock.instant().plus(limits.eventRetention())));
+        switch (claim.outcome()) {
+            case CONFLICT_DIFFERENT_BODY:
+                return error(409, "conflict", "eventId " + envelope.eventId()
+                        + " was already received with a different body");
+            case DUPLICATE_SAME_BODY:
+                return storedAnswer(claim.record());
+            case NEW:
+            default:
+                break;
+        }
+        AcceptedEvent<D> accepted = new AcceptedEvent<>(envelope.eventId(), envelope.type(), envelope.tenant(),
+                divisions, envelope.occurredAt(), bound);
+        return attempt(claim.record(), accepted, handler, envelope.data())
+                .map(this::answer)
+                // Another worker took it between the claim and the lease (a replay racing the first delivery).
+                .orElseGet(() -> storedAnswer(events.find(envelope.tenant(), envelope.eventId())
+                        .orElse(claim.record())));
+    }
+
+    private <D> Optional<Outcome> resumeTyped(EventRecord stored, EventHandler<D> handler) {
+        if (stored.status() == EventStatus.DONE) {
+            return Optional.empty();
+        }
+        JsonNode root = parse(stored.body().getBytes(StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IllegalStateException("stored body of " + stored.eventId() + " is not JSON"));
+        Envelope envelope = EnvelopeReader.read(root);
+        Optional<Tenant> tenant = tenants.tenant(stored.tenant());
+        Optional<ConnectionRecord> connection = connections.find(stored.tenant());
+        List<Integer> divisions = tenant.isPresent() && connection.isPresent()
+                ? targetDivisions(envelope, tenant.get(), connection.get())
+                : envelope.divisions();
+        D bound;
+        try {
+            bound = json.treeToValue(envelope.data(), handler.dataType());
+        } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+            throw new IllegalStateException("stored body of " + stored.eventId() + " no longer binds", unreadable);
+        }
+        AcceptedEvent<D> accepted = new AcceptedEvent<>(envelope.eventId(), envelope.type(), envelope.tenant(),
+                divisions, envelope.occurredAt(), bound);
+        return attempt(stored, accepted, handler, envelope.data()).map(Finished::outcome);
+    }
+
+    /** A finished attempt: what the handler said and the stored record after it. */
+    private record Finished(Outcome outcome, String resultJson) {
+    }
+
+    private <D> Optional<Finished> attempt(EventRecord record, AcceptedEvent<D> event, EventHandler<D> handler,
+            JsonNode data) {
+        String owner = "inbound-" + UUID.randomUUID();
+        Optional<EventRecord> leased = events.startAttempt(record.tenant(), record.eventId(), record.version(), owner,
+                clock.instant().plus(limits.lease()));
+        if (leased.isEmpty()) {
+            return Optional.empty();
+        }
+        long version = leased.get().version();
+        Outcome outcome;
+        try {
+            outcome = handler.process(event);
+        } catch (RuntimeException crash) {
+            // The message may carry personal data from the body; the class name and ids are enough to find it.
+            LOG.errorf("event %s of tenant %s: handler %s threw %s", event.eventId(), event.tenant(),
+                    handler.type(), crash.getClass().getName());
+            outcome = new Outcome.Failed("internal error (" + crash.getClass().getSimpleName() + ")", true);
+        }
+        String tenant = record.tenant();
+        String eventId = record.eventId();
+        String resultJson = null;
+        if (outcome instanceof Outcome.Done done) {
+            resultJson = write(ordered("status", "synced", "results", json.valueToTree(done.results())));
+            events.complete(tenant, eventId, version, owner, resultJson);
+        } else if (outcome instanceof Outcome.Waiting waiting) {
+            events.markWaiting(tenant, eventId, version, owner, waiting.reason(),
+                    clock.instant().plus(limits.waitingRetry()));
+        } else if (outcome instanceof Outcome.Failed failed) {
+            resultJson = write(ordered("status", "failed", "reason", failed.reason(), "retryable",
+                    failed.retryable()));
+            events.markFailed(tenant, eventId, version, owner, failed.reason(), failed.retryable(), resultJson);
+            String entity = entityKey(event.type(), data, eventId);
+            try {
+                callbacks.send(tenant, entity, "sync.failed",
+                        new SyncFailed(eventId, entity, failed.reason(), failed.retryable()));
+            } catch (RuntimeException storeDown) {
+                LOG.errorf("event %s of tenant %s: sync.failed callback not stored (%s)", eventId, tenant,
+                        storeDown.getClass().getName());
+            }
+        }
+        return Optional.of(new Finished(outcome, resultJson));
+    }
+
+    private HttpResponseEvent answer(Finished finished) {
+        if (finished.outcome() instanceof Outcome.Done) {
+            return HttpResponseEvent.json(200, finished.resultJson());
+        }
+        if (finished.outcome() instanceof Outcome.Waiting waiting) {
+            return accepted("waiting", waiting.reason(), true);
+        }
+        Outcome.Failed failed = (Outcome.Failed) finished.outcome();
+        return failed.retryable()
+                ? accepted("failed", failed.reason(), true)
+                : HttpResponseEvent.json(200, finished.resultJson());
+    }
+
+    /** The answer to a redelivery: the same as the first delivery got, or 202 while the event is still open. */
+    private HttpResponseEvent storedAnswer(EventRecord stored) {
+        switch (stored.status()) {
+            case DONE:
+                return HttpResponseEvent.json(200, stored.result());
+            case FAILED:
+                return stored.retryable()
+                        ? accepted("failed", stored.reason(), true)
+                        : HttpResponseEvent.json(200, stored.result());
+            case WAITING:
+                return accepted("waiting", stored.reason(), true);
+            case ACCEPTED:
+            case IN_PROGRESS:
+            default:
+                return HttpResponseEvent.json(202, write(ordered("status", "accepted")));
+        }
+    }
+
+    private HttpResponseEvent accepted(String state, String reason, boolean retryable) {
+        Map<String, Object> body = ordered("status", "accepted", "state", state);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        body.put("retryable", retryable);
+        return HttpResponseEvent.json(202, write(body));
+    }
+
+    private static List<Integer> targetDivisions(Envelope envelope, Tenant tenant, ConnectionRecord connection) {
+        if (!envelope.divisions().isEmpty()) {
+            return envelope.divisions();
+        }
+        return tenant.divisions().isEmpty() ? connection.defaultDivisions() : tenant.divisions();
+    }
+
+    /** {@code relation.upserted} about {@code rel-1001} → {@code relation:rel-1001}: the callback ordering key. */
+    static String entityKey(String type, JsonNode data, String eventId) {
+        String kind = type.contains(".") ? type.substring(0, type.indexOf('.')) : type;
+        JsonNode id = data == null ? null : data.get("id");
+        return id != null && id.isTextual() && !id.asText().isBlank()
+                ? kind + ":" + id.asText()
+                : "event:" + eventId;
+    }
+
+    private Optional<JsonNode> parse(byte[] raw) {
+        try {
+            // Trailing bytes after the JSON value would be stored and signed but never read: refuse them.
+            JsonNode node = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(raw);
+            return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private static Problem bindingProblem(Exception unreadable) {
+        if (unreadable instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder("data");
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    field.append('.').append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    field.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return new Problem(field.toString(), "has the wrong type or format");
+        }
+        return new Problem("data", "cannot be read");
+    }
+
+    private static String unauthorizedMessage(CrmSignature.Verdict verdict) {
+        return switch (verdict) {
+            case MISSING -> "Crm-Signature header is missing";
+            case MALFORMED -> "Crm-Signature header is malformed (expected t=<unix seconds>,v1=<hex>)";
+            case STALE -> "Crm-Signature timestamp is more than the allowed tolerance from now";
+            default -> "Crm-Signature does not match";
+        };
+    }
+
+    private HttpResponseEvent validation(List<Problem> problems) {
+        return HttpResponseEvent.json(400, write(ordered("error", "validation", "problems", problems)));
+    }
+
+    private HttpResponseEvent error(int status, String error, String message) {
+        return HttpResponseEvent.json(status, write(ordered("error", error, "message", message)));
+    }
+
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("answer not serialisable", impossible);
+        }
+    }
+
+    private static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 unavailable", impossible);
+        }
+    }
+}

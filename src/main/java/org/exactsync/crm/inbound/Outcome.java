@@ -1,0 +1,31 @@
+package org.exactsync.crm.inbound;
+
+/** The result of processing an accepted event; the pipeline stores it and turns it into the contract's answer. */
+public sealed interface Outcome {
+
+    /**
+     * Work done now: 200 {@code {"status":"synced","results":results}}.
+     *
+     * @param results serialised with Jackson into the answer and the stored result
+     */
+    record Done(Object results) implements Outcome {
+    }
+
+    /**
+     * Stored, must wait (rate budget, Exact down, dependency missing): 202 {@code {"status":"accepted"}}; finished
+     * later without a new delivery.
+     *
+     * @param reason why it waits (ids only, no personal data)
+     */
+    record Waiting(String reason) implements Outcome {
+    }
+
+    /**
+     * Cannot complete: stored as failed, answered per the contract, and a {@code sync.failed} callback is sent.
+     *
+     * @param reason    why (ids only, no personal data)
+     * @param retryable whether a replay can help (then it is answered 202 like a wait)
+     */
+    record Failed(String reason, boolean retryable) implements Outcome {
+    }
+}

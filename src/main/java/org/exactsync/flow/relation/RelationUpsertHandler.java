@@ -1,0 +1,145 @@
+package org.exactsync.flow.relation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.exactsync.crm.ConflictPolicy;
+import org.exactsync.crm.Tenant;
+import org.exactsync.crm.TenantSettings;
+import org.exactsync.crm.inbound.AcceptedEvent;
+import org.exactsync.crm.inbound.EventHandler;
+import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.crm.inbound.Problem;
+import org.exactsync.exact.ExactAuthException;
+import org.exactsync.exact.ExactException;
+import org.exactsync.exact.ExactRateLimitedException;
+import org.exactsync.exact.ExactTransientException;
+import org.exactsync.exact.ExactValidationException;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.mapping.RelationUpserted;
+import org.exactsync.mapping.RelationValidator;
+import org.exactsync.store.ConnectionRecord;
+import org.exactsync.store.ConnectionStatus;
+import org.exactsync.store.ConnectionStore;
+import org.exactsync.store.SyncMode;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code relation.upserted}: the relation and its contacts into every target division. Divisions are synced one
+ * after another; when one must wait or fails, a replay redoes the others at no Exact cost (their mappings say they
+ * are up to date).
+ */
+@ApplicationScoped
+public class RelationUpsertHandler implements EventHandler<RelationUpserted> {
+
+    public static final String TYPE = "relation.upserted";
+    private static final Logger LOG = Logger.getLogger(RelationUpsertHandler.class);
+
+    private final RelationValidator validator = new RelationValidator();
+    private final RelationDivisionSync divisionSync;
+    private final ConnectionStore connections;
+    private final TenantSettings tenants;
+
+    public RelationUpsertHandler(RelationDivisionSync divisionSync, ConnectionStore connections,
+            TenantSettings tenants) {
+        this.divisionSync = divisionSync;
+        this.connections = connections;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<RelationUpserted> dataType() {
+        return RelationUpserted.class;
+    }
+
+    @Override
+    public List<Problem> validate(JsonNode data) {
+        return validator.validate(data);
+    }
+
+    @Override
+    public Outcome process(AcceptedEvent<RelationUpserted> event) {
+        Optional<ConnectionRecord> connection = connections.find(event.tenant());
+        if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
+            return new Outcome.Failed("tenant " + event.tenant() + " has no usable Exact connection; connect again",
+                    true);
+        }
+        List<Integer> divisions = event.divisions().isEmpty() ? connection.get().defaultDivisions()
+                : event.divisions();
+        if (divisions.isEmpty()) {
+            return new Outcome.Failed("no target division: the event names none and the tenant has no default",
+                    false);
+        }
+        for (int division : divisions) {
+            if (!connection.get().divisions().contains(division)) {
+                return new Outcome.Failed("division " + division + " is not connected for tenant " + event.tenant(),
+                        false);
+            }
+        }
+        boolean crmWins = tenants.tenant(event.tenant()).map(Tenant::conflictPolicy)
+                .orElse(ConflictPolicy.REPORT) == ConflictPolicy.CRM_WINS;
+        RelationUpserted relation = event.data();
+        if (connection.get().mode() == SyncMode.DRY_RUN) {
+            // Before go-live nothing may reach Exact: answer with what would be sent, from the stores alone.
+            return new Outcome.Done(divisions.stream()
+                    .map(division -> divisionSync.preview(event.tenant(), division, relation)).toList());
+        }
+        List<DivisionResult> results = new ArrayList<>();
+        for (int division : divisions) {
+            ExactTarget target = new ExactTarget(connection.get().tokenKey(), division);
+            DivisionOutcome outcome;
+            try {
+                outcome = divisionSync.sync(target, relation, crmWins);
+            } catch (ExactValidationException rejected) {
+                if (rejected.status() == 502 || rejected.status() == 503 || rejected.status() == 504) {
+                    // The client reads any error body as a rejection; a gateway or unavailable status never is one.
+                    return new Outcome.Waiting("division " + division + ": Exact answered " + rejected.status());
+                }
+                // Never retried: Exact would reject the same data again, and each 400 counts toward its error block.
+                return new Outcome.Failed("Exact rejected relation " + relation.id() + " in division " + division
+                        + ": " + rejected.exactMessage(), false);
+            } catch (ExactRateLimitedException | ExactTransientException | MappingRaceException wait) {
+                LOG.infof("relation %s waits in division %d: %s", relation.id(), division, wait.getClass()
+                        .getSimpleName());
+                return new Outcome.Waiting("division " + division + ": " + wait.getMessage());
+            } catch (ExactAuthException consent) {
+                return new Outcome.Failed("Exact consent needed for tenant " + event.tenant() + ": "
+                        + consent.getMessage(), true);
+            } catch (ExactException other) {
+                return new Outcome.Failed("Exact failed for relation " + relation.id() + " in division " + division
+                        + ": " + other.getMessage(), true);
+            }
+            if (outcome instanceof DivisionOutcome.Synced synced) {
+                results.add(synced.result());
+            } else {
+                return failed(relation, outcome);
+            }
+        }
+        return new Outcome.Done(results);
+    }
+
+    private static Outcome failed(RelationUpserted relation, DivisionOutcome outcome) {
+        if (outcome instanceof DivisionOutcome.Ambiguous ambiguous) {
+            return new Outcome.Failed("relation " + relation.id() + " has no unambiguous Exact account in division "
+                    + ambiguous.division() + " by " + ambiguous.rule() + " (relation numbers "
+                    + String.join(", ", ambiguous.codes()) + "); merge them in Exact or map one", false);
+        }
+        if (outcome instanceof DivisionOutcome.AccountGone gone) {
+            return new Outcome.Failed("Exact account " + gone.exactId() + " of relation " + relation.id()
+                    + " no longer exists in division " + gone.division(), false);
+        }
+        DivisionOutcome.NoPaymentCondition none = (DivisionOutcome.NoPaymentCondition) outcome;
+        return new Outcome.Failed("division " + none.division() + " has no payment condition of " + none.days()
+                + " days", false);
+    }
+}

@@ -1,0 +1,152 @@
+package org.exactsync.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exactsync.crm.inbound.CrmRoutes;
+import org.exactsync.crm.inbound.EventHandler;
+import org.exactsync.crm.inbound.HttpRequestEvent;
+import org.exactsync.crm.inbound.HttpResponseEvent;
+import org.exactsync.crm.inbound.InboundPipeline;
+import org.jboss.logging.Logger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The local run's API Gateway: serves the contract's CRM routes ({@code POST /crm/relations}, …) on
+ * {@code connector.crm-gateway.port} (default 8090) by handing each request, as the proxy event a function would get,
+ * to the route's handler through the {@link InboundPipeline}. A route whose flow is not built yet answers 404.
+ * Active only with the local runtime ({@code connector.local.enabled=true}, dev mode).
+ */
+@ApplicationScoped
+public class LocalCrmGateway {
+
+    private static final Logger LOG = Logger.getLogger(LocalCrmGateway.class);
+
+    private final boolean enabled;
+    private final InboundPipeline pipeline;
+    private final Map<String, EventHandler<?>> handlersByType;
+    private final int port;
+
+    private HttpServer server;
+    private ExecutorService executor;
+
+    @Inject
+    LocalCrmGateway(LocalRunConfig local, InboundPipeline pipeline, @Any Instance<EventHandler<?>> handlers,
+            @ConfigProperty(name = "connector.crm-gateway.port", defaultValue = "8090") int port) {
+        this(local.enabled(), pipeline, handlers.stream().toList(), port);
+    }
+
+    /** For tests: the handlers given, port 0 for any free port. */
+    LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port) {
+        this.enabled = enabled;
+        this.pipeline = pipeline;
+        this.handlersByType = handlers.stream()
+                .collect(Collectors.toMap(EventHandler::type, Function.identity(), (first, second) -> first));
+        this.port = port;
+    }
+
+    // After LocalRuntime (priority 1): the store must be up before the first event can be accepted.
+    void onStart(@Observes @Priority(10) StartupEvent event) throws IOException {
+        if (enabled) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+        LOG.infof("CRM routes on http://127.0.0.1:%d (flows present: %s)", boundPort(), handlersByType.keySet());
+    }
+
+    int boundPort() {
+        return server.getAddress().getPort();
+    }
+
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            HttpResponseEvent response;
+            try {
+                response = route(exchange);
+            } catch (RuntimeException crash) {
+                // Like a Lambda that throws: the CRM sees a 5xx and delivers again; ids only in the log.
+                LOG.errorf("local CRM gateway: %s", crash.getClass().getName());
+                response = HttpResponseEvent.json(500, "{\"error\":\"internal\"}");
+            }
+            byte[] body = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
+    private HttpResponseEvent route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Optional<EventHandler<?>> handler = CrmRoutes.typeOf(path).map(handlersByType::get);
+        if (handler.isEmpty()) {
+            return HttpResponseEvent.json(404, "{\"error\":\"not-found\",\"message\":\"no flow serves this route\"}");
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            return HttpResponseEvent.json(405, "{\"error\":\"method\",\"message\":\"use POST\"}");
+        }
+        return pipeline.handle(toEvent(exchange, path), handler.get());
+    }
+
+    /** The request as API Gateway's proxy integration would hand it over; the body base64 so no byte changes. */
+    private static HttpRequestEvent toEvent(HttpExchange exchange, String path) throws IOException {
+        byte[] raw;
+        try (InputStream in = exchange.getRequestBody()) {
+            raw = in.readAllBytes();
+        }
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name, values.get(0));
+            }
+        });
+        return new HttpRequestEvent(path, path, headers, Base64.getEncoder().encodeToString(raw), true);
+    }
+}
