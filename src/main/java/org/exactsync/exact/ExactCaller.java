@@ -194,7 +194,13 @@ final class ExactCaller {
             Instant reset = limits.minutelyReset().orElseGet(() -> clock.instant().plus(Duration.ofMinutes(1)));
             return new ExactRateLimitedException(endpoint + ": Exact kept answering 429", reset);
         }
-        if (status >= 500 && message.isEmpty()) {
+        // 503 is Exact (or its front door, e.g. the maintenance page) refusing before processing, whatever the
+        // body says; 502/504 are gateways that may have let a write through. Only a bare 500 is ambiguous.
+        if (status == 503) {
+            return new ExactTransientException(endpoint + ": Exact answered 503" + message.map(m -> " (" + m + ")")
+                    .orElse(""), false);
+        }
+        if (status == 502 || status == 504 || (status >= 500 && message.isEmpty())) {
             return new ExactTransientException(endpoint + ": Exact answered " + status, !"GET".equals(method));
         }
         String text = message.orElse("HTTP " + status)

@@ -222,6 +222,15 @@ class ExactOnlineClientTest {
     }
 
     @Test
+    void aServiceUnavailableWithAnErrorBodyIsTransientNotValidation() {
+        String body = "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":\"Service unavailable\"}}}";
+        transport.otherwise(call -> FakeTransport.reply(503, body, Map.of()));
+
+        assertThatThrownBy(() -> client.createAccount(TARGET, AccountFields.none().name("Acme")))
+                .isInstanceOfSatisfying(ExactTransientException.class, e -> assertThat(e.outcomeUnknown()).isFalse());
+    }
+
+    @Test
     void aPostWithoutAnswerIsNotRepeatedAndReportedAsOutcomeUnknown() {
         transport.then(call -> {
             throw new TransportFailure("read timed out", true, null);
