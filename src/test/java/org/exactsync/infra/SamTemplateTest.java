@@ -17,6 +17,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.exactsync.crm.inbound.CrmRoutes;
+import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +107,30 @@ class SamTemplateTest {
     }
 
     @Test
+    void everyHttpFunctionIsReachableThroughTheApiOnAContractRoute() {
+        Set<String> httpFunqs = funqNames(method -> method.getRawParameterTypes().size() == 1
+                && method.getRawParameterTypes().get(0).isEquivalentTo(HttpRequestEvent.class));
+        assertThat(httpFunqs).as("HTTP functions in the code").contains("relation-upsert");
+        Set<String> exportedWithRoute = new HashSet<>();
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            String export = function.getValue().at("/Properties/Environment/Variables/QUARKUS_FUNQY_EXPORT").asText();
+            function.getValue().at("/Properties/Events").forEach(event -> {
+                if (event.get("Type").asText().equals("Api")) {
+                    assertThat(event.at("/Properties/RestApiId/Ref").asText()).isEqualTo("CrmApi");
+                    String path = event.at("/Properties/Path").asText();
+                    if (path.startsWith("/crm/")) {
+                        assertThat(CrmRoutes.typeOf(path)).as("contract route %s", path).isPresent();
+                    }
+                    exportedWithRoute.add(export);
+                }
+            });
+        }
+        assertThat(exportedWithRoute).containsAll(httpFunqs);
+        assertThat(resources.at("/CrmApi/Properties/BinaryMediaTypes").toString())
+                .as("raw bytes reach the signature check").contains("*~1*");
+    }
+
+    @Test
     void everyRefResolves() {
         Set<String> known = new HashSet<>();
         template.get("Parameters").fieldNames().forEachRemaining(known::add);
@@ -148,10 +174,14 @@ class SamTemplateTest {
     }
 
     private static Set<String> funqNames() {
+        return funqNames(method -> true);
+    }
+
+    private static Set<String> funqNames(java.util.function.Predicate<JavaMethod> which) {
         Set<String> names = new HashSet<>();
         for (var javaClass : new ClassFileImporter().importPath(java.nio.file.Path.of("target/classes"))) {
             for (JavaMethod method : javaClass.getMethods()) {
-                if (method.isAnnotatedWith(Funq.class)) {
+                if (method.isAnnotatedWith(Funq.class) && which.test(method)) {
                     String value = method.getAnnotationOfType(Funq.class).value();
                     names.add(value.isEmpty() ? method.getName() : value);
                 }
