@@ -2,6 +2,7 @@ package org.exactsync.local;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** Settings of the local run ({@code ./run-local}, Quarkus dev mode). Ignored in the cloud. */
 @ConfigMapping(prefix = "connector.local")
@@ -33,6 +34,12 @@ public interface LocalRunConfig {
     /** The client id of the sandbox's app, used while no real Exact credentials are configured. */
     @WithDefault("local-client")
     String sandboxClientId();
+
+    /**
+     * Sets the local tenant's go-live switch at start: {@code dry-run} or {@code live}. Absent keeps the stored mode;
+     * a new connection starts in dry run, as it would for a real business.
+     */
+    Optional<String> mode();
 
     /** The tenant the local run connects. Default {@code default} (the CRM contract's default tenant). */
     @WithDefault("default")

@@ -100,16 +100,19 @@ public class LocalRuntime {
         CurrentUser me = exactOnline.currentUser(key);
         List<Division> divisions = exactOnline.divisions(new ExactTarget(key, me.currentDivision()));
         List<Integer> codes = divisions.stream().map(Division::code).toList();
+        SyncMode mode = local.mode().map(LocalRuntime::parseMode)
+                .orElse(existing.map(ConnectionRecord::mode).orElse(SyncMode.DRY_RUN));
         ConnectionRecord connection = new ConnectionRecord(local.tenant(), key.site(), key.exactUser(),
                 exact.clientId(), codes, codes.isEmpty() ? List.of() : List.of(codes.get(0)),
-                ConnectionStatus.ACTIVE, existing.map(ConnectionRecord::mode).orElse(SyncMode.DRY_RUN),
+                ConnectionStatus.ACTIVE, mode,
                 existing.map(ConnectionRecord::createdAt).orElse(null), null,
                 existing.map(ConnectionRecord::version).orElse(0L));
-        if (existing.isEmpty() || !existing.get().tokenKey().equals(key) || !existing.get().divisions().equals(codes)) {
+        if (existing.isEmpty() || !existing.get().tokenKey().equals(key) || !existing.get().divisions().equals(codes)
+                || existing.get().mode() != mode) {
             connections.save(connection);
         }
-        StringBuilder lines = new StringBuilder("Connected tenant '" + local.tenant() + "' to " + key.site()
-                + "; divisions through the connector's Exact client:");
+        StringBuilder lines = new StringBuilder("Connected tenant '" + local.tenant() + "' (" + mode + ") to "
+                + key.site() + "; divisions through the connector's Exact client:");
         for (Division division : divisions) {
             lines.append(String.format("%n  %8d  %-40s %s", division.code(), division.description(),
                     division.currency()));
@@ -124,5 +127,13 @@ public class LocalRuntime {
         if (localDynamo != null) {
             localDynamo.close();
         }
+    }
+
+    private static SyncMode parseMode(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "live" -> SyncMode.LIVE;
+            case "dry-run" -> SyncMode.DRY_RUN;
+            default -> throw new IllegalArgumentException("connector.local.mode must be dry-run or live, not " + value);
+        };
     }
 }
