@@ -1,0 +1,168 @@
+package org.exactsync.bench;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.exactsync.crm.CrmSignature;
+
+/**
+ * Runs in its own JVM on the unpacked {@code function.zip}, the way Lambda's managed Java runtime does: load the
+ * handler class named in template.yaml, then hand it events as byte streams. Prints one line of figures:
+ * JVM start to the first answer, the handler's cold part, resident memory after it, and the warm handling time of
+ * the following events (p50/p99). Arguments: event template file (body with {@code EVENT_ID}), inbound secret,
+ * number of warm events.
+ */
+public final class LambdaLauncher {
+
+    private LambdaLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String template = Files.readString(Path.of(args[0]));
+        String secret = args[1];
+        int warm = Integer.parseInt(args[2]);
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+
+        long loadStart = System.nanoTime();
+        RequestStreamHandler handler = (RequestStreamHandler) Class
+                .forName("io.quarkus.funqy.lambda.FunqyStreamHandler").getDeclaredConstructor().newInstance();
+        String first = invoke(handler, template, secret, "evt-cold-0");
+        long firstDone = System.currentTimeMillis();
+        long coldHandlerMs = (System.nanoTime() - loadStart) / 1_000_000;
+        long rssKb = residentKb();
+
+        List<Long> micros = new ArrayList<>();
+        String last = first;
+        for (int i = 1; i <= warm; i++) {
+            long start = System.nanoTime();
+            last = invoke(handler, template, secret, "evt-warm-" + i);
+            micros.add((System.nanoTime() - start) / 1_000);
+        }
+        Collections.sort(micros);
+        System.out.println(String.format(Locale.ROOT,
+                "LAUNCHER firstEventMs=%d coldHandlerMs=%d rssKb=%d warmEvents=%d warmP50us=%d warmP99us=%d "
+                        + "firstStatus=%s lastStatus=%s",
+                firstDone - jvmStart, coldHandlerMs, rssKb, micros.size(), percentile(micros, 50),
+                percentile(micros, 99), status(first), status(last)));
+        System.exit(0);
+    }
+
+    private static String invoke(RequestStreamHandler handler, String template, String secret, String eventId)
+            throws Exception {
+        byte[] body = template.replace("EVENT_ID", eventId).getBytes(StandardCharsets.UTF_8);
+        String signature = CrmSignature.sign(secret, Instant.now(), body);
+        // API Gateway's REST proxy event as the template's binary media types deliver it (base64 body).
+        String event = "{\"resource\":\"/crm/relations\",\"path\":\"/crm/relations\",\"httpMethod\":\"POST\","
+                + "\"headers\":{\"Content-Type\":\"application/json\",\"Crm-Signature\":\"" + signature + "\"},"
+                + "\"body\":\"" + Base64.getEncoder().encodeToString(body) + "\",\"isBase64Encoded\":true}";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
+                new LaunchContext(eventId));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String status(String answer) {
+        int at = answer.indexOf("\"statusCode\":");
+        return at < 0 ? "none" : answer.substring(at + 13, Math.min(answer.length(), at + 16));
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static long residentKb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** The parts of Lambda's context a function may read. */
+    private record LaunchContext(String requestId) implements Context {
+
+        @Override
+        public String getAwsRequestId() {
+            return requestId;
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/bench";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "bench";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "bench";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:eu-west-1:000000000000:function:bench";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 28_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                    System.err.print(message);
+                }
+
+                @Override
+                public void log(byte[] message) {
+                    System.err.write(message, 0, message.length);
+                }
+            };
+        }
+    }
+}
