@@ -126,8 +126,9 @@ public class DynamoDbProjectCostStore implements ProjectCostStore {
         putIfPresent(m, "supplier", line.supplier());
         putIfPresent(m, "supplierCode", line.supplierCode());
         putIfPresent(m, "glAccount", line.glAccount());
-        // A number attribute keeps the decimal exactly (DynamoDB numbers are decimal, not binary floating point).
-        m.put("amount", AttributeValue.fromN(line.amount().toPlainString()));
+        // A string, not a number: DynamoDB normalises numbers ("80.00" comes back "80"), and a changed scale would
+        // make an unchanged line look changed (and send the CRM a needless callback).
+        m.put("amount", Items.s(line.amount().toPlainString()));
         putIfPresent(m, "description", line.description());
         return AttributeValue.fromM(m);
     }
@@ -139,7 +140,7 @@ public class DynamoDbProjectCostStore implements ProjectCostStore {
         return new CostLine(Items.str(m, "lineId"), Items.str(m, "entryId"),
                 entryNumber == null ? null : Integer.valueOf(entryNumber.n()), date == null ? null
                         : LocalDate.parse(date), Items.str(m, "supplier"), Items.str(m, "supplierCode"),
-                Items.str(m, "glAccount"), new BigDecimal(m.get("amount").n()), Items.str(m, "description"));
+                Items.str(m, "glAccount"), new BigDecimal(Items.str(m, "amount")), Items.str(m, "description"));
     }
 
     private static ProjectCosts toRecord(String tenant, int division, Map<String, AttributeValue> item) {

@@ -132,6 +132,21 @@ class ProjectCostsAgainstSandboxTest {
     }
 
     @Test
+    void readingTheSameRowsAgainAfterACrashBeforeTheCursorMovedSendsNothing() {
+        flow.purchase(DIVISION_A, supplier, shop, "1000.00", "Kasten");
+        flow.purchase(DIVISION_A, supplier, office, "80.50", "Bureaustoel");
+        flow.reader().readAll();
+        flow.sent.clear();
+        new org.exactsync.store.dynamodb.DynamoDbCursorStore(flow.dynamo.client(), flow.table, flow.clock)
+                .reset(new org.exactsync.store.CursorKey("default", DIVISION_A, ProjectCostsReader.FEED));
+
+        ProjectCostsReport again = flow.reader().readAll();
+
+        assertThat(again.rowsRead()).isPositive();
+        assertThat(flow.sent).isEmpty();
+    }
+
+    @Test
     void aDivisionWithoutProjectsCostsNoCall() {
         int before = flow.calls(DIVISION_B);
 
