@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
  * claimed in the mapping, then one POST. 2 calls.</li>
  * </ul>
  * Exact has no idempotency key (exact-online-api.md §8.4), so the mapping is claimed with the chosen code before the
- * POST; a replay that finds the claim and an unmapped cost center with that code and description adopts it instead
+ * POST; a replay that finds the claim and a cost center with that code that no other project holds adopts it instead
  * of posting again.
  */
 @ApplicationScoped
@@ -164,12 +164,17 @@ public class ProjectDivisionSync {
         return new ProjectDivisionOutcome.Synced(result);
     }
 
-    /** Unmapped (or mapped to this project) and described as this project: what our own lost POST would leave. */
+    /**
+     * True when no other project of the division holds {@code row}'s code, mapped or claimed: then it is what our own
+     * earlier POST left. A claimed code of another project means that project's POST may have made it.
+     */
     private boolean isOurLostPost(ExactTarget target, ProjectUpserted project, ExactRow row) {
-        Optional<MappingRecord> owner = mappings.findByExactId(target.tenant(), target.division(), EntityKind.PROJECT,
-                row.uuid("ID").toString());
-        boolean ours = owner.isEmpty() || owner.get().key().crmId().equals(project.id());
-        return ours && project.description().equals(row.string(CostCenterValues.DESCRIPTION));
+        String code = row.trimmed(CostCenterValues.CODE);
+        String id = row.uuid("ID").toString();
+        return mappings.findAll(target.tenant(), target.division(), EntityKind.PROJECT).stream()
+                .filter(m -> !m.key().crmId().equals(project.id()))
+                .noneMatch(m -> id.equals(m.exactId())
+                        || (m.exactCode() != null && m.exactCode().equalsIgnoreCase(code)));
     }
 
     /** The division's cost centers using any of {@code codes}, by upper-case trimmed code: one GET. */

@@ -153,11 +153,31 @@ class ProjectSyncAgainstSandboxTest {
         flow.sandbox.inject(FaultRule.dropAfterCommit().on("POST", "hrm/Costcenters").times(1));
 
         Outcome lost = flow.process(handler, SHOP, DIVISION_A);
+        // Between the lost answer and the replay the code is only claimed: not for invoice lines yet.
+        boolean claimedOnly = new ProjectCostCenters(flow.mappings).costCenterCode("default", DIVISION_A, "prj-7")
+                .isEmpty();
         Outcome replay = flow.process(handler, SHOP, DIVISION_A);
 
         assertThat(lost).isInstanceOf(Outcome.Waiting.class);
+        assertThat(claimedOnly).isTrue();
         assertThat(results(replay)).extracting(ProjectResult::code).containsExactly("P2026007");
+        assertThat(new ProjectCostCenters(flow.mappings).costCenterCode("default", DIVISION_A, "prj-7"))
+                .contains("P2026007");
         assertThat(flow.costCenters(DIVISION_A)).hasSize(before + 1);
+    }
+
+    @Test
+    void aLostPostFollowedByANewDescriptionAdoptsTheCostCenterAndRenamesIt() {
+        ProjectSyncHandler handler = flow.handler();
+        int before = flow.costCenters(DIVISION_A).size();
+        flow.sandbox.inject(FaultRule.dropAfterCommit().on("POST", "hrm/Costcenters").times(1));
+        flow.process(handler, SHOP, DIVISION_A);
+
+        Outcome renamed = flow.process(handler, SHOP.replace("Nieuwe winkelinrichting", "Winkel Zeist"), DIVISION_A);
+
+        assertThat(results(renamed)).extracting(ProjectResult::code).containsExactly("P2026007");
+        assertThat(flow.costCenters(DIVISION_A)).hasSize(before + 1);
+        assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("Description", "Winkel Zeist");
     }
 
     @Test
