@@ -121,7 +121,7 @@ final class ProjectScenarios {
                     connections, env.clock);
             reader = new ProjectCostsReader(client, connections, mappings, new DynamoDbCursorStore(
                     env.dynamo.client(), env.table, env.clock), new DynamoDbProjectCostStore(env.dynamo.client(),
-                            env.table, env.clock), (t, k, type, d) -> { });
+                            env.table, env.clock), (t, k, type, d) -> { }, env.clock);
             this.env = env;
             for (int division : new int[] {BenchEnvironment.DIVISION_A, BenchEnvironment.DIVISION_B}) {
                 suppliers.put(division, client.createAccount(new ExactTarget(targetA.connection(), division),

@@ -2,6 +2,8 @@ package org.exactsync.flow.project;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,7 +46,10 @@ import org.jboss.logging.Logger;
  * {@code project.costs-updated} callback for each project whose lines changed. With nothing new a division costs one
  * Exact call and sends nothing; a division without mapped projects costs none.
  *
- * <p>Order of writes: callbacks, then the stored lines, then the cursor. A crash in between reads the same rows again
+ * <p>Deleted entries never appear in that feed (§5.17): at most once an hour per division the read-back also reads
+ * {@code sync/Deleted} (its own cursor) and drops deleted transaction lines ({@code EntityType} 1) from the projects.
+ *
+ * <p>Order of writes: callbacks, then the stored lines, then the cursors. A crash in between reads the same rows again
  * and at worst repeats a callback the CRM already has; it never skips one.
  */
 @ApplicationScoped
@@ -53,6 +58,12 @@ public class ProjectCostsReader {
     /** Cursor feed name; the suffix keeps it apart from other flows reading the same Exact feed. */
     static final String FEED = "sync/Financial/TransactionLines#project-costs";
     static final String PATH = "sync/Financial/TransactionLines";
+    static final String DELETED_FEED = "sync/Deleted#project-costs";
+    static final String DELETED_PATH = "sync/Deleted";
+    /** {@code sync/Deleted} EntityType of transaction lines (§5.17). */
+    static final int TRANSACTION_LINES = 1;
+    /** How often the deletion log is read: it keeps two months, and one call an hour is 24 of 5,000 a day. */
+    static final Duration DELETED_INTERVAL = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(ProjectCostsReader.class);
 
     private final ExactOnline exact;
@@ -61,15 +72,17 @@ public class ProjectCostsReader {
     private final CursorStore cursors;
     private final ProjectCostStore costs;
     private final Callbacks callbacks;
+    private final Clock clock;
 
     public ProjectCostsReader(ExactOnline exact, ConnectionStore connections, MappingStore mappings,
-            CursorStore cursors, ProjectCostStore costs, Callbacks callbacks) {
+            CursorStore cursors, ProjectCostStore costs, Callbacks callbacks, Clock clock) {
         this.exact = exact;
         this.connections = connections;
         this.mappings = mappings;
         this.cursors = cursors;
         this.costs = costs;
         this.callbacks = callbacks;
+        this.clock = clock;
     }
 
     /** Every live tenant's connected divisions, one after another; a failing division does not stop the others. */
@@ -132,10 +145,10 @@ public class ProjectCostsReader {
                 if (timestamp != null) {
                     highest = Math.max(highest, timestamp);
                 }
-                touched.add(row.string("ID"));
+                touched.add(lower(row.string("ID")));
                 Integer lineNumber = row.integer("LineNumber");
                 if (lineNumber != null && lineNumber == PurchaseLines.TOTAL_LINE) {
-                    rebooked.add(row.string("EntryID"));
+                    rebooked.add(lower(row.string("EntryID")));
                 }
                 String costCenter = row.trimmed("CostCenter");
                 if (PurchaseLines.isPurchaseCost(row.integer("Type"), lineNumber, costCenter)) {
@@ -146,7 +159,31 @@ public class ProjectCostsReader {
                 }
             }
         }
-        if (rows == 0) {
+        CursorKey deletedCursor = new CursorKey(tenant, division, DELETED_FEED);
+        Optional<CursorRecord> deletedAt = cursors.find(deletedCursor);
+        long deletedHighest = deletedAt.map(CursorRecord::position).orElse(1L);
+        boolean readDeleted = deletedAt.isEmpty() || deletedAt.get().updatedAt() == null
+                || !deletedAt.get().updatedAt().plus(DELETED_INTERVAL).isAfter(clock.instant());
+        if (readDeleted) {
+            ODataQuery deletions = ODataQuery.select(new String[0]).filter("Timestamp gt "
+                    + OData.int64(deletedHighest));
+            try (Stream<ExactRow> feed = exact.query(target, DELETED_PATH, deletions)) {
+                for (ExactRow row : (Iterable<ExactRow>) feed::iterator) {
+                    Long timestamp = row.int64("Timestamp");
+                    if (timestamp != null) {
+                        deletedHighest = Math.max(deletedHighest, timestamp);
+                    }
+                    Integer type = row.integer("EntityType");
+                    if (type != null && type == TRANSACTION_LINES) {
+                        touched.add(lower(row.string("EntityKey")));
+                    }
+                }
+            }
+        }
+        if (rows == 0 && touched.isEmpty()) {
+            if (readDeleted) {
+                cursors.advance(deletedCursor, deletedHighest, null);
+            }
             return Optional.of(new DivisionRead(0, 0));
         }
         Map<String, ProjectCosts> stored = new HashMap<>();
@@ -176,6 +213,9 @@ public class ProjectCostsReader {
             updated++;
         }
         cursors.advance(cursor, highest, null);
+        if (readDeleted) {
+            cursors.advance(deletedCursor, deletedHighest, null);
+        }
         LOG.infof("project costs of tenant %s division %d: %d rows, %d project(s) changed", tenant, division, rows,
                 updated);
         return Optional.of(new DivisionRead(rows, updated));
@@ -183,7 +223,7 @@ public class ProjectCostsReader {
 
     private static CostLine line(ExactRow row) {
         BigDecimal amount = row.decimal("AmountDC");
-        return new CostLine(row.string("ID"), row.string("EntryID"), row.integer("EntryNumber"),
+        return new CostLine(lower(row.string("ID")), lower(row.string("EntryID")), row.integer("EntryNumber"),
                 row.localDate("Date"), row.string("AccountName"), row.trimmed("AccountCode"),
                 row.trimmed("GLAccountCode"), (amount == null ? BigDecimal.ZERO : amount)
                         .setScale(2, RoundingMode.HALF_UP), row.string("Description"));
@@ -195,6 +235,11 @@ public class ProjectCostsReader {
                 l.amount().toPlainString(), l.description(), l.entryNumber())).toList();
         return new ProjectCostsUpdated(costs.key().projectId(), costs.key().division(), costs.costCenterCode(),
                 costs.total().toPlainString(), entries);
+    }
+
+    /** GUIDs compared as text: one spelling whichever feed they come from. */
+    private static String lower(String id) {
+        return id == null ? null : id.toLowerCase(Locale.ROOT);
     }
 
     private static String upper(String code) {

@@ -147,6 +147,27 @@ class ProjectCostsAgainstSandboxTest {
     }
 
     @Test
+    void aDeletedPurchaseEntryLeavesItsProjectOnceTheHourlyDeletionLogIsRead() {
+        flow.purchase(DIVISION_A, supplier, shop, "1000.00", "Kasten");
+        Map<String, Object> twice = flow.purchase(DIVISION_A, supplier, shop, "300.00", "Dubbel geboekt");
+        flow.reader().readAll();
+        flow.sent.clear();
+        SandboxFinance.of(flow.sandbox).deleteEntry(DIVISION_A, UUID.fromString(String.valueOf(twice.get("EntryID"))));
+
+        flow.reader().readAll();
+        List<ProjectCostsUpdated> withinTheHour = updates("prj-7");
+        flow.clock.advance(java.time.Duration.ofMinutes(61));
+        flow.reader().readAll();
+
+        assertThat(withinTheHour).isEmpty();
+        assertThat(updates("prj-7")).singleElement().satisfies(d -> {
+            assertThat(d.totalPurchases()).isEqualTo("1000.00");
+            assertThat(d.entries()).extracting(ProjectCostEntry::description).containsExactly("Kasten");
+        });
+        assertThat(flow.calls(DIVISION_A, "sync/Deleted")).isEqualTo(2);
+    }
+
+    @Test
     void aDivisionWithoutProjectsCostsNoCall() {
         int before = flow.calls(DIVISION_B);
 

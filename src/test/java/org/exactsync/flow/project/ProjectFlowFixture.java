@@ -96,7 +96,7 @@ final class ProjectFlowFixture implements AutoCloseable {
 
     ProjectCostsReader reader() {
         return new ProjectCostsReader(client, connections, mappings, new DynamoDbCursorStore(dynamo.client(), table,
-                clock), costs, callbacks);
+                clock), costs, callbacks, clock);
     }
 
     void dryRun() {
