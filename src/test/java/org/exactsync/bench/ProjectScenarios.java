@@ -89,7 +89,8 @@ final class ProjectScenarios {
                     return new ScenarioResult("project costs read-back (5 projects, 2 divisions)", n, withPurchases,
                             env.tooManyRequests() - tooMany, purchases + " purchases, one read-back after each pair "
                                     + "(sync/Deleted once an hour per division); a read-back with nothing new: "
-                                    + quietCalls + " calls for " + DIVISIONS + " divisions, " + quiet.projectsUpdated() + " callbacks");
+                                    + quietCalls + " calls for " + DIVISIONS + " divisions, "
+                                    + quiet.projectsUpdated() + " callbacks");
                 }));
     }
 
