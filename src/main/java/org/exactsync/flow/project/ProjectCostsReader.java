@@ -1,0 +1,259 @@
+package org.exactsync.flow.project;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.exactsync.crm.callback.Callbacks;
+import org.exactsync.exact.ExactException;
+import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.exact.odata.ExactRow;
+import org.exactsync.exact.odata.OData;
+import org.exactsync.exact.odata.ODataQuery;
+import org.exactsync.mapping.PurchaseLines;
+import org.exactsync.store.ConnectionRecord;
+import org.exactsync.store.ConnectionStatus;
+import org.exactsync.store.ConnectionStore;
+import org.exactsync.store.CostLine;
+import org.exactsync.store.CursorKey;
+import org.exactsync.store.CursorRecord;
+import org.exactsync.store.CursorStore;
+import org.exactsync.store.EntityKind;
+import org.exactsync.store.MappingRecord;
+import org.exactsync.store.MappingStore;
+import org.exactsync.store.ProjectCostStore;
+import org.exactsync.store.ProjectCosts;
+import org.exactsync.store.ProjectCostsKey;
+import org.jboss.logging.Logger;
+
+/**
+ * The purchases read back per project (exact-online-api.md §5.15, §9.5): per connected division, Exact's incremental
+ * feed {@code sync/Financial/TransactionLines} from the stored {@code Timestamp} cursor (first run from 1: everything
+ * once), purchase cost lines grouped by cost center code onto the mapped projects, and a
+ * {@code project.costs-updated} callback for each project whose lines changed. With nothing new a division costs one
+ * Exact call and sends nothing; a division without mapped projects costs none.
+ *
+ * <p>Deleted entries never appear in that feed (§5.17): at most once an hour per division the read-back also reads
+ * {@code sync/Deleted} (its own cursor) and drops deleted transaction lines ({@code EntityType} 1) from the projects.
+ *
+ * <p>Order of writes: callbacks, then the stored lines, then the cursors. A crash in between reads the same rows again
+ * and at worst repeats a callback the CRM already has; it never skips one.
+ */
+@ApplicationScoped
+public class ProjectCostsReader {
+
+    /** Cursor feed name; the suffix keeps it apart from other flows reading the same Exact feed. */
+    static final String FEED = "sync/Financial/TransactionLines#project-costs";
+    static final String PATH = "sync/Financial/TransactionLines";
+    static final String DELETED_FEED = "sync/Deleted#project-costs";
+    static final String DELETED_PATH = "sync/Deleted";
+    /** {@code sync/Deleted} EntityType of transaction lines (§5.17). */
+    static final int TRANSACTION_LINES = 1;
+    /** How often the deletion log is read: it keeps two months, and one call an hour is 24 of 5,000 a day. */
+    static final Duration DELETED_INTERVAL = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(ProjectCostsReader.class);
+
+    private final ExactOnline exact;
+    private final ConnectionStore connections;
+    private final MappingStore mappings;
+    private final CursorStore cursors;
+    private final ProjectCostStore costs;
+    private final Callbacks callbacks;
+    private final Clock clock;
+
+    public ProjectCostsReader(ExactOnline exact, ConnectionStore connections, MappingStore mappings,
+            CursorStore cursors, ProjectCostStore costs, Callbacks callbacks, Clock clock) {
+        this.exact = exact;
+        this.connections = connections;
+        this.mappings = mappings;
+        this.cursors = cursors;
+        this.costs = costs;
+        this.callbacks = callbacks;
+        this.clock = clock;
+    }
+
+    /** Every live tenant's connected divisions, one after another; a failing division does not stop the others. */
+    public ProjectCostsReport readAll() {
+        int divisionsRead = 0;
+        int rows = 0;
+        int updated = 0;
+        List<String> failures = new ArrayList<>();
+        for (ConnectionRecord connection : connections.findAll()) {
+            if (connection.status() != ConnectionStatus.ACTIVE) {
+                continue;
+            }
+            for (int division : connection.divisions()) {
+                try {
+                    Optional<DivisionRead> read = readDivision(new ExactTarget(connection.tokenKey(), division));
+                    if (read.isPresent()) {
+                        divisionsRead++;
+                        rows += read.get().rows();
+                        updated += read.get().projectsUpdated();
+                    }
+                } catch (ExactException | ConcurrentReadException failed) {
+                    LOG.infof("project costs of tenant %s division %d not read: %s", connection.tenant(), division,
+                            failed.getClass().getSimpleName());
+                    failures.add(connection.tenant() + "/" + division + ": " + failed.getClass().getSimpleName());
+                }
+            }
+        }
+        return new ProjectCostsReport(divisionsRead, rows, updated, failures);
+    }
+
+    /** One division; empty when it has no mapped project (nothing to read for). */
+    Optional<DivisionRead> readDivision(ExactTarget target) {
+        String tenant = target.tenant();
+        int division = target.division();
+        Map<String, String> projectByCode = new HashMap<>();
+        Map<String, String> codeByProject = new HashMap<>();
+        for (MappingRecord mapping : mappings.findAll(tenant, division, EntityKind.PROJECT)) {
+            if (mapping.exactId() != null && mapping.exactCode() != null) {
+                projectByCode.put(upper(mapping.exactCode()), mapping.key().crmId());
+                codeByProject.put(mapping.key().crmId(), mapping.exactCode());
+            }
+        }
+        if (projectByCode.isEmpty()) {
+            return Optional.empty();
+        }
+        CursorKey cursor = new CursorKey(tenant, division, FEED);
+        long from = cursors.find(cursor).map(CursorRecord::position).orElse(1L);
+        long highest = from;
+        int rows = 0;
+        Set<String> touched = new HashSet<>();
+        Set<String> rebooked = new HashSet<>();
+        Map<String, List<CostLine>> fresh = new HashMap<>();
+        // No $select: whether sync endpoints accept it is unconfirmed (exact-online-api.md §5.17), and without it
+        // the feed works either way. Only a Timestamp filter is allowed there.
+        ODataQuery query = ODataQuery.select(new String[0]).filter("Timestamp gt " + OData.int64(from));
+        try (Stream<ExactRow> feed = exact.query(target, PATH, query)) {
+            for (ExactRow row : (Iterable<ExactRow>) feed::iterator) {
+                rows++;
+                Long timestamp = row.int64("Timestamp");
+                if (timestamp != null) {
+                    highest = Math.max(highest, timestamp);
+                }
+                touched.add(lower(row.string("ID")));
+                Integer lineNumber = row.integer("LineNumber");
+                if (lineNumber != null && lineNumber == PurchaseLines.TOTAL_LINE) {
+                    rebooked.add(lower(row.string("EntryID")));
+                }
+                String costCenter = row.trimmed("CostCenter");
+                if (PurchaseLines.isPurchaseCost(row.integer("Type"), lineNumber, costCenter)) {
+                    String project = projectByCode.get(upper(costCenter));
+                    if (project != null) {
+                        fresh.computeIfAbsent(project, p -> new ArrayList<>()).add(line(row));
+                    }
+                }
+            }
+        }
+        CursorKey deletedCursor = new CursorKey(tenant, division, DELETED_FEED);
+        Optional<CursorRecord> deletedAt = cursors.find(deletedCursor);
+        long deletedHighest = deletedAt.map(CursorRecord::position).orElse(1L);
+        boolean readDeleted = deletedAt.isEmpty() || deletedAt.get().updatedAt() == null
+                || !deletedAt.get().updatedAt().plus(DELETED_INTERVAL).isAfter(clock.instant());
+        if (readDeleted) {
+            ODataQuery deletions = ODataQuery.select(new String[0]).filter("Timestamp gt "
+                    + OData.int64(deletedHighest));
+            try (Stream<ExactRow> feed = exact.query(target, DELETED_PATH, deletions)) {
+                for (ExactRow row : (Iterable<ExactRow>) feed::iterator) {
+                    Long timestamp = row.int64("Timestamp");
+                    if (timestamp != null) {
+                        deletedHighest = Math.max(deletedHighest, timestamp);
+                    }
+                    Integer type = row.integer("EntityType");
+                    if (type != null && type == TRANSACTION_LINES) {
+                        touched.add(lower(row.string("EntityKey")));
+                    }
+                }
+            }
+        }
+        if (rows == 0 && touched.isEmpty()) {
+            if (readDeleted) {
+                cursors.advance(deletedCursor, deletedHighest, null);
+            }
+            return Optional.of(new DivisionRead(0, 0));
+        }
+        Map<String, ProjectCosts> stored = new HashMap<>();
+        costs.findAll(tenant, division).forEach(c -> stored.put(c.key().projectId(), c));
+        Map<String, List<CostLine>> storedLines = new HashMap<>();
+        stored.forEach((project, c) -> storedLines.put(project, c.lines()));
+        int updated = 0;
+        for (Map.Entry<String, List<CostLine>> merged : ProjectCostsMerge.merge(storedLines, touched, rebooked, fresh)
+                .entrySet()) {
+            String project = merged.getKey();
+            ProjectCosts before = stored.get(project);
+            if (before != null && before.lines().equals(merged.getValue())) {
+                continue;
+            }
+            if (before == null && merged.getValue().isEmpty()) {
+                continue;
+            }
+            String code = codeByProject.getOrDefault(project, before == null ? null : before.costCenterCode());
+            ProjectCosts after = new ProjectCosts(new ProjectCostsKey(tenant, division, project), code,
+                    merged.getValue(), null, before == null ? 0 : before.version());
+            callbacks.send(tenant, ProjectDivisionSync.entityKey(project), "project.costs-updated",
+                    callback(after));
+            if (costs.save(after).isEmpty()) {
+                // Another read-back of this division saved first; leave the cursor so the next run re-reads.
+                throw new ConcurrentReadException();
+            }
+            updated++;
+        }
+        cursors.advance(cursor, highest, null);
+        if (readDeleted) {
+            cursors.advance(deletedCursor, deletedHighest, null);
+        }
+        LOG.infof("project costs of tenant %s division %d: %d rows, %d project(s) changed", tenant, division, rows,
+                updated);
+        return Optional.of(new DivisionRead(rows, updated));
+    }
+
+    private static CostLine line(ExactRow row) {
+        BigDecimal amount = row.decimal("AmountDC");
+        return new CostLine(lower(row.string("ID")), lower(row.string("EntryID")), row.integer("EntryNumber"),
+                row.localDate("Date"), row.string("AccountName"), row.trimmed("AccountCode"),
+                row.trimmed("GLAccountCode"), (amount == null ? BigDecimal.ZERO : amount)
+                        .setScale(2, RoundingMode.HALF_UP), row.string("Description"));
+    }
+
+    private static ProjectCostsUpdated callback(ProjectCosts costs) {
+        List<ProjectCostEntry> entries = costs.lines().stream().map(l -> new ProjectCostEntry(
+                l.date() == null ? null : l.date().toString(), l.supplier(), l.supplierCode(), l.glAccount(),
+                l.amount().toPlainString(), l.description(), l.entryNumber())).toList();
+        return new ProjectCostsUpdated(costs.key().projectId(), costs.key().division(), costs.costCenterCode(),
+                costs.total().toPlainString(), entries);
+    }
+
+    /** GUIDs compared as text: one spelling whichever feed they come from. */
+    private static String lower(String id) {
+        return id == null ? null : id.toLowerCase(Locale.ROOT);
+    }
+
+    private static String upper(String code) {
+        return code.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** What one division's read found. */
+    record DivisionRead(int rows, int projectsUpdated) {
+    }
+
+    /** Another read-back of the same division stored its result first. */
+    static final class ConcurrentReadException extends RuntimeException {
+        ConcurrentReadException() {
+            super("another read-back of this division saved first");
+        }
+    }
+}

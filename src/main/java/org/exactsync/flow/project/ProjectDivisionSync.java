@@ -1,0 +1,243 @@
+package org.exactsync.flow.project;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.exactsync.crm.callback.Callbacks;
+import org.exactsync.exact.ExactNotFoundException;
+import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.ExactValidationException;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.exact.odata.ExactRow;
+import org.exactsync.exact.odata.OData;
+import org.exactsync.exact.odata.ODataQuery;
+import org.exactsync.mapping.CostCenterCodes;
+import org.exactsync.mapping.ProjectUpserted;
+import org.exactsync.store.EntityKind;
+import org.exactsync.store.MappingChange;
+import org.exactsync.store.MappingKey;
+import org.exactsync.store.MappingRecord;
+import org.exactsync.store.MappingStore;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings one CRM project into one Exact division as a cost center:
+ * <ul>
+ * <li>Mapped: the managed fields are compared with what was last sent; equal → no Exact call; different → one
+ * partial PUT of the changed fields.</li>
+ * <li>New: one GET of the cost centers that use any of the project's candidate codes, the first free candidate is
+ * claimed in the mapping, then one POST. 2 calls.</li>
+ * </ul>
+ * Exact has no idempotency key (exact-online-api.md §8.4), so the mapping is claimed with the chosen code before the
+ * POST; a replay that finds the claim and a cost center with that code that no other project holds adopts it instead
+ * of posting again.
+ */
+@ApplicationScoped
+public class ProjectDivisionSync {
+
+    /** Candidate codes looked up in one GET; more than this many taken means something else is wrong. */
+    static final int CANDIDATES = 10;
+    private static final Logger LOG = Logger.getLogger(ProjectDivisionSync.class);
+
+    private final ExactOnline exact;
+    private final MappingStore mappings;
+    private final Callbacks callbacks;
+
+    public ProjectDivisionSync(ExactOnline exact, MappingStore mappings, Callbacks callbacks) {
+        this.exact = exact;
+        this.mappings = mappings;
+        this.callbacks = callbacks;
+    }
+
+    ProjectDivisionOutcome sync(ExactTarget target, ProjectUpserted project, LocalDate closeDate) {
+        MappingKey key = key(target.tenant(), target.division(), project);
+        Optional<MappingRecord> stored = mappings.find(key);
+        if (stored.isPresent() && stored.get().exactId() != null) {
+            return update(target, project, stored.get(), closeDate);
+        }
+        return create(target, project, stored, closeDate);
+    }
+
+    /** Dry-run mode: what a live sync would send, from the stores alone (no Exact call). */
+    ProjectDryRun preview(String tenant, int division, ProjectUpserted project, LocalDate closeDate) {
+        Optional<MappingRecord> mapping = mappings.find(key(tenant, division, project))
+                .filter(m -> m.exactId() != null);
+        if (mapping.isPresent()) {
+            Map<String, String> last = mapping.get().sentValues();
+            return new ProjectDryRun(division, mapping.get().exactId(), mapping.get().exactCode(), true,
+                    nullsAsEmpty(CostCenterValues.changes(CostCenterValues.wanted(project, last, closeDate), last)));
+        }
+        String code = CostCenterCodes.candidate(project.number(), 0);
+        Map<String, String> send = new LinkedHashMap<>();
+        send.put(CostCenterValues.CODE, code);
+        send.putAll(CostCenterValues.wanted(project, Map.of(), closeDate));
+        return new ProjectDryRun(division, null, code, true, send);
+    }
+
+    private ProjectDivisionOutcome update(ExactTarget target, ProjectUpserted project, MappingRecord mapping,
+            LocalDate closeDate) {
+        Map<String, String> last = mapping.sentValues();
+        Map<String, String> wanted = CostCenterValues.wanted(project, last, closeDate);
+        Map<String, String> changes = CostCenterValues.changes(wanted, last);
+        ProjectResult result = new ProjectResult(target.division(), mapping.exactId(), mapping.exactCode());
+        if (changes.isEmpty()) {
+            return new ProjectDivisionOutcome.Synced(result);
+        }
+        try {
+            exact.update(target, CostCenterValues.PATH, OData.guid(UUID.fromString(mapping.exactId())),
+                    CostCenterValues.toFields(changes));
+        } catch (ExactNotFoundException gone) {
+            return new ProjectDivisionOutcome.CostCenterGone(target.division(), mapping.exactId());
+        }
+        swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(), mapping.exactCode(), null,
+                wanted));
+        LOG.infof("project %s: cost center %s updated in division %d (%s)", project.id(), mapping.exactCode(),
+                target.division(), changes.keySet());
+        synced(target, project, result);
+        return new ProjectDivisionOutcome.Synced(result);
+    }
+
+    private ProjectDivisionOutcome create(ExactTarget target, ProjectUpserted project, Optional<MappingRecord> claim,
+            LocalDate closeDate) {
+        MappingKey key = key(target.tenant(), target.division(), project);
+        List<String> candidates = CostCenterCodes.candidates(project.number(), CANDIDATES);
+        String claimedCode = claim.map(MappingRecord::exactCode).orElse(null);
+        List<String> lookup = new ArrayList<>(candidates);
+        if (claimedCode != null && !lookup.contains(claimedCode)) {
+            lookup.add(claimedCode);
+        }
+        Map<String, ExactRow> taken = existing(target, lookup);
+        Map<String, String> wanted = CostCenterValues.wanted(project, Map.of(), closeDate);
+
+        ExactRow lost = claimedCode == null ? null : taken.get(upper(claimedCode));
+        if (lost != null && isOurLostPost(target, project, lost)) {
+            // An earlier attempt's POST reached Exact but its answer did not reach us: adopt, never post twice.
+            Map<String, String> current = values(lost);
+            Map<String, String> changes = CostCenterValues.changes(wanted, current);
+            if (!changes.isEmpty()) {
+                exact.update(target, CostCenterValues.PATH, OData.guid(lost.uuid("ID")),
+                        CostCenterValues.toFields(changes));
+            }
+            return linked(target, project, key, claim.get().version(), lost.uuid("ID").toString(), claimedCode,
+                    wanted);
+        }
+        Optional<String> free = candidates.stream().filter(code -> !taken.containsKey(upper(code))).findFirst();
+        if (free.isEmpty()) {
+            return new ProjectDivisionOutcome.NoFreeCode(target.division(), candidates.get(0));
+        }
+        String code = free.get();
+        long claimed = claim(key, claim, code);
+        Map<String, String> posted = new LinkedHashMap<>();
+        posted.put(CostCenterValues.CODE, code);
+        posted.putAll(wanted);
+        ExactRow created;
+        try {
+            created = exact.create(target, CostCenterValues.PATH, CostCenterValues.toFields(posted));
+        } catch (ExactValidationException rejected) {
+            if (!existing(target, List.of(code)).isEmpty()) {
+                // Another project took the code between our GET and POST: forget it; the replay picks the next one.
+                swap(key, claimed, new MappingChange(null, null, null, Map.of()));
+                throw new ProjectMappingRaceException("cost center code for project " + project.id()
+                        + " was taken concurrently in division " + target.division());
+            }
+            throw rejected;
+        }
+        LOG.infof("project %s: cost center %s created in division %d", project.id(), code, target.division());
+        return linked(target, project, key, claimed, created.uuid("ID").toString(), code, wanted);
+    }
+
+    private ProjectDivisionOutcome linked(ExactTarget target, ProjectUpserted project, MappingKey key, long version,
+            String exactId, String code, Map<String, String> sent) {
+        swap(key, version, new MappingChange(exactId, code, null, sent));
+        ProjectResult result = new ProjectResult(target.division(), exactId, code);
+        synced(target, project, result);
+        return new ProjectDivisionOutcome.Synced(result);
+    }
+
+    /**
+     * True when no other project of the division holds {@code row}'s code, mapped or claimed: then it is what our own
+     * earlier POST left. A claimed code of another project means that project's POST may have made it.
+     */
+    private boolean isOurLostPost(ExactTarget target, ProjectUpserted project, ExactRow row) {
+        String code = row.trimmed(CostCenterValues.CODE);
+        String id = row.uuid("ID").toString();
+        return mappings.findAll(target.tenant(), target.division(), EntityKind.PROJECT).stream()
+                .filter(m -> !m.key().crmId().equals(project.id()))
+                .noneMatch(m -> id.equals(m.exactId())
+                        || (m.exactCode() != null && m.exactCode().equalsIgnoreCase(code)));
+    }
+
+    /** The division's cost centers using any of {@code codes}, by upper-case trimmed code: one GET. */
+    private Map<String, ExactRow> existing(ExactTarget target, List<String> codes) {
+        String filter = codes.stream().map(code -> OData.eq(CostCenterValues.CODE, OData.string(code)))
+                .collect(Collectors.joining(" or "));
+        ODataQuery query = ODataQuery.select("ID", CostCenterValues.CODE, CostCenterValues.DESCRIPTION,
+                CostCenterValues.END_DATE).filter(filter);
+        Map<String, ExactRow> byCode = new LinkedHashMap<>();
+        try (Stream<ExactRow> rows = exact.query(target, CostCenterValues.PATH, query)) {
+            rows.forEach(row -> byCode.put(upper(row.trimmed(CostCenterValues.CODE)), row));
+        }
+        return byCode;
+    }
+
+    private long claim(MappingKey key, Optional<MappingRecord> claim, String code) {
+        MappingChange change = new MappingChange(null, code, null, Map.of());
+        if (claim.isPresent()) {
+            return swap(key, claim.get().version(), change).version();
+        }
+        MappingStore.Creation creation = mappings.createIfAbsent(key, change);
+        if (!creation.created()) {
+            throw new ProjectMappingRaceException("project " + key.crmId() + " is being created by another worker "
+                    + "in division " + key.division());
+        }
+        return creation.record().version();
+    }
+
+    private MappingRecord swap(MappingKey key, long version, MappingChange change) {
+        return mappings.compareAndSwap(key, version, change).orElseThrow(() -> new ProjectMappingRaceException(
+                "project " + key.crmId() + " mapping changed concurrently in division " + key.division()));
+    }
+
+    private void synced(ExactTarget target, ProjectUpserted project, ProjectResult result) {
+        callbacks.send(target.tenant(), entityKey(project.id()), "project.synced", new ProjectSynced(project.id(),
+                target.division(), result.code(), result.exactId(), project.isActive()));
+    }
+
+    private static Map<String, String> values(ExactRow row) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(CostCenterValues.DESCRIPTION, row.string(CostCenterValues.DESCRIPTION));
+        LocalDate end = row.localDate(CostCenterValues.END_DATE);
+        if (end != null) {
+            values.put(CostCenterValues.END_DATE, end.toString());
+        }
+        return values;
+    }
+
+    private static Map<String, String> nullsAsEmpty(Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v == null ? "" : v));
+        return out;
+    }
+
+    private static String upper(String code) {
+        return code == null ? "" : code.toUpperCase(Locale.ROOT);
+    }
+
+    static MappingKey key(String tenant, int division, ProjectUpserted project) {
+        return new MappingKey(tenant, division, EntityKind.PROJECT, project.id());
+    }
+
+    static String entityKey(String projectId) {
+        return "project:" + projectId;
+    }
+}

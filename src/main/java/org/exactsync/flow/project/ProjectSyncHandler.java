@@ -1,0 +1,135 @@
+package org.exactsync.flow.project;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.exactsync.crm.inbound.AcceptedEvent;
+import org.exactsync.crm.inbound.EventHandler;
+import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.crm.inbound.Problem;
+import org.exactsync.exact.ExactAuthException;
+import org.exactsync.exact.ExactException;
+import org.exactsync.exact.ExactRateLimitedException;
+import org.exactsync.exact.ExactTransientException;
+import org.exactsync.exact.ExactValidationException;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.mapping.ProjectUpserted;
+import org.exactsync.mapping.ProjectValidator;
+import org.exactsync.store.ConnectionRecord;
+import org.exactsync.store.ConnectionStatus;
+import org.exactsync.store.ConnectionStore;
+import org.exactsync.store.SyncMode;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code project.upserted}: the project as a cost center in every target division, one after another. When one must
+ * wait or fails, the replay redoes the others at no Exact cost (their mappings say they are up to date).
+ */
+@ApplicationScoped
+public class ProjectSyncHandler implements EventHandler<ProjectUpserted> {
+
+    public static final String TYPE = "project.upserted";
+    /** Exact's business dates are Dutch dates (exact-online-api.md §1.6): closed at 00:30 CET closes that day. */
+    private static final ZoneId EXACT_ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final Logger LOG = Logger.getLogger(ProjectSyncHandler.class);
+
+    private final ProjectValidator validator = new ProjectValidator();
+    private final ProjectDivisionSync divisionSync;
+    private final ConnectionStore connections;
+    private final Clock clock;
+
+    public ProjectSyncHandler(ProjectDivisionSync divisionSync, ConnectionStore connections, Clock clock) {
+        this.divisionSync = divisionSync;
+        this.connections = connections;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<ProjectUpserted> dataType() {
+        return ProjectUpserted.class;
+    }
+
+    @Override
+    public List<Problem> validate(JsonNode data) {
+        return validator.validate(data);
+    }
+
+    @Override
+    public Outcome process(AcceptedEvent<ProjectUpserted> event) {
+        Optional<ConnectionRecord> connection = connections.find(event.tenant());
+        if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
+            return new Outcome.Failed("tenant " + event.tenant() + " has no usable Exact connection; connect again",
+                    true);
+        }
+        List<Integer> divisions = event.divisions().isEmpty() ? connection.get().defaultDivisions()
+                : event.divisions();
+        if (divisions.isEmpty()) {
+            return new Outcome.Failed("no target division: the event names none and the tenant has no default",
+                    false);
+        }
+        for (int division : divisions) {
+            if (!connection.get().divisions().contains(division)) {
+                return new Outcome.Failed("division " + division + " is not connected for tenant " + event.tenant(),
+                        false);
+            }
+        }
+        ProjectUpserted project = event.data();
+        // The day the CRM closed it, not the day a replay ran: a replayed close gets the same end date.
+        Instant when = event.occurredAt() == null ? clock.instant() : event.occurredAt();
+        LocalDate closeDate = LocalDate.ofInstant(when, EXACT_ZONE);
+        if (connection.get().mode() == SyncMode.DRY_RUN) {
+            return new Outcome.Done(divisions.stream()
+                    .map(division -> divisionSync.preview(event.tenant(), division, project, closeDate)).toList());
+        }
+        List<ProjectResult> results = new ArrayList<>();
+        for (int division : divisions) {
+            ExactTarget target = new ExactTarget(connection.get().tokenKey(), division);
+            ProjectDivisionOutcome outcome;
+            try {
+                outcome = divisionSync.sync(target, project, closeDate);
+            } catch (ExactValidationException rejected) {
+                if (rejected.status() == 502 || rejected.status() == 503 || rejected.status() == 504) {
+                    return new Outcome.Waiting("division " + division + ": Exact answered " + rejected.status());
+                }
+                // Never retried: Exact would reject the same data again, and each 400 counts toward its error block.
+                return new Outcome.Failed("Exact rejected project " + project.id() + " in division " + division
+                        + ": " + rejected.exactMessage(), false);
+            } catch (ExactRateLimitedException | ExactTransientException | ProjectMappingRaceException wait) {
+                LOG.infof("project %s waits in division %d: %s", project.id(), division,
+                        wait.getClass().getSimpleName());
+                return new Outcome.Waiting("division " + division + ": " + wait.getMessage());
+            } catch (ExactAuthException consent) {
+                return new Outcome.Failed("Exact consent needed for tenant " + event.tenant() + ": "
+                        + consent.getMessage(), true);
+            } catch (ExactException other) {
+                return new Outcome.Failed("Exact failed for project " + project.id() + " in division " + division
+                        + ": " + other.getMessage(), true);
+            }
+            if (outcome instanceof ProjectDivisionOutcome.Synced synced) {
+                results.add(synced.result());
+            } else if (outcome instanceof ProjectDivisionOutcome.NoFreeCode none) {
+                return new Outcome.Failed("project " + project.id() + " has no free cost center code in division "
+                        + none.division() + " (first candidate " + none.firstCandidate() + ")", false);
+            } else {
+                ProjectDivisionOutcome.CostCenterGone gone = (ProjectDivisionOutcome.CostCenterGone) outcome;
+                return new Outcome.Failed("cost center " + gone.exactId() + " of project " + project.id()
+                        + " no longer exists in division " + gone.division(), false);
+            }
+        }
+        return new Outcome.Done(results);
+    }
+}

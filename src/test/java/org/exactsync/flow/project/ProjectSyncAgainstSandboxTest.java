@@ -1,0 +1,217 @@
+package org.exactsync.flow.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.exactsync.flow.project.ProjectFlowFixture.DIVISION_A;
+import static org.exactsync.flow.project.ProjectFlowFixture.DIVISION_B;
+import static org.exactsync.flow.project.ProjectFlowFixture.project;
+import static org.exactsync.flow.project.ProjectFlowFixture.results;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.mapping.CostCenterCodes;
+import org.exactsync.sandbox.faults.FaultRule;
+import org.exactsync.store.EntityKind;
+import org.exactsync.store.MappingKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The project flow against the Exact sandbox over HTTP with its mappings in DynamoDB. */
+class ProjectSyncAgainstSandboxTest {
+
+    private static final String SHOP = project("prj-7", "P2026-007", "Nieuwe winkelinrichting", true);
+
+    private final ProjectFlowFixture flow = new ProjectFlowFixture();
+
+    @AfterEach
+    void stop() {
+        flow.close();
+    }
+
+    @Test
+    void createsTheCostCenterInTwoDivisionsWithOneLookupAndOnePostEach() {
+        ProjectSyncHandler handler = flow.handler();
+
+        Outcome outcome = flow.process(handler, SHOP, DIVISION_A, DIVISION_B);
+
+        List<ProjectResult> results = results(outcome);
+        assertThat(results).extracting(ProjectResult::division).containsExactly(DIVISION_A, DIVISION_B);
+        assertThat(results).extracting(ProjectResult::code).containsOnly("P2026007");
+        assertThat(results.get(0).exactId()).isNotEqualTo(results.get(1).exactId());
+        for (int division : new int[] {DIVISION_A, DIVISION_B}) {
+            assertThat(flow.calls(division, "hrm/Costcenters")).as("division %d", division).isEqualTo(2);
+            assertThat(flow.costCenter(division, "P2026007")).containsEntry("Description", "Nieuwe winkelinrichting")
+                    .containsEntry("EndDate", null);
+        }
+        assertThat(flow.mappings.find(new MappingKey("default", DIVISION_B, EntityKind.PROJECT, "prj-7")))
+                .hasValueSatisfying(m -> {
+                    assertThat(m.exactCode()).isEqualTo("P2026007");
+                    assertThat(m.exactId()).isEqualTo(results.get(1).exactId());
+                });
+        assertThat(flow.ofType("project.synced")).hasSize(2).allSatisfy(s -> {
+            assertThat(s.entityKey()).isEqualTo("project:prj-7");
+            assertThat(s.data()).isInstanceOfSatisfying(ProjectSynced.class, d -> {
+                assertThat(d.projectId()).isEqualTo("prj-7");
+                assertThat(d.costCenterCode()).isEqualTo("P2026007");
+                assertThat(d.active()).isTrue();
+            });
+        });
+    }
+
+    @Test
+    void renamesWithOnePutPerDivisionAndAnUnchangedResendCostsNothing() {
+        ProjectSyncHandler handler = flow.handler();
+        flow.process(handler, SHOP, DIVISION_A, DIVISION_B);
+        int before = flow.calls(DIVISION_A) + flow.calls(DIVISION_B);
+        flow.sent.clear();
+
+        flow.process(handler, SHOP, DIVISION_A, DIVISION_B);
+        int afterUnchanged = flow.calls(DIVISION_A) + flow.calls(DIVISION_B);
+        Outcome renamed = flow.process(handler, SHOP.replace("Nieuwe winkelinrichting", "Winkel Utrecht"),
+                DIVISION_A, DIVISION_B);
+
+        assertThat(afterUnchanged).isEqualTo(before);
+        assertThat(flow.calls(DIVISION_A) + flow.calls(DIVISION_B) - afterUnchanged).isEqualTo(2);
+        assertThat(results(renamed)).extracting(ProjectResult::code).containsOnly("P2026007");
+        assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("Description", "Winkel Utrecht");
+        assertThat(flow.costCenter(DIVISION_B, "P2026007")).containsEntry("Description", "Winkel Utrecht");
+        assertThat(flow.ofType("project.synced")).hasSize(2);
+    }
+
+    @Test
+    void closesWithAnEndDateInBothDivisionsNeverDeletesAndKeepsTheDateOnAResend() {
+        ProjectSyncHandler handler = flow.handler();
+        flow.process(handler, SHOP, DIVISION_A, DIVISION_B);
+        int countA = flow.costCenters(DIVISION_A).size();
+        String closed = project("prj-7", "P2026-007", "Nieuwe winkelinrichting", false);
+
+        flow.process(handler, closed, DIVISION_A, DIVISION_B);
+        flow.clock.advance(java.time.Duration.ofDays(3));
+        int before = flow.calls(DIVISION_A) + flow.calls(DIVISION_B);
+        flow.process(handler, closed, DIVISION_A, DIVISION_B);
+
+        assertThat(flow.calls(DIVISION_A) + flow.calls(DIVISION_B)).isEqualTo(before);
+        assertThat(flow.costCenters(DIVISION_A)).hasSize(countA);
+        for (int division : new int[] {DIVISION_A, DIVISION_B}) {
+            Map<String, Object> row = flow.costCenter(division, "P2026007");
+            assertThat(row.get("EndDate")).isNotNull();
+            assertThat(LocalDate.ofInstant((java.time.Instant) row.get("EndDate"), java.time.ZoneId.of(
+                    "Europe/Amsterdam"))).isEqualTo(LocalDate.of(2026, 11, 26));
+        }
+        assertThat(flow.ofType("project.synced")).filteredOn(s -> !((ProjectSynced) s.data()).active()).hasSize(2);
+    }
+
+    @Test
+    void reopeningClearsTheEndDate() {
+        ProjectSyncHandler handler = flow.handler();
+        flow.process(handler, project("prj-7", "P2026-007", "Nieuwe winkelinrichting", false), DIVISION_A);
+
+        flow.process(handler, SHOP, DIVISION_A);
+
+        assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("EndDate", null);
+    }
+
+    @Test
+    void twoProjectNumbersThatShortenToTheSameCodeGetDifferentCodes() {
+        ProjectSyncHandler handler = flow.handler();
+
+        String first = results(flow.process(handler, project("prj-1", "P-2026-007", "Een", true), DIVISION_A))
+                .get(0).code();
+        String second = results(flow.process(handler, project("prj-2", "P2026/007", "Twee", true), DIVISION_A))
+                .get(0).code();
+        String longOne = results(flow.process(handler, project("prj-3", "PRJ-A-2026-00042", "Drie", true),
+                DIVISION_A)).get(0).code();
+        String longTwo = results(flow.process(handler, project("prj-4", "PRJ-B-2026-00042", "Vier", true),
+                DIVISION_A)).get(0).code();
+
+        assertThat(first).isEqualTo("P2026007");
+        assertThat(second).isEqualTo(CostCenterCodes.candidate("P2026/007", 1)).isNotEqualTo(first);
+        assertThat(longOne).startsWith("00042").isNotEqualTo(longTwo);
+        assertThat(longTwo).startsWith("00042");
+        assertThat(flow.costCenter(DIVISION_A, second)).containsEntry("Description", "Twee");
+    }
+
+    @Test
+    void aCodeUsedByACostCenterThatIsNotOursTakesTheNextCandidate() {
+        ProjectSyncHandler handler = flow.handler();
+        // The sandbox seeds cost center 100 "Algemeen" in every division: a bookkeeper's, not ours.
+
+        String code = results(flow.process(handler, project("prj-100", "100", "Project honderd", true),
+                DIVISION_A)).get(0).code();
+
+        assertThat(code).isEqualTo(CostCenterCodes.candidate("100", 1)).startsWith("100").hasSize(8);
+        assertThat(flow.costCenter(DIVISION_A, "100")).containsEntry("Description", "Algemeen");
+        assertThat(flow.costCenter(DIVISION_A, code)).containsEntry("Description", "Project honderd");
+    }
+
+    @Test
+    void aLostPostAnswerIsFoundAgainOnTheReplayInsteadOfCreatingTwice() {
+        ProjectSyncHandler handler = flow.handler();
+        int before = flow.costCenters(DIVISION_A).size();
+        flow.sandbox.inject(FaultRule.dropAfterCommit().on("POST", "hrm/Costcenters").times(1));
+
+        Outcome lost = flow.process(handler, SHOP, DIVISION_A);
+        // Between the lost answer and the replay the code is only claimed: not for invoice lines yet.
+        boolean claimedOnly = new ProjectCostCenters(flow.mappings).costCenterCode("default", DIVISION_A, "prj-7")
+                .isEmpty();
+        Outcome replay = flow.process(handler, SHOP, DIVISION_A);
+
+        assertThat(lost).isInstanceOf(Outcome.Waiting.class);
+        assertThat(claimedOnly).isTrue();
+        assertThat(results(replay)).extracting(ProjectResult::code).containsExactly("P2026007");
+        assertThat(new ProjectCostCenters(flow.mappings).costCenterCode("default", DIVISION_A, "prj-7"))
+                .contains("P2026007");
+        assertThat(flow.costCenters(DIVISION_A)).hasSize(before + 1);
+    }
+
+    @Test
+    void aLostPostFollowedByANewDescriptionAdoptsTheCostCenterAndRenamesIt() {
+        ProjectSyncHandler handler = flow.handler();
+        int before = flow.costCenters(DIVISION_A).size();
+        flow.sandbox.inject(FaultRule.dropAfterCommit().on("POST", "hrm/Costcenters").times(1));
+        flow.process(handler, SHOP, DIVISION_A);
+
+        Outcome renamed = flow.process(handler, SHOP.replace("Nieuwe winkelinrichting", "Winkel Zeist"), DIVISION_A);
+
+        assertThat(results(renamed)).extracting(ProjectResult::code).containsExactly("P2026007");
+        assertThat(flow.costCenters(DIVISION_A)).hasSize(before + 1);
+        assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("Description", "Winkel Zeist");
+    }
+
+    @Test
+    void dryRunAnswersWhatWouldBeSentWithoutCallingExact() {
+        ProjectSyncHandler handler = flow.handler();
+        flow.process(handler, SHOP, DIVISION_A);
+        flow.dryRun();
+        int before = flow.calls(DIVISION_A) + flow.calls(DIVISION_B);
+
+        Outcome outcome = flow.process(handler, SHOP.replace("Nieuwe winkelinrichting", "Andere naam"), DIVISION_A,
+                DIVISION_B);
+
+        assertThat(flow.calls(DIVISION_A) + flow.calls(DIVISION_B)).isEqualTo(before);
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Done.class, done -> assertThat(done.results()).asList()
+                .containsExactly(
+                        new ProjectDryRun(DIVISION_A, flow.mappings.find(new MappingKey("default", DIVISION_A,
+                                EntityKind.PROJECT, "prj-7")).orElseThrow().exactId(), "P2026007", true,
+                                Map.of("Description", "Andere naam")),
+                        new ProjectDryRun(DIVISION_B, null, "P2026007", true,
+                                Map.of("Code", "P2026007", "Description", "Andere naam"))));
+        assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("Description", "Nieuwe winkelinrichting");
+    }
+
+    @Test
+    void aMappedCostCenterDeletedInExactFailsWithoutRetry() {
+        ProjectSyncHandler handler = flow.handler();
+        String id = results(flow.process(handler, SHOP, DIVISION_A)).get(0).exactId();
+        flow.client.delete(flow.target(DIVISION_A), "hrm/Costcenters", "guid'" + id + "'");
+
+        Outcome outcome = flow.process(handler, SHOP.replace("Nieuwe winkelinrichting", "Weg"), DIVISION_A);
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, f -> {
+            assertThat(f.retryable()).isFalse();
+            assertThat(f.reason()).contains("no longer exists");
+        });
+    }
+}
