@@ -60,7 +60,7 @@ public class ReceivablesReportService {
         if (connection.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now(clock.withZone(EXACT_ZONE));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), EXACT_ZONE);
         List<DivisionReceivables> divisions = new ArrayList<>();
         for (int division : connection.get().divisions()) {
             Optional<UUID> account = mappings.find(new MappingKey(tenant, division, EntityKind.RELATION, relationId))
