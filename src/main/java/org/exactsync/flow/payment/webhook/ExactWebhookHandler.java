@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.exactsync.config.ExactConfig;
 import org.exactsync.crm.inbound.HttpRequestEvent;
@@ -41,6 +42,7 @@ public class ExactWebhookHandler {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
+    @Inject
     public ExactWebhookHandler(ExactConfig config, WebhookReceipts receipts, OpenItemPoll poll, Clock clock) {
         this(config.webhookSecret(), receipts, poll, clock);
     }
