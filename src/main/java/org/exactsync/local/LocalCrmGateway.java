@@ -51,18 +51,28 @@ public class LocalCrmGateway {
     private final InboundPipeline pipeline;
     private final Map<String, EventHandler<?>> handlersByType;
     private final int port;
+    private final List<LocalHttpRoute> extraRoutes;
 
     private HttpServer server;
     private ExecutorService executor;
 
     @Inject
     LocalCrmGateway(LocalRunConfig local, InboundPipeline pipeline, @Any Instance<EventHandler<?>> handlers,
-            @ConfigProperty(name = "connector.crm-gateway.port", defaultValue = "8090") int port) {
-        this(local.enabled(), pipeline, handlers.stream().toList(), port);
+            @ConfigProperty(name = "connector.crm-gateway.port", defaultValue = "8090") int port,
+            @Any Instance<LocalHttpRoute> extraRoutes) {
+        this(local.enabled(), pipeline, handlers.stream().toList(), port,
+                local.enabled() ? extraRoutes.stream().toList() : List.of());
     }
 
     /** For tests: the handlers given, port 0 for any free port. */
     LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port) {
+        this(enabled, pipeline, handlers, port, List.of());
+    }
+
+    /** Also serving non-event routes (Exact webhooks, query routes), matched by exact path before the CRM routes. */
+    LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port,
+            List<LocalHttpRoute> extraRoutes) {
+        this.extraRoutes = List.copyOf(extraRoutes);
         this.enabled = enabled;
         this.pipeline = pipeline;
         this.handlersByType = handlers.stream()
@@ -125,6 +135,11 @@ public class LocalCrmGateway {
 
     private HttpResponseEvent route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        for (LocalHttpRoute extra : extraRoutes) {
+            if (extra.path().equals(path)) {
+                return extra.handle(exchange.getRequestMethod(), toEvent(exchange, path), query(exchange));
+            }
+        }
         Optional<EventHandler<?>> handler = CrmRoutes.typeOf(path).map(handlersByType::get);
         if (handler.isEmpty()) {
             return HttpResponseEvent.json(404, "{\"error\":\"not-found\",\"message\":\"no flow serves this route\"}");
@@ -133,6 +148,21 @@ public class LocalCrmGateway {
             return HttpResponseEvent.json(405, "{\"error\":\"method\",\"message\":\"use POST\"}");
         }
         return pipeline.handle(toEvent(exchange, path), handler.get());
+    }
+
+    /** Query parameters as API Gateway's {@code queryStringParameters} gives them: first value, decoded. */
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> query = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.putIfAbsent(name, value);
+            }
+        }
+        return query;
     }
 
     /** The request as API Gateway's proxy integration would hand it over; the body base64 so no byte changes. */

@@ -25,6 +25,7 @@ class BenchmarkHarness {
         List<Scenario> scenarios = new ArrayList<>(FoundationScenarios.all());
         scenarios.addAll(RelationScenarios.all());
         scenarios.addAll(ProjectScenarios.all());
+        scenarios.addAll(PaymentScenarios.all());
         for (Scenario scenario : scenarios) {
             try (BenchEnvironment env = new BenchEnvironment(scenario.speed())) {
                 results.add(scenario.run(env, operations));

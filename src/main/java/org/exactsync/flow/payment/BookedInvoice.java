@@ -1,0 +1,43 @@
+package org.exactsync.flow.payment;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import org.exactsync.store.EntityKind;
+import org.exactsync.store.MappingRecord;
+
+/**
+ * A CRM invoice or credit note the invoice flow has booked, read from its INVOICE mapping: {@code exactId} = Exact
+ * {@code EntryID}; {@code sentValues} {@code state} ({@code booked} only counts), {@code kind}, {@code creditedInvoiceId},
+ * {@code totalInclVat}.
+ *
+ * @param invoiceId         the CRM id
+ * @param entryId           Exact {@code EntryID} (lower-case GUID text)
+ * @param creditNote        whether it is a credit note
+ * @param creditedInvoiceId the invoice a credit note credits, or null
+ * @param totalInclVat      the booked total incl. VAT (negative for a credit note)
+ */
+record BookedInvoice(String invoiceId, String entryId, boolean creditNote, String creditedInvoiceId,
+        BigDecimal totalInclVat) {
+
+    /** The booked document the mapping describes, or empty while it is only claimed or lacks what is needed. */
+    static Optional<BookedInvoice> of(MappingRecord mapping) {
+        if (mapping.key().kind() != EntityKind.INVOICE || mapping.exactId() == null
+                || !"booked".equals(mapping.sentValues().get("state"))) {
+            return Optional.empty();
+        }
+        String total = mapping.sentValues().get("totalInclVat");
+        if (total == null) {
+            return Optional.empty();
+        }
+        String credited = mapping.sentValues().get("creditedInvoiceId");
+        return Optional.of(new BookedInvoice(mapping.key().crmId(), mapping.exactId().toLowerCase(),
+                "credit-note".equals(mapping.sentValues().get("kind")),
+                credited == null || credited.isBlank() ? null : credited, new BigDecimal(total)));
+    }
+
+    /** The invoice whose payment status this document's payment term decides. */
+    String statusOwner() {
+        return creditNote && creditedInvoiceId != null ? creditedInvoiceId : invoiceId;
+    }
+}

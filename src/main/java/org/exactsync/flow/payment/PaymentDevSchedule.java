@@ -1,0 +1,35 @@
+package org.exactsync.flow.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.exactsync.flow.payment.webhook.WebhookSubscriptions;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The local run's stand-in for the cloud schedules of {@code open-item-poll} and {@code exact-webhook-subscriptions}:
+ * in-process, dev mode only (see {@code org.exactsync.crm.DevSchedule} for why not in Lambda).
+ */
+@ApplicationScoped
+@IfBuildProfile("dev")
+public class PaymentDevSchedule {
+
+    private final OpenItemPoll poll;
+    private final WebhookSubscriptions subscriptions;
+
+    public PaymentDevSchedule(OpenItemPoll poll, WebhookSubscriptions subscriptions) {
+        this.poll = poll;
+        this.subscriptions = subscriptions;
+    }
+
+    @Scheduled(every = "60s", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pollOpenItems() {
+        poll.pollAll();
+    }
+
+    @Scheduled(every = "10m", delayed = "25s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void ensureWebhookSubscriptions() {
+        subscriptions.ensureAll();
+    }
+}

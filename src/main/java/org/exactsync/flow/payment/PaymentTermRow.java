@@ -1,0 +1,43 @@
+package org.exactsync.flow.payment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.exactsync.exact.odata.ExactRow;
+
+/**
+ * One payment term as {@code sync/Cashflow/PaymentTerms} (or {@code cashflow/Receivables}) returns it, reduced to
+ * what the status needs (exact-online-api.md §5.13, §5.17).
+ *
+ * @param entryId         {@code TransactionEntryID} = the sales entry's {@code EntryID} (lower-case)
+ * @param lineType        20 receivable, 22 payable (sync returns both)
+ * @param amountDc        open amount, sign as Exact sends it
+ * @param fullyPaid       {@code IsFullyPaid}
+ * @param lastPaymentDate {@code LastPaymentDate}, or null
+ * @param timestamp       sync {@code Timestamp}, or 0 for endpoints without one
+ */
+record PaymentTermRow(String entryId, int lineType, BigDecimal amountDc, boolean fullyPaid, LocalDate lastPaymentDate,
+        long timestamp) {
+
+    /** Receivables only: payables share the sync feed but are never a CRM invoice. */
+    static final int RECEIVABLE = 20;
+
+    /** The fields the sync read selects (Exact demands {@code $select} on several finance endpoints). */
+    static final List<String> SYNC_FIELDS = List.of("Timestamp", "TransactionEntryID", "LineType", "AmountDC",
+            "IsFullyPaid", "LastPaymentDate");
+
+    static PaymentTermRow of(ExactRow row) {
+        String entry = row.string("TransactionEntryID");
+        Integer lineType = row.integer("LineType");
+        Long timestamp = row.has("Timestamp") ? row.int64("Timestamp") : null;
+        return new PaymentTermRow(entry == null ? null : entry.toLowerCase(),
+                lineType == null ? RECEIVABLE : lineType, row.decimal("AmountDC"),
+                Boolean.TRUE.equals(row.bool("IsFullyPaid")), row.localDate("LastPaymentDate"),
+                timestamp == null ? 0 : timestamp);
+    }
+
+    boolean receivable() {
+        return lineType == RECEIVABLE && entryId != null;
+    }
+}

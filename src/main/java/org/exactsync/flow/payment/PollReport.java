@@ -1,0 +1,22 @@
+package org.exactsync.flow.payment;
+
+import java.util.List;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * What one open-item poll did.
+ *
+ * @param divisions divisions read
+ * @param changes   receivable payment terms read
+ * @param callbacks {@code invoice.payment-status-changed} callbacks sent
+ * @param resyncs   divisions read in full (first run or after a division move)
+ * @param failed    {@code tenant/division} pairs that could not be read this time (retried next poll)
+ */
+@RegisterForReflection
+public record PollReport(int divisions, int changes, int callbacks, int resyncs, List<String> failed) {
+
+    public PollReport {
+        failed = List.copyOf(failed);
+    }
+}

@@ -1,0 +1,77 @@
+package org.exactsync.flow.payment.report;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exactsync.crm.CrmSignature;
+import org.exactsync.crm.Tenant;
+import org.exactsync.crm.TenantSettings;
+import org.exactsync.crm.inbound.HttpResponseEvent;
+import org.exactsync.exact.ExactException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+
+/**
+ * Answers {@code GET /crm/receivables?tenant=…&relationId=…}: a relation's open receivables for the CRM.
+ * Authenticated like the CRM's own routes: {@code Crm-Signature} with the tenant's inbound secret over the (empty)
+ * body, the timestamp within the tolerance. The signature does not cover the query string, so a captured request can
+ * be replayed for another relation of the same tenant within those minutes; the answer only goes back to the caller.
+ */
+@ApplicationScoped
+public class ReceivablesReportEndpoint {
+
+    private final ReceivablesReportService service;
+    private final TenantSettings tenants;
+    private final Clock clock;
+    private final Duration tolerance;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    public ReceivablesReportEndpoint(ReceivablesReportService service, TenantSettings tenants, Clock clock,
+            @ConfigProperty(name = "crm.inbound.signature-tolerance", defaultValue = "300s") Duration tolerance) {
+        this.service = service;
+        this.tenants = tenants;
+        this.clock = clock;
+        this.tolerance = tolerance;
+    }
+
+    /** Answers one request. */
+    public HttpResponseEvent handle(HttpQueryEvent request) {
+        String tenantId = request.parameter("tenant").orElse(TenantSettings.DEFAULT_TENANT);
+        Optional<Tenant> tenant = tenants.tenant(tenantId);
+        if (tenant.isEmpty() || CrmSignature.verify(request.header(CrmSignature.HEADER),
+                tenant.get().inboundSecret(), request.rawBody(), clock.instant(), tolerance)
+                != CrmSignature.Verdict.VALID) {
+            return HttpResponseEvent.json(401, "{\"error\":\"unauthorized\",\"message\":\"bad or missing signature\"}");
+        }
+        Optional<String> relationId = request.parameter("relationId");
+        if (relationId.isEmpty()) {
+            return HttpResponseEvent.json(400, "{\"error\":\"validation\",\"problems\":[{\"field\":\"relationId\","
+                    + "\"message\":\"is required\"}]}");
+        }
+        try {
+            return service.report(tenantId, relationId.get())
+                    .map(this::ok)
+                    .orElse(HttpResponseEvent.json(404, "{\"error\":\"not-found\",\"message\":\"tenant has no Exact "
+                            + "connection\"}"));
+        } catch (ExactException unavailable) {
+            return HttpResponseEvent.json(503, "{\"error\":\"unavailable\",\"message\":\"Exact could not be read: "
+                    + unavailable.getClass().getSimpleName() + "\"}");
+        }
+    }
+
+    private HttpResponseEvent ok(ReceivablesReport report) {
+        try {
+            return HttpResponseEvent.json(200, json.writeValueAsString(report));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

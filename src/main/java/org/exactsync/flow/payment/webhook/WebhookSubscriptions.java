@@ -1,0 +1,103 @@
+package org.exactsync.flow.payment.webhook;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exactsync.exact.ExactException;
+import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.exact.odata.ExactFields;
+import org.exactsync.exact.odata.ExactRow;
+import org.exactsync.exact.odata.OData;
+import org.exactsync.exact.odata.ODataQuery;
+import org.exactsync.flow.payment.OpenItemPoll;
+import org.exactsync.store.ConnectionRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the connector's webhook subscriptions in every connected division ({@code webhooks/WebhookSubscriptions},
+ * exact-online-api.md §6.1): one per {@link WebhookTopics#SUBSCRIBED} topic, pointing at the configured callback URL.
+ * Idempotent: a division that has them costs one GET. Exact does not allow updating a subscription, so one of ours
+ * whose URL changed is deleted and posted again. An app only sees its own subscriptions, so nothing of another app is
+ * touched.
+ */
+@ApplicationScoped
+public class WebhookSubscriptions {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSubscriptions.class);
+    static final String PATH = "webhooks/WebhookSubscriptions";
+
+    private final ExactOnline exact;
+    private final OpenItemPoll poll;
+    private final Optional<String> callbackUrl;
+
+    public WebhookSubscriptions(ExactOnline exact, OpenItemPoll poll,
+            @ConfigProperty(name = "connector.exact-webhook.callback-url") Optional<String> callbackUrl) {
+        this.exact = exact;
+        this.poll = poll;
+        this.callbackUrl = callbackUrl.filter(url -> !url.isBlank());
+    }
+
+    /** Every live connection's divisions; nothing without a configured callback URL. */
+    public SubscriptionReport ensureAll() {
+        if (callbackUrl.isEmpty()) {
+            return new SubscriptionReport(0, 0, 0, List.of());
+        }
+        int divisions = 0;
+        int created = 0;
+        int removed = 0;
+        List<String> failed = new ArrayList<>();
+        for (ConnectionRecord connection : poll.polled()) {
+            for (int division : connection.divisions()) {
+                try {
+                    Ensured done = ensure(new ExactTarget(connection.tokenKey(), division), callbackUrl.get());
+                    divisions++;
+                    created += done.created();
+                    removed += done.removed();
+                } catch (ExactException passing) {
+                    failed.add(connection.tenant() + "/" + division);
+                    LOG.warnf("webhook subscriptions of tenant %s division %d not ensured (%s)", connection.tenant(),
+                            division, passing.getClass().getSimpleName());
+                }
+            }
+        }
+        return new SubscriptionReport(divisions, created, removed, failed);
+    }
+
+    /** Ensures one division's subscriptions point at {@code url}. */
+    public Ensured ensure(ExactTarget target, String url) {
+        Set<String> present = new HashSet<>();
+        int removed = 0;
+        List<ExactRow> existing = exact.query(target, PATH, ODataQuery.select("ID", "CallbackURL", "Topic")).toList();
+        for (ExactRow row : existing) {
+            String topic = row.string("Topic");
+            if (!WebhookTopics.SUBSCRIBED.contains(topic)) {
+                continue;
+            }
+            if (url.equals(row.string("CallbackURL")) && present.add(topic)) {
+                continue;
+            }
+            // Ours, but for an old URL (or a second copy): it would deliver twice or to the wrong place.
+            exact.delete(target, PATH, OData.guid(row.uuid("ID")));
+            removed++;
+        }
+        int created = 0;
+        for (String topic : WebhookTopics.SUBSCRIBED) {
+            if (!present.contains(topic)) {
+                exact.create(target, PATH, ExactFields.empty().with("CallbackURL", url).with("Topic", topic));
+                created++;
+            }
+        }
+        return new Ensured(created, removed);
+    }
+
+    /** What ensuring one division did: subscriptions posted and subscriptions of ours deleted. */
+    public record Ensured(int created, int removed) {
+    }
+}

@@ -1,0 +1,47 @@
+package org.exactsync.local;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.exactsync.crm.inbound.HttpResponseEvent;
+import org.exactsync.flow.payment.report.HttpQueryEvent;
+import org.exactsync.flow.payment.report.ReceivablesReportEndpoint;
+import org.exactsync.flow.payment.webhook.ExactWebhookHandler;
+
+/** The payment flow's local routes: {@code POST /exact/webhooks} and {@code GET /crm/receivables}. */
+@ApplicationScoped
+public class PaymentLocalRoutes {
+
+    @Produces
+    LocalHttpRoute exactWebhooks(ExactWebhookHandler handler) {
+        return new Route("/exact/webhooks", (method, request, query) -> "POST".equals(method)
+                ? handler.handle(request) : methodNotAllowed("POST"));
+    }
+
+    @Produces
+    LocalHttpRoute receivables(ReceivablesReportEndpoint endpoint) {
+        return new Route("/crm/receivables", (method, request, query) -> "GET".equals(method)
+                ? endpoint.handle(new HttpQueryEvent(method, request.path(), request.rawPath(), request.headers(),
+                        query, request.body(), request.isBase64Encoded()))
+                : methodNotAllowed("GET"));
+    }
+
+    private static HttpResponseEvent methodNotAllowed(String allowed) {
+        return HttpResponseEvent.json(405, "{\"error\":\"method\",\"message\":\"use " + allowed + "\"}");
+    }
+
+    private record Route(String path, Handler handler) implements LocalHttpRoute {
+        @Override
+        public HttpResponseEvent handle(String method, org.exactsync.crm.inbound.HttpRequestEvent request,
+                Map<String, String> query) {
+            return handler.handle(method, request, query);
+        }
+    }
+
+    private interface Handler {
+        HttpResponseEvent handle(String method, org.exactsync.crm.inbound.HttpRequestEvent request,
+                Map<String, String> query);
+    }
+}

@@ -1,0 +1,57 @@
+package org.exactsync.mapping;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Turns what Exact shows about one invoice's payment term into the contract's status. Pure: the inputs are what the
+ * connector booked (the total) and what it observed in Exact (open amount, credit-note settlements, last date).
+ *
+ * <p>Rules (docs/payment-status.md): nothing open and nothing paid but credits applied → {@code credited}; nothing
+ * open otherwise → {@code paid}; something open and something paid → {@code partially-paid}; something open and
+ * nothing paid → {@code open} (a partial credit note lowers the open amount without making it a payment).
+ */
+public final class PaymentStatusRule {
+
+    private PaymentStatusRule() {
+    }
+
+    /**
+     * @param total           the invoice's total incl. VAT as booked (any sign; its magnitude is used)
+     * @param open            the open amount observed in Exact (magnitude), or null when never observed (= total)
+     * @param creditApplied   what matched credit notes settled on it (magnitude; zero when none)
+     * @param lastPaymentDate Exact's {@code LastPaymentDate}, or null
+     */
+    public static PaymentStatus statusOf(BigDecimal total, BigDecimal open, BigDecimal creditApplied,
+            LocalDate lastPaymentDate) {
+        BigDecimal whole = Money.cents(total).abs();
+        BigDecimal stillOpen = open == null ? whole : Money.cents(open).abs().min(whole);
+        BigDecimal credited = Money.cents(creditApplied).abs().min(whole.subtract(stillOpen));
+        BigDecimal paid = whole.subtract(stillOpen).subtract(credited).max(BigDecimal.ZERO);
+        InvoicePaymentStatus status;
+        if (stillOpen.signum() == 0) {
+            status = paid.signum() == 0 && credited.signum() > 0 ? InvoicePaymentStatus.CREDITED
+                    : InvoicePaymentStatus.PAID;
+        } else {
+            status = paid.signum() > 0 ? InvoicePaymentStatus.PARTIALLY_PAID : InvoicePaymentStatus.OPEN;
+        }
+        return new PaymentStatus(status, stillOpen, paid, lastPaymentDate);
+    }
+
+    /**
+     * The open magnitude of a payment term, whichever sign Exact uses for "still owed" (exact-online-api.md §5.13 says
+     * negative while owed, UNCONFIRMED): a fully paid term is 0, otherwise the magnitude of {@code AmountDC}.
+     */
+    public static BigDecimal openOf(BigDecimal amountDc, Boolean fullyPaid) {
+        if (Boolean.TRUE.equals(fullyPaid) || amountDc == null) {
+            return Money.cents(BigDecimal.ZERO);
+        }
+        return Money.cents(amountDc).abs();
+    }
+
+    /** What a credit note has settled so far: its total's magnitude minus what is still open on it. */
+    public static BigDecimal settledOf(BigDecimal total, BigDecimal open) {
+        BigDecimal whole = Money.cents(total).abs();
+        return whole.subtract(Money.cents(open).abs().min(whole));
+    }
+}

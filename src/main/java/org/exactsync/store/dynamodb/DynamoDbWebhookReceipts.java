@@ -1,0 +1,53 @@
+package org.exactsync.store.dynamodb;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exactsync.store.WebhookReceipts;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * Webhook receipts, one item per (division, notification digest) under {@code XWH#D#<division>}, claimed by one
+ * conditional PutItem and forgotten by TTL. Like the call budget, not tenant-scoped: Exact sends one notification per
+ * division and app, whichever tenants share that division.
+ */
+@ApplicationScoped
+public class DynamoDbWebhookReceipts implements WebhookReceipts {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbWebhookReceipts(DynamoDbClient dynamo,
+            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean firstDelivery(int division, String digest, Instant now, Instant expiresAt) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Items.key("XWH#D#" + division,
+                "N#" + Keys.part(digest)));
+        item.put("kind", Items.s("WEBHOOK_RECEIPT"));
+        item.put("division", Items.n(division));
+        item.put("receivedAt", Items.millis(now));
+        item.put(TableLayout.EXPIRES_AT, Items.epochSeconds(expiresAt));
+        try {
+            // An expired receipt counts as absent: dynalite never runs TTL, and real TTL deletes late.
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#pk) OR #exp < :now")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#exp", TableLayout.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":now", Items.epochSeconds(now)))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException duplicate) {
+            return false;
+        }
+    }
+}
