@@ -51,18 +51,28 @@ public class LocalCrmGateway {
     private final InboundPipeline pipeline;
     private final Map<String, EventHandler<?>> handlersByType;
     private final int port;
+    /** Connect and admin routes; null in tests that serve only the CRM routes. */
+    private final LocalOperationsRoutes operations;
 
     private HttpServer server;
     private ExecutorService executor;
 
     @Inject
     LocalCrmGateway(LocalRunConfig local, InboundPipeline pipeline, @Any Instance<EventHandler<?>> handlers,
-            @ConfigProperty(name = "connector.crm-gateway.port", defaultValue = "8090") int port) {
-        this(local.enabled(), pipeline, handlers.stream().toList(), port);
+            @ConfigProperty(name = "connector.crm-gateway.port", defaultValue = "8090") int port,
+            LocalOperationsRoutes operations) {
+        this(local.enabled(), pipeline, handlers.stream().toList(), port, operations);
     }
 
     /** For tests: the handlers given, port 0 for any free port. */
     LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port) {
+        this(enabled, pipeline, handlers, port, null);
+    }
+
+    /** For tests: also the connect and admin routes. */
+    LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port,
+            LocalOperationsRoutes operations) {
+        this.operations = operations;
         this.enabled = enabled;
         this.pipeline = pipeline;
         this.handlersByType = handlers.stream()
@@ -125,6 +135,9 @@ public class LocalCrmGateway {
 
     private HttpResponseEvent route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (operations != null && LocalOperationsRoutes.serves(path)) {
+            return serveOperations(exchange, path);
+        }
         Optional<EventHandler<?>> handler = CrmRoutes.typeOf(path).map(handlersByType::get);
         if (handler.isEmpty()) {
             return HttpResponseEvent.json(404, "{\"error\":\"not-found\",\"message\":\"no flow serves this route\"}");
@@ -133,6 +146,21 @@ public class LocalCrmGateway {
             return HttpResponseEvent.json(405, "{\"error\":\"method\",\"message\":\"use POST\"}");
         }
         return pipeline.handle(toEvent(exchange, path), handler.get());
+    }
+
+    private HttpResponseEvent serveOperations(HttpExchange exchange, String path) throws IOException {
+        byte[] raw;
+        try (InputStream in = exchange.getRequestBody()) {
+            raw = in.readAllBytes();
+        }
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name, values.get(0));
+            }
+        });
+        return operations.serve(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers,
+                raw);
     }
 
     /** The request as API Gateway's proxy integration would hand it over; the body base64 so no byte changes. */

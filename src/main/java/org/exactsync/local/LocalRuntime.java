@@ -45,13 +45,16 @@ public class LocalRuntime {
     private final Clock clock;
     private final Sleeper sleeper;
     private final String table;
+    private final org.exactsync.flow.connect.ConnectLinks connectLinks;
 
     private LocalDynamoDb localDynamo;
     private ExactSandbox sandbox;
 
     LocalRuntime(LocalRunConfig local, ExactConfig exact, DynamoDbClient dynamo, ConnectionStore connections,
             ExactOnline exactOnline, Clock clock, Sleeper sleeper,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "connector.dynamodb.table") String table) {
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "connector.dynamodb.table") String table,
+            org.exactsync.flow.connect.ConnectLinks connectLinks) {
+        this.connectLinks = connectLinks;
         this.local = local;
         this.exact = exact;
         this.dynamo = dynamo;
@@ -94,7 +97,9 @@ public class LocalRuntime {
                 .isPresent()) {
             key = existing.get().tokenKey();
         } else {
-            LOG.infof("Not connected to Exact yet. Consent here: %s", exactOnline.authorizationUrl("local-run"));
+            // The signed link (valid 15 minutes) leads through GET /exact/connect on the local gateway to Exact.
+            LOG.infof("Tenant '%s' is not connected to Exact yet (or needs consent). Open within 15 minutes: %s",
+                    local.tenant(), connectLinks.startUrl(local.tenant()).orElse("(tenant has no inbound secret)"));
             return;
         }
         CurrentUser me = exactOnline.currentUser(key);
