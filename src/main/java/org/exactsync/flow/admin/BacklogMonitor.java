@@ -13,11 +13,13 @@ import org.exactsync.metrics.MetricNames;
 import org.exactsync.metrics.MetricPoint;
 import org.exactsync.metrics.MetricUnit;
 import org.exactsync.metrics.Metrics;
+import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.EventStore;
+import org.exactsync.store.TokenStore;
 
 /**
  * Measures what no single request sees: the age of the oldest open event, open events per state, and connections
@@ -31,12 +33,15 @@ public class BacklogMonitor {
 
     private final EventStore events;
     private final ConnectionStore connections;
+    private final TokenStore tokens;
     private final Metrics metrics;
     private final Clock clock;
 
-    public BacklogMonitor(EventStore events, ConnectionStore connections, Metrics metrics, Clock clock) {
+    public BacklogMonitor(EventStore events, ConnectionStore connections, TokenStore tokens, Metrics metrics,
+            Clock clock) {
         this.events = events;
         this.connections = connections;
+        this.tokens = tokens;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -62,10 +67,19 @@ public class BacklogMonitor {
         }
         long age = oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toSeconds());
         metrics.record(new MetricPoint(MetricNames.BACKLOG_AGE, MetricUnit.SECONDS, age, Map.of(), Map.of()));
-        int needsConsent = (int) connections.findAll().stream()
-                .filter(c -> c.status() == ConnectionStatus.NEEDS_CONSENT).count();
+        int needsConsent = (int) connections.findAll().stream().filter(this::needsConsent).count();
         metrics.record(new MetricPoint(MetricNames.NEEDS_CONSENT, MetricUnit.COUNT, needsConsent, Map.of(),
                 Map.of()));
         return new BacklogSnapshot(age, open, needsConsent);
+    }
+
+    /** As the admin status says it: the connection or its token chain is marked broken, or the chain is gone. */
+    private boolean needsConsent(ConnectionRecord connection) {
+        if (connection.status() == ConnectionStatus.NEEDS_CONSENT) {
+            return true;
+        }
+        // The Exact client marks a broken chain on the token item; the keep-alive copies it to the connection later.
+        return tokens.find(connection.tokenKey()).map(token -> token.status() == ConnectionStatus.NEEDS_CONSENT)
+                .orElse(true);
     }
 }

@@ -44,7 +44,8 @@ class TenantAdminAgainstSandboxTest {
     private final TenantAdmin admin = new TenantAdmin(fx.tenants,
             new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links),
             new EventAdmin(events, replayer, json), fx.clock, Duration.ofSeconds(300), json);
-    private final BacklogMonitor monitor = new BacklogMonitor(events, fx.connections, fx.metrics, fx.clock);
+    private final BacklogMonitor monitor = new BacklogMonitor(events, fx.connections, fx.tokens, fx.metrics,
+            fx.clock);
 
     @AfterEach
     void close() {
@@ -180,6 +181,22 @@ class TenantAdminAgainstSandboxTest {
         assertThat(snapshot.openEvents()).containsEntry("waiting", 2);
         assertThat(snapshot.needsConsent()).isZero();
         assertThat(fx.metrics.named(MetricNames.BACKLOG_AGE)).extracting(MetricPoint::value).containsExactly(600.0);
+    }
+
+    @Test
+    void countsAConnectionWhoseTokenChainBrokeAsNeedingConsent() throws Exception {
+        fx.connect(TENANT);
+        ConnectionRecord c = fx.connections.find(TENANT).orElseThrow();
+        long version = fx.tokens.find(c.tokenKey()).orElseThrow().version();
+        fx.tokens.markNeedsConsent(c.tokenKey(), version, "Old refresh token used");
+
+        BacklogSnapshot snapshot = monitor.measure();
+        JsonNode status = body(call("GET", "/connection", "", ConnectFixture.SECRET), 200);
+
+        assertThat(snapshot.needsConsent()).isEqualTo(1);
+        assertThat(fx.metrics.named(MetricNames.NEEDS_CONSENT)).extracting(MetricPoint::value).containsExactly(1.0);
+        assertThat(status.get("status").asText()).isEqualTo("needs-consent");
+        assertThat(status.get("connectUrl").asText()).contains("sig=");
     }
 
     private void deliver(String eventId, String crmId) {
