@@ -18,8 +18,8 @@ public class ExactClientProducer {
     @Produces
     @Singleton
     ExactOnlineClient exactOnline(ExactConfig config, TokenStore tokens, CallBudgetStore budget, Clock clock,
-            Sleeper sleeper) {
-        return ExactOnlineClient.create(ExactSettings.from(config), tokens, budget, clock, sleeper);
+            Sleeper sleeper, org.exactsync.metrics.Metrics metrics) {
+        return ExactOnlineClient.create(ExactSettings.from(config), tokens, budget, clock, sleeper, metrics);
     }
 
     @Produces

@@ -69,6 +69,14 @@ public final class ExactOnlineClient implements ExactOnline {
                 budget, clock, sleeper, () -> ThreadLocalRandom.current().nextDouble());
     }
 
+    /** Like {@link #create(ExactSettings, TokenStore, CallBudgetStore, Clock, Sleeper)}, counting calls and 429s. */
+    public static ExactOnlineClient create(ExactSettings settings, TokenStore tokens, CallBudgetStore budget,
+            Clock clock, Sleeper sleeper, org.exactsync.metrics.Metrics metrics) {
+        return create(settings, new MeteredTransport(new JdkHttpTransport(settings.connectTimeout(),
+                settings.readTimeout()), metrics), tokens, budget, clock, sleeper,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
     static ExactOnlineClient create(ExactSettings settings, ExactTransport transport, TokenStore tokens,
             CallBudgetStore budgetStore, Clock clock, Sleeper sleeper, DoubleSupplier random) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN);

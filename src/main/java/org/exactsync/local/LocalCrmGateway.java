@@ -52,6 +52,8 @@ public class LocalCrmGateway {
     private final Map<String, EventHandler<?>> handlersByType;
     private final int port;
     private final List<LocalHttpRoute> extraRoutes;
+    /** Connect and admin routes; null in tests that serve only the CRM routes. */
+    private final LocalOperationsRoutes operations;
 
     private HttpServer server;
     private ExecutorService executor;
@@ -59,20 +61,32 @@ public class LocalCrmGateway {
     @Inject
     LocalCrmGateway(LocalRunConfig local, InboundPipeline pipeline, @Any Instance<EventHandler<?>> handlers,
             @ConfigProperty(name = "connector.crm-gateway.port", defaultValue = "8090") int port,
-            @Any Instance<LocalHttpRoute> extraRoutes) {
+            @Any Instance<LocalHttpRoute> extraRoutes, LocalOperationsRoutes operations) {
         this(local.enabled(), pipeline, handlers.stream().toList(), port,
-                local.enabled() ? extraRoutes.stream().toList() : List.of());
+                local.enabled() ? extraRoutes.stream().toList() : List.of(), operations);
     }
 
     /** For tests: the handlers given, port 0 for any free port. */
     LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port) {
-        this(enabled, pipeline, handlers, port, List.of());
+        this(enabled, pipeline, handlers, port, List.of(), null);
     }
 
     /** Also serving non-event routes (Exact webhooks, query routes), matched by exact path before the CRM routes. */
     LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port,
             List<LocalHttpRoute> extraRoutes) {
+        this(enabled, pipeline, handlers, port, extraRoutes, null);
+    }
+
+    /** For tests: also the connect and admin routes. */
+    LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port,
+            LocalOperationsRoutes operations) {
+        this(enabled, pipeline, handlers, port, List.of(), operations);
+    }
+
+    private LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port,
+            List<LocalHttpRoute> extraRoutes, LocalOperationsRoutes operations) {
         this.extraRoutes = List.copyOf(extraRoutes);
+        this.operations = operations;
         this.enabled = enabled;
         this.pipeline = pipeline;
         this.handlersByType = handlers.stream()
@@ -135,6 +149,9 @@ public class LocalCrmGateway {
 
     private HttpResponseEvent route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (operations != null && LocalOperationsRoutes.serves(path)) {
+            return serveOperations(exchange, path);
+        }
         for (LocalHttpRoute extra : extraRoutes) {
             if (extra.path().equals(path)) {
                 return extra.handle(exchange.getRequestMethod(), toEvent(exchange, path), query(exchange));
@@ -163,6 +180,21 @@ public class LocalCrmGateway {
             }
         }
         return query;
+    }
+
+    private HttpResponseEvent serveOperations(HttpExchange exchange, String path) throws IOException {
+        byte[] raw;
+        try (InputStream in = exchange.getRequestBody()) {
+            raw = in.readAllBytes();
+        }
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name, values.get(0));
+            }
+        });
+        return operations.serve(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers,
+                raw);
     }
 
     /** The request as API Gateway's proxy integration would hand it over; the body base64 so no byte changes. */

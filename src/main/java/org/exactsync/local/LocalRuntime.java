@@ -45,13 +45,19 @@ public class LocalRuntime {
     private final Clock clock;
     private final Sleeper sleeper;
     private final String table;
+    private final org.exactsync.flow.connect.ConnectLinks connectLinks;
+    private final org.exactsync.store.DiscoveredDivisionStore discovered;
 
     private LocalDynamoDb localDynamo;
     private ExactSandbox sandbox;
 
     LocalRuntime(LocalRunConfig local, ExactConfig exact, DynamoDbClient dynamo, ConnectionStore connections,
             ExactOnline exactOnline, Clock clock, Sleeper sleeper,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "connector.dynamodb.table") String table) {
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "connector.dynamodb.table") String table,
+            org.exactsync.flow.connect.ConnectLinks connectLinks,
+            org.exactsync.store.DiscoveredDivisionStore discovered) {
+        this.connectLinks = connectLinks;
+        this.discovered = discovered;
         this.local = local;
         this.exact = exact;
         this.dynamo = dynamo;
@@ -94,12 +100,17 @@ public class LocalRuntime {
                 .isPresent()) {
             key = existing.get().tokenKey();
         } else {
-            LOG.infof("Not connected to Exact yet. Consent here: %s", exactOnline.authorizationUrl("local-run"));
+            // The signed link (valid 15 minutes) leads through GET /exact/connect on the local gateway to Exact.
+            LOG.infof("Tenant '%s' is not connected to Exact yet (or needs consent). Open within 15 minutes: %s",
+                    local.tenant(), connectLinks.startUrl(local.tenant()).orElse("(tenant has no inbound secret)"));
             return;
         }
         CurrentUser me = exactOnline.currentUser(key);
         List<Division> divisions = exactOnline.divisions(new ExactTarget(key, me.currentDivision()));
         List<Integer> codes = divisions.stream().map(Division::code).toList();
+        // The admin routes validate a division selection against this list (docs/operations.md).
+        discovered.save(local.tenant(), divisions.stream().map(d -> new org.exactsync.store.DiscoveredDivision(
+                d.code(), d.description(), d.active())).toList());
         SyncMode mode = local.mode().map(LocalRuntime::parseMode)
                 .orElse(existing.map(ConnectionRecord::mode).orElse(SyncMode.DRY_RUN));
         ConnectionRecord connection = new ConnectionRecord(local.tenant(), key.site(), key.exactUser(),

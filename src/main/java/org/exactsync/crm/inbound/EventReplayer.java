@@ -94,6 +94,20 @@ public class EventReplayer {
         return new ReplayReport(resumed, done, skipped);
     }
 
+    /** Whether a handler for events of {@code type} is deployed here (a replay needs one). */
+    public boolean handles(String type) {
+        return handlersByType.containsKey(type);
+    }
+
+    /**
+     * An operator's replay: runs {@code stored} again now, whatever its retry schedule or attempt count. Empty when no
+     * handler takes its type, another worker holds it, or it is done meanwhile; the caller checks the status first.
+     */
+    public Optional<Outcome> replayNow(EventRecord stored) {
+        EventHandler<?> handler = handlersByType.get(stored.type());
+        return handler == null ? Optional.empty() : resume(stored, handler);
+    }
+
     private Optional<Outcome> resume(EventRecord record, EventHandler<?> handler) {
         try {
             return pipeline.resume(record, handler);

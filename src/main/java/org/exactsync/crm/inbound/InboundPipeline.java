@@ -36,7 +36,12 @@ import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.EventStore;
 import org.exactsync.store.NewEvent;
+import org.exactsync.metrics.MetricNames;
+import org.exactsync.metrics.MetricPoint;
+import org.exactsync.metrics.MetricUnit;
+import org.exactsync.metrics.Metrics;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The shared inbound pipeline: signature (401) → envelope and handler validation (400) → idempotency claim on
@@ -63,16 +68,24 @@ public class InboundPipeline {
     private final ObjectMapper json;
     private final Clock clock;
     private final InboundLimits limits;
+    private final Metrics metrics;
 
     @Inject
     public InboundPipeline(TenantSettings tenants, ConnectionStore connections, EventStore events,
-            Callbacks callbacks, ObjectMapper json, Clock clock, CrmConfig config) {
-        this(tenants, connections, events, callbacks, json, clock, InboundLimits.from(config.inbound()));
+            Callbacks callbacks, ObjectMapper json, Clock clock, CrmConfig config, Metrics metrics) {
+        this(tenants, connections, events, callbacks, json, clock, InboundLimits.from(config.inbound()), metrics);
     }
 
     /** For tests and tools: explicit limits. */
     public InboundPipeline(TenantSettings tenants, ConnectionStore connections, EventStore events,
             Callbacks callbacks, ObjectMapper json, Clock clock, InboundLimits limits) {
+        this(tenants, connections, events, callbacks, json, clock, limits, Metrics.none());
+    }
+
+    /** For tests and tools: explicit limits and a metrics recorder. */
+    public InboundPipeline(TenantSettings tenants, ConnectionStore connections, EventStore events,
+            Callbacks callbacks, ObjectMapper json, Clock clock, InboundLimits limits, Metrics metrics) {
+        this.metrics = metrics;
         this.tenants = tenants;
         this.connections = connections;
         this.events = events;
@@ -204,6 +217,8 @@ public class InboundPipeline {
         }
         long version = leased.get().version();
         Outcome outcome;
+        // Every log line of the handler (and of the Exact client under it) carries these ids in the JSON logs.
+        putLogContext(event, data);
         try {
             outcome = handler.process(event);
         } catch (RuntimeException crash) {
@@ -211,6 +226,8 @@ public class InboundPipeline {
             LOG.errorf("event %s of tenant %s: handler %s threw %s", event.eventId(), event.tenant(),
                     handler.type(), crash.getClass().getName());
             outcome = new Outcome.Failed("internal error (" + crash.getClass().getSimpleName() + ")", true);
+        } finally {
+            clearLogContext();
         }
         String tenant = record.tenant();
         String eventId = record.eventId();
@@ -225,6 +242,9 @@ public class InboundPipeline {
             resultJson = write(ordered("status", "failed", "reason", failed.reason(), "retryable",
                     failed.retryable()));
             events.markFailed(tenant, eventId, version, owner, failed.reason(), failed.retryable(), resultJson);
+            metrics.record(new MetricPoint(MetricNames.EVENTS_FAILED, MetricUnit.COUNT, 1, Map.of("Tenant", tenant),
+                    Map.of("eventId", eventId, "type", event.type(), "retryable",
+                            Boolean.toString(failed.retryable()))));
             String entity = entityKey(event.type(), data, eventId);
             try {
                 callbacks.send(tenant, entity, "sync.failed",
@@ -235,6 +255,25 @@ public class InboundPipeline {
             }
         }
         return Optional.of(new Finished(outcome, resultJson));
+    }
+
+    private static void putLogContext(AcceptedEvent<?> event, JsonNode data) {
+        MDC.put("tenant", event.tenant());
+        MDC.put("eventId", event.eventId());
+        JsonNode id = data == null ? null : data.get("id");
+        if (id != null && id.isTextual()) {
+            MDC.put("crmId", id.asText());
+        }
+        if (event.divisions().size() == 1) {
+            // With several divisions the flow sets the one it is working on.
+            MDC.put("division", event.divisions().get(0).toString());
+        }
+    }
+
+    private static void clearLogContext() {
+        for (String key : List.of("tenant", "eventId", "crmId", "division")) {
+            MDC.remove(key);
+        }
     }
 
     private HttpResponseEvent answer(Finished finished) {

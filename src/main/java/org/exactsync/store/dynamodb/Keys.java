@@ -19,6 +19,8 @@ final class Keys {
     static final String ALL_CONNECTIONS = "CONNS";
     /** The per-queue sequence counter; sorts apart from the {@code CB#} items it numbers. */
     static final String CALLBACK_SEQUENCE_SK = "CBSEQ";
+    /** The divisions found at the tenant's last consent, beside its connection. */
+    static final String DISCOVERED_DIVISIONS_SK = "DIVS";
 
     private Keys() {
     }
@@ -105,6 +107,11 @@ final class Keys {
     /** Spreads callback queues over the due-index shards; stable for one queue. */
     static int callbackShard(String tenant, String entityKey) {
         return Math.floorMod((tenant + "\u0000" + entityKey).hashCode(), TableLayout.BACKLOG_SHARDS);
+    }
+
+    /** A pending OAuth consent, in its tenant's partition. */
+    static String connectStateSk(String nonce) {
+        return "OAUTH#" + part(nonce);
     }
 
     static String budget(BudgetKey key) {

@@ -1,0 +1,133 @@
+package org.exactsync.flow.admin;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.exactsync.config.CrmConfig;
+import org.exactsync.crm.CrmSignature;
+import org.exactsync.crm.Tenant;
+import org.exactsync.crm.TenantSettings;
+import org.exactsync.crm.inbound.HttpResponseEvent;
+import org.exactsync.flow.connect.Answers;
+import org.exactsync.flow.connect.GatewayRequest;
+import org.jboss.logging.Logger;
+
+/**
+ * The tenant admin routes under {@code /admin/tenants/<tenant>/}, each signed with the tenant's inbound secret in the
+ * contract's {@code Crm-Signature} scheme over the raw body (empty for GET):
+ *
+ * <ul>
+ * <li>{@code GET connection} — status, mode, divisions, connect link when consent is needed</li>
+ * <li>{@code PUT divisions} {@code {"divisions":[…],"defaultDivisions":[…]}}</li>
+ * <li>{@code PUT mode} {@code {"mode":"dry-run"|"live"}}</li>
+ * <li>{@code GET events?status=failed&limit=50} — open events, oldest first</li>
+ * <li>{@code GET events/<eventId>} — one event's state</li>
+ * <li>{@code POST events/<eventId>/replay} {@code {"eventId":"<eventId>"}} — replay a failed event now</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class TenantAdmin {
+
+    private static final Logger LOG = Logger.getLogger(TenantAdmin.class);
+
+    private final TenantSettings tenants;
+    private final ConnectionAdmin connections;
+    private final EventAdmin events;
+    private final Clock clock;
+    private final Duration tolerance;
+    private final ObjectMapper json;
+
+    @Inject
+    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events, Clock clock,
+            CrmConfig config, ObjectMapper json) {
+        this(tenants, connections, events, clock, config.inbound().signatureTolerance(), json);
+    }
+
+    /** For tests and tools. */
+    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events, Clock clock,
+            Duration tolerance, ObjectMapper json) {
+        this.tenants = tenants;
+        this.connections = connections;
+        this.events = events;
+        this.clock = clock;
+        this.tolerance = tolerance;
+        this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Routes one request; unknown tenants and bad signatures get the same 401. */
+    public HttpResponseEvent handle(GatewayRequest request) {
+        Optional<AdminPath> path = AdminPath.parse(request.requestPath());
+        if (path.isEmpty()) {
+            return Answers.error(404, "not-found", "no admin route at this path");
+        }
+        String tenant = path.get().tenant();
+        Optional<Tenant> settings = tenants.tenant(tenant);
+        CrmSignature.Verdict verdict = settings
+                .map(t -> CrmSignature.verify(request.header(CrmSignature.HEADER), t.inboundSecret(),
+                        request.rawBody(), clock.instant(), tolerance))
+                .orElse(CrmSignature.Verdict.MISMATCH);
+        if (verdict != CrmSignature.Verdict.VALID) {
+            LOG.infof("admin request for tenant %s refused: signature %s", tenant, verdict);
+            return Answers.error(401, "unauthorized", "Crm-Signature is missing, stale or does not match");
+        }
+        return route(request, path.get());
+    }
+
+    private HttpResponseEvent route(GatewayRequest request, AdminPath path) {
+        String method = request.method();
+        String tenant = path.tenant();
+        if (path.matches("connection")) {
+            return method.equals("GET") ? Answers.json(200, connections.status(tenant)) : notAllowed("GET");
+        }
+        if (path.matches("divisions")) {
+            return method.equals("PUT")
+                    ? read(request, DivisionSelection.class).map(body -> connections.selectDivisions(tenant, body))
+                            .orElseGet(TenantAdmin::unreadable)
+                    : notAllowed("PUT");
+        }
+        if (path.matches("mode")) {
+            return method.equals("PUT")
+                    ? read(request, ModeChange.class).map(body -> connections.switchMode(tenant, body))
+                            .orElseGet(TenantAdmin::unreadable)
+                    : notAllowed("PUT");
+        }
+        if (path.matches("events")) {
+            return method.equals("GET") ? events.open(tenant, request.query("status"), request.query("limit"))
+                    : notAllowed("GET");
+        }
+        if (path.matches("events", "*")) {
+            return method.equals("GET") ? events.event(tenant, path.segments().get(1)) : notAllowed("GET");
+        }
+        if (path.matches("events", "*", "replay")) {
+            return method.equals("POST")
+                    ? read(request, ReplayRequest.class).map(body -> events.replay(tenant, path.segments().get(1),
+                            body)).orElseGet(TenantAdmin::unreadable)
+                    : notAllowed("POST");
+        }
+        return Answers.error(404, "not-found", "no admin route at this path");
+    }
+
+    private <T> Optional<T> read(GatewayRequest request, Class<T> type) {
+        try {
+            return Optional.ofNullable(json.readValue(request.rawBody(), type));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static HttpResponseEvent unreadable() {
+        return Answers.error(400, "validation", "the body is not the JSON this route takes");
+    }
+
+    private static HttpResponseEvent notAllowed(String allowed) {
+        return Answers.error(405, "method", "use " + allowed);
+    }
+}

@@ -1,0 +1,21 @@
+package org.exactsync.flow.admin;
+
+import org.exactsync.crm.inbound.HttpResponseEvent;
+import org.exactsync.flow.connect.GatewayRequest;
+
+import io.quarkus.funqy.Funq;
+
+/** {@code ANY /admin/tenants/{tenant}/{proxy+}}: the tenant admin and operations routes ({@link TenantAdmin}). */
+public class TenantAdminFunction {
+
+    private final TenantAdmin admin;
+
+    public TenantAdminFunction(TenantAdmin admin) {
+        this.admin = admin;
+    }
+
+    @Funq("tenant-admin")
+    public HttpResponseEvent handle(GatewayRequest request) {
+        return admin.handle(request);
+    }
+}

@@ -1,0 +1,89 @@
+package org.exactsync.flow.connect;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * An HTTP request as API Gateway's proxy integration hands it to a function, with what browser routes need beyond a
+ * webhook: the method and the query string (REST API v1: {@code httpMethod}; HTTP API v2:
+ * {@code requestContext.http.method}). Unknown fields are ignored.
+ *
+ * @param httpMethod            method (v1)
+ * @param requestContext        request context (v2 carries the method here)
+ * @param path                  path (v1)
+ * @param rawPath               path (v2)
+ * @param headers               headers, names in any case
+ * @param queryStringParameters decoded query parameters (first value of each)
+ * @param body                  body as text, or base64 when {@code isBase64Encoded}
+ * @param isBase64Encoded       whether the body is base64
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@RegisterForReflection
+public record GatewayRequest(String httpMethod, RequestContext requestContext, String path, String rawPath,
+        Map<String, String> headers, Map<String, String> queryStringParameters, String body,
+        boolean isBase64Encoded) {
+
+    public GatewayRequest {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        queryStringParameters = queryStringParameters == null ? Map.of() : Map.copyOf(queryStringParameters);
+    }
+
+    /** HTTP API v2's request context; only the method is read. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @RegisterForReflection
+    public record RequestContext(Http http) {
+    }
+
+    /** HTTP API v2's {@code requestContext.http}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @RegisterForReflection
+    public record Http(String method) {
+    }
+
+    /** A GET with the given path and query parameters, as a local gateway or a test builds it. */
+    public static GatewayRequest get(String path, Map<String, String> query) {
+        return new GatewayRequest("GET", null, path, null, Map.of(), query, null, false);
+    }
+
+    /** The method in upper case, whichever API Gateway version delivered it; GET when absent. */
+    public String method() {
+        String method = httpMethod;
+        if (method == null && requestContext != null && requestContext.http() != null) {
+            method = requestContext.http().method();
+        }
+        return method == null ? "GET" : method.toUpperCase(Locale.ROOT);
+    }
+
+    /** The request path, whichever API Gateway version delivered it. */
+    public String requestPath() {
+        return rawPath != null ? rawPath : path == null ? "" : path;
+    }
+
+    /** A query parameter, or empty. */
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(queryStringParameters.get(name));
+    }
+
+    /** A header by name, ignoring case. */
+    public Optional<String> header(String name) {
+        return headers.entrySet().stream()
+                .filter(entry -> entry.getKey() != null && entry.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    /** The body bytes as sent: base64-decoded when API Gateway encoded them, else UTF-8. */
+    public byte[] rawBody() {
+        if (body == null) {
+            return new byte[0];
+        }
+        return isBase64Encoded ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    }
+}

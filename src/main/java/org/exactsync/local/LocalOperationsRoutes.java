@@ -1,0 +1,68 @@
+package org.exactsync.local;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.exactsync.crm.inbound.HttpResponseEvent;
+import org.exactsync.flow.admin.TenantAdmin;
+import org.exactsync.flow.connect.ConnectCallback;
+import org.exactsync.flow.connect.ConnectLinks;
+import org.exactsync.flow.connect.ConnectStart;
+import org.exactsync.flow.connect.GatewayRequest;
+
+/**
+ * The local run's connect and admin routes, served by {@link LocalCrmGateway} as API Gateway serves them in AWS:
+ * {@code GET /exact/connect}, {@code GET /exact/callback} and {@code /admin/tenants/<tenant>/…}.
+ */
+@ApplicationScoped
+public class LocalOperationsRoutes {
+
+    /** Exact's redirect after consent; the redirect URI registered for the app points here. */
+    static final String CALLBACK_PATH = "/exact/callback";
+
+    private final ConnectStart start;
+    private final ConnectCallback callback;
+    private final TenantAdmin admin;
+
+    public LocalOperationsRoutes(ConnectStart start, ConnectCallback callback, TenantAdmin admin) {
+        this.start = start;
+        this.callback = callback;
+        this.admin = admin;
+    }
+
+    /** Whether {@code path} is one of these routes (else the CRM routes are tried). */
+    static boolean serves(String path) {
+        return path.equals(ConnectLinks.START_PATH) || path.equals(CALLBACK_PATH) || path.startsWith("/admin/");
+    }
+
+    /** Answers a request to one of these routes. */
+    HttpResponseEvent serve(String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
+        GatewayRequest request = new GatewayRequest(method, null, path, null, headers, query(rawQuery),
+                Base64.getEncoder().encodeToString(body), true);
+        if (path.equals(ConnectLinks.START_PATH)) {
+            return start.start(request);
+        }
+        return path.equals(CALLBACK_PATH) ? callback.callback(request) : admin.handle(request);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            // API Gateway hands over the first value of a repeated parameter; do the same.
+            params.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                    URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+}

@@ -1,0 +1,229 @@
+package org.exactsync.flow.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.exactsync.crm.CrmSignature;
+import org.exactsync.crm.inbound.EventReplayer;
+import org.exactsync.crm.inbound.HttpRequestEvent;
+import org.exactsync.crm.inbound.HttpResponseEvent;
+import org.exactsync.crm.inbound.InboundLimits;
+import org.exactsync.crm.inbound.InboundPipeline;
+import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.flow.connect.ConnectFixture;
+import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.metrics.MetricNames;
+import org.exactsync.metrics.MetricPoint;
+import org.exactsync.store.ConnectionRecord;
+import org.exactsync.store.ConnectionStatus;
+import org.exactsync.store.SyncMode;
+import org.exactsync.store.dynamodb.DynamoDbEventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The tenant admin routes and the backlog monitor against the sandbox and DynamoDB (dynalite). */
+class TenantAdminAgainstSandboxTest {
+
+    private static final String TENANT = ConnectFixture.TENANT;
+
+    private final ConnectFixture fx = new ConnectFixture();
+    private final ObjectMapper json = new ObjectMapper();
+    private final ProbeHandler handler = new ProbeHandler();
+    private final DynamoDbEventStore events = new DynamoDbEventStore(fx.dynamo.client(), fx.table, fx.clock);
+    private final InboundPipeline pipeline = new InboundPipeline(fx.tenants, fx.connections, events,
+            (tenant, entity, type, data) -> { }, json, fx.clock, InboundLimits.defaults(), fx.metrics);
+    private final EventReplayer replayer = new EventReplayer(events, pipeline, List.of(handler), fx.clock,
+            Duration.ofMinutes(5), 50);
+    private final TenantAdmin admin = new TenantAdmin(fx.tenants,
+            new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links),
+            new EventAdmin(events, replayer, json), fx.clock, Duration.ofSeconds(300), json);
+    private final BacklogMonitor monitor = new BacklogMonitor(events, fx.connections, fx.tokens, fx.metrics,
+            fx.clock);
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    @Test
+    void showsANewTenantAsNotConnectedWithAConnectLinkThenActiveAfterConsent() throws Exception {
+        JsonNode before = body(call("GET", "/connection", "", ConnectFixture.SECRET), 200);
+        assertThat(before.get("status").asText()).isEqualTo("not-connected");
+        assertThat(before.get("connectUrl").asText()).startsWith("https://connector.example.test/exact/connect?")
+                .contains("tenant=acme");
+
+        fx.connect(TENANT);
+        JsonNode after = body(call("GET", "/connection", "", ConnectFixture.SECRET), 200);
+
+        assertThat(after.get("status").asText()).isEqualTo("active");
+        assertThat(after.get("mode").asText()).isEqualTo("dry-run");
+        assertThat(after.get("divisions").toString()).isEqualTo("[100001]");
+        assertThat(after.get("available")).hasSize(3);
+        assertThat(after.get("connectUrl").isNull()).isTrue();
+    }
+
+    @Test
+    void showsNeedsConsentWithAFreshLinkThatStartsAConsent() throws Exception {
+        fx.connect(TENANT);
+        ConnectionRecord c = fx.connections.find(TENANT).orElseThrow();
+        fx.connections.save(new ConnectionRecord(c.tenant(), c.site(), c.exactUser(), c.clientId(), c.divisions(),
+                c.defaultDivisions(), ConnectionStatus.NEEDS_CONSENT, c.mode(), c.createdAt(), c.updatedAt(),
+                c.version())).orElseThrow();
+
+        JsonNode status = body(call("GET", "/connection", "", ConnectFixture.SECRET), 200);
+
+        assertThat(status.get("status").asText()).isEqualTo("needs-consent");
+        assertThat(fx.followLink(status.get("connectUrl").asText()).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void selectsDivisionsOnlyFromTheDiscoveredActiveOnes() throws Exception {
+        fx.connect(TENANT);
+
+        JsonNode unknown = body(call("PUT", "/divisions", "{\"divisions\":[100001,999999]}", ConnectFixture.SECRET),
+                400);
+        JsonNode outside = body(call("PUT", "/divisions", "{\"divisions\":[100001],\"defaultDivisions\":[100002]}",
+                ConnectFixture.SECRET), 400);
+        JsonNode chosen = body(call("PUT", "/divisions", "{\"divisions\":[100002,200001],\"defaultDivisions\":"
+                + "[200001]}", ConnectFixture.SECRET), 200);
+
+        assertThat(unknown.get("message").asText()).contains("999999");
+        assertThat(outside.get("message").asText()).contains("100002");
+        assertThat(chosen.get("divisions").toString()).isEqualTo("[100002,200001]");
+        ConnectionRecord saved = fx.connections.find(TENANT).orElseThrow();
+        assertThat(saved.divisions()).containsExactly(100002, 200001);
+        assertThat(saved.defaultDivisions()).containsExactly(200001);
+    }
+
+    @Test
+    void switchesBetweenDryRunAndLiveInOneCall() throws Exception {
+        fx.connect(TENANT);
+
+        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.SECRET), 200);
+        assertThat(fx.connections.find(TENANT).orElseThrow().mode()).isEqualTo(SyncMode.LIVE);
+        body(call("PUT", "/mode", "{\"mode\":\"dry-run\"}", ConnectFixture.SECRET), 200);
+        assertThat(fx.connections.find(TENANT).orElseThrow().mode()).isEqualTo(SyncMode.DRY_RUN);
+        body(call("PUT", "/mode", "{\"mode\":\"LIVE!\"}", ConnectFixture.SECRET), 400);
+        body(call("GET", "/mode", "", ConnectFixture.SECRET), 405);
+    }
+
+    @Test
+    void refusesGoingLiveBeforeTheTenantIsConnected() throws Exception {
+        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.SECRET), 409);
+    }
+
+    @Test
+    void refusesAnotherTenantsSecretAStaleSignatureAndAnAlteredBody() throws Exception {
+        fx.connect(TENANT);
+        String signedBody = "{\"mode\":\"dry-run\"}";
+        String header = CrmSignature.sign(ConnectFixture.SECRET, fx.clock.instant(),
+                signedBody.getBytes(StandardCharsets.UTF_8));
+
+        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.OTHER_SECRET), 401);
+        body(admin.handle(request("PUT", "/admin/tenants/acme/mode", "{\"mode\":\"live\"}", header)), 401);
+        fx.clock.advance(Duration.ofMinutes(6));
+        body(admin.handle(request("PUT", "/admin/tenants/acme/mode", signedBody, header)), 401);
+        body(call("GET", "/connection", "", null), 401);
+
+        assertThat(fx.connections.find(TENANT).orElseThrow().mode()).isEqualTo(SyncMode.DRY_RUN);
+    }
+
+    @Test
+    void showsAFailedEventWithItsReasonListsItAndReplaysItOnDemand() throws Exception {
+        fx.connect(TENANT);
+        handler.answer = event -> new Outcome.Failed("Exact refused the GL account 8000 (blocked)", false);
+        deliver("evt-1", "crm-42");
+
+        JsonNode failed = body(call("GET", "/events/evt-1", "", ConnectFixture.SECRET), 200);
+        JsonNode listed = body(call("GET", "/events?status=failed", "", ConnectFixture.SECRET), 200);
+
+        assertThat(failed.get("state").asText()).isEqualTo("failed");
+        assertThat(failed.get("reason").asText()).contains("GL account 8000");
+        assertThat(failed.get("retryable").asBoolean()).isFalse();
+        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+        assertThat(failed.has("body")).isFalse();
+        assertThat(listed.get("events").findValuesAsText("eventId")).containsExactly("evt-1");
+        assertThat(fx.metrics.named(MetricNames.EVENTS_FAILED)).extracting(MetricPoint::dimensions)
+                .containsExactly(Map.of("Tenant", TENANT));
+        assertThat(handler.mdcTenant).isEqualTo(TENANT);
+        assertThat(handler.mdcCrmId).isEqualTo("crm-42");
+
+        body(call("POST", "/events/evt-1/replay", "{\"eventId\":\"evt-other\"}", ConnectFixture.SECRET), 400);
+        handler.answer = event -> new Outcome.Done(List.of("fixed"));
+        JsonNode replayed = body(call("POST", "/events/evt-1/replay", "{\"eventId\":\"evt-1\"}",
+                ConnectFixture.SECRET), 200);
+
+        assertThat(replayed.get("state").asText()).isEqualTo("done");
+        assertThat(replayed.get("attempts").asInt()).isEqualTo(2);
+        assertThat(replayed.get("result").get("results").get(0).asText()).isEqualTo("fixed");
+        body(call("POST", "/events/evt-1/replay", "{\"eventId\":\"evt-1\"}", ConnectFixture.SECRET), 409);
+        body(call("GET", "/events/evt-unknown", "", ConnectFixture.SECRET), 404);
+    }
+
+    @Test
+    void measuresTheAgeOfTheOldestOpenEventAndNeedsConsentConnections() throws Exception {
+        fx.connect(TENANT);
+        handler.answer = event -> new Outcome.Waiting("Exact's daily budget is spent");
+        deliver("evt-old", "crm-1");
+        fx.clock.advance(Duration.ofMinutes(10));
+        deliver("evt-new", "crm-2");
+
+        BacklogSnapshot snapshot = monitor.measure();
+
+        assertThat(snapshot.backlogAgeSeconds()).isEqualTo(600);
+        assertThat(snapshot.openEvents()).containsEntry("waiting", 2);
+        assertThat(snapshot.needsConsent()).isZero();
+        assertThat(fx.metrics.named(MetricNames.BACKLOG_AGE)).extracting(MetricPoint::value).containsExactly(600.0);
+    }
+
+    @Test
+    void countsAConnectionWhoseTokenChainBrokeAsNeedingConsent() throws Exception {
+        fx.connect(TENANT);
+        ConnectionRecord c = fx.connections.find(TENANT).orElseThrow();
+        long version = fx.tokens.find(c.tokenKey()).orElseThrow().version();
+        fx.tokens.markNeedsConsent(c.tokenKey(), version, "Old refresh token used");
+
+        BacklogSnapshot snapshot = monitor.measure();
+        JsonNode status = body(call("GET", "/connection", "", ConnectFixture.SECRET), 200);
+
+        assertThat(snapshot.needsConsent()).isEqualTo(1);
+        assertThat(fx.metrics.named(MetricNames.NEEDS_CONSENT)).extracting(MetricPoint::value).containsExactly(1.0);
+        assertThat(status.get("status").asText()).isEqualTo("needs-consent");
+        assertThat(status.get("connectUrl").asText()).contains("sig=");
+    }
+
+    private void deliver(String eventId, String crmId) {
+        String body = "{\"eventId\":\"" + eventId + "\",\"type\":\"probe.checked\",\"occurredAt\":\""
+                + fx.clock.instant() + "\",\"tenant\":\"" + TENANT + "\",\"data\":{\"id\":\"" + crmId + "\"}}";
+        pipeline.handle(new HttpRequestEvent("/crm/probes", null, Map.of(CrmSignature.HEADER, CrmSignature.sign(
+                ConnectFixture.SECRET, fx.clock.instant(), body.getBytes(StandardCharsets.UTF_8))), body, false),
+                handler);
+    }
+
+    private HttpResponseEvent call(String method, String route, String body, String secret) {
+        String header = secret == null ? null
+                : CrmSignature.sign(secret, fx.clock.instant(), body.getBytes(StandardCharsets.UTF_8));
+        String path = "/admin/tenants/" + TENANT + route;
+        return admin.handle(request(method, path, body, header));
+    }
+
+    private static GatewayRequest request(String method, String pathAndQuery, String body, String header) {
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        Map<String, String> query = q < 0 ? Map.of() : ConnectFixture.query("http://x" + pathAndQuery);
+        return new GatewayRequest(method, null, path, null,
+                header == null ? Map.of() : Map.of(CrmSignature.HEADER, header), query, body, false);
+    }
+
+    private JsonNode body(HttpResponseEvent response, int expectedStatus) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return json.readTree(response.body());
+    }
+}
