@@ -52,7 +52,7 @@ class ContractFuzzTest {
             new TenantSettings(List.of(new Tenant("default", SECRET, "fuzz-out", Optional.empty(),
                     ConflictPolicy.REPORT, List.of()))),
             connectionStore(), strictEventStore(), callbacks, json, clock, InboundLimits.defaults());
-    private final List<ContractEvents> contract = List.of(new RelationEvents());
+    private final List<ContractEvents> contract = List.of(new RelationEvents(), new ProjectEvents());
 
     @Test
     void everyMalformedEventIsRefusedNamingAFieldWithNothingStoredAndNoExactCall() {

@@ -29,7 +29,7 @@ final class EnvelopeDamages {
                 if (r.nextBoolean()) {
                     e.remove("type");
                 } else {
-                    e.put("type", oneOf(r, "relation.deleted", "invoice.booked", "", "RELATION.UPSERTED",
+                    e.put("type", oneOf(r, "relation.deleted", "invoice.booked", "", "RELATION.UPSERTED", "PROJECT.UPSERTED",
                             "project.synced"));
                 }
                 return "type";
