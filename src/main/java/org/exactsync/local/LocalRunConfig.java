@@ -16,7 +16,10 @@ public interface LocalRunConfig {
     @WithDefault("8000")
     int dynamodbPort();
 
-    /** Where dynalite keeps its data between runs, relative to the project directory. Default {@code .local/dynamodb}. */
+    /**
+     * Where dynalite keeps its data between runs against real Exact, relative to the project directory. Default
+     * {@code .local/dynamodb}. With the sandbox (in memory) the store is in memory too.
+     */
     @WithDefault(".local/dynamodb")
     String dynamodbDataDir();
 

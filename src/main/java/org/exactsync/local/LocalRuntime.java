@@ -73,12 +73,17 @@ public class LocalRuntime {
             return;
         }
         Path projectDir = Path.of("").toAbsolutePath();
-        localDynamo = LocalDynamoDb.startOnPort(projectDir, projectDir.resolve(local.dynamodbDataDir()),
-                local.dynamodbPort());
+        boolean useSandbox = local.sandbox() && exact.clientId().equals(local.sandboxClientId());
+        // The sandbox lives in memory and starts empty every run, so the store must too: mappings kept from an
+        // earlier run would point at Exact GUIDs this sandbox never had. Against real Exact the store is kept
+        // (token chain, mappings, events).
+        localDynamo = LocalDynamoDb.startOnPort(projectDir,
+                useSandbox ? null : projectDir.resolve(local.dynamodbDataDir()), local.dynamodbPort());
         new TableBootstrap(dynamo, table, sleeper).ensureTable();
-        LOG.infof("Local DynamoDB (dynalite) on %s, table %s", localDynamo.endpoint(), table);
+        LOG.infof("Local DynamoDB (dynalite) on %s, table %s, %s", localDynamo.endpoint(), table,
+                useSandbox ? "in memory like the sandbox" : "kept in " + local.dynamodbDataDir());
 
-        if (local.sandbox() && exact.clientId().equals(local.sandboxClientId())) {
+        if (useSandbox) {
             sandbox = ExactSandbox.builder().port(local.sandboxPort()).clock(clock)
                     .client(exact.clientId(), exact.clientSecret(), exact.redirectUri())
                     .webhookSecret(exact.webhookSecret()).build().start();
