@@ -19,6 +19,8 @@ final class Keys {
     static final String ALL_CONNECTIONS = "CONNS";
     /** The per-queue sequence counter; sorts apart from the {@code CB#} items it numbers. */
     static final String CALLBACK_SEQUENCE_SK = "CBSEQ";
+    /** The division's ledger mapping (one item per tenant and division). */
+    static final String LEDGER_SK = "LEDGER";
 
     private Keys() {
     }
@@ -59,6 +61,10 @@ final class Keys {
 
     static String mappingSk(MappingKey key) {
         return mappingSk(key.kind(), key.crmId());
+    }
+
+    static String cacheSk(String name) {
+        return "CACHE#" + part(name);
     }
 
     static String cursorSk(CursorKey key) {
