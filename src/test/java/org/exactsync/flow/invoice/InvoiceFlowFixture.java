@@ -76,18 +76,19 @@ final class InvoiceFlowFixture implements AutoCloseable {
     private final AtomicInteger events = new AtomicInteger();
 
     InvoiceFlowFixture() {
-        this(AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z")), RateLimits.exactDefaults(),
-                Duration.ofSeconds(30));
+        this(AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z")), RateLimits.exactDefaults(), null);
     }
 
-    InvoiceFlowFixture(AdjustableClock clock, RateLimits limits, Duration timeout) {
+    /** {@code budget} null: the client's defaults. */
+    InvoiceFlowFixture(AdjustableClock clock, RateLimits limits, ExactSettings.Budget budget) {
         this.clock = clock;
         sandbox = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper()).rateLimits(limits).threads(16)
                 .build().start();
         ExactSettings defaults = ExactSettings.defaults(sandbox.baseUrl(), sandbox.clientId(),
                 sandbox.clientSecret(), sandbox.redirectUri());
         ExactSettings settings = new ExactSettings(defaults.siteUrl(), defaults.clientId(), defaults.clientSecret(),
-                defaults.redirectUri(), defaults.connectTimeout(), timeout, defaults.budget(), defaults.tokens(),
+                defaults.redirectUri(), defaults.connectTimeout(), defaults.readTimeout(),
+                budget == null ? defaults.budget() : budget, defaults.tokens(),
                 new ExactSettings.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1)));
         client = ExactOnlineClient.create(settings, new DynamoDbTokenStore(dynamo.client(), table),
                 new DynamoDbCallBudgetStore(dynamo.client(), table), clock, clock.sleeper());
