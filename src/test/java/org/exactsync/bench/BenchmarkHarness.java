@@ -23,6 +23,7 @@ class BenchmarkHarness {
         List<ScenarioResult> results = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>(FoundationScenarios.all());
         scenarios.addAll(RelationScenarios.all());
+        scenarios.addAll(InvoiceScenarios.all());
         for (Scenario scenario : scenarios) {
             try (BenchEnvironment env = new BenchEnvironment(scenario.speed())) {
                 results.add(scenario.run(env, operations));
