@@ -93,6 +93,25 @@ class InvoicePostingAgainstSandboxTest {
     }
 
     @Test
+    void exactEndsWithTheCrmsVatWhenTheCrmRoundedOnTheTotalAndSpreadItOverTheLines() {
+        flow.syncRelation("rel-1001", "NL123456789B01");
+        // The CRM rounds 1.50 × 21 % = 0.315 to 0.32 on the total and spreads it 0.11 + 0.11 + 0.10; Exact's own
+        // per-line rounding would book 0.33. Only the per-line VATAmountFC makes Exact end at the CRM's 0.32.
+        String invoice = flow.invoice("inv-3b", "2026-0003B", "invoice", List.of(
+                new String[] {"8000", "0.50", "21", "standard", "0.11"},
+                new String[] {"8000", "0.50", "21", "standard", "0.11"},
+                new String[] {"8000", "0.50", "21", "standard", "0.10"}));
+
+        booked(flow.process(flow.handler(), invoice));
+
+        Map<String, Object> entry = single("2026-0003B");
+        assertThat(amount(entry, "VATAmountFC")).isEqualByComparingTo("0.32");
+        assertThat(amount(entry, "AmountFC")).isEqualByComparingTo("1.82");
+        assertThat(lines(entry)).extracting(l -> amount(l, "VATAmountFC")).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("0.11"), new BigDecimal("0.11"), new BigDecimal("0.10"));
+    }
+
+    @Test
     void booksACreditNoteNegativeAsTypeTwentyOneLinkedToTheOriginal() {
         flow.syncRelation("rel-1001", "NL123456789B01");
         booked(flow.process(flow.handler(), INVOICE));
