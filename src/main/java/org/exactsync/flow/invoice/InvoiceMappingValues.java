@@ -11,28 +11,28 @@ import org.exactsync.mapping.SalesEntryDraft;
 /**
  * The {@code sentValues} of an INVOICE mapping: a convention other flows read (the payment-status poll finds booked
  * invoices by it), so the names and formats here are fixed. {@code exactId} is the entry's EntryID (null while
- * claimed), {@code exactCode} its EntryNumber.
+ * claimed), {@code exactCode} its EntryNumber. The key names are public so readers of booked invoices share them.
  */
-final class InvoiceMappingValues {
+public final class InvoiceMappingValues {
 
-    static final String STATE = "state";
-    static final String CLAIMED = "claimed";
-    static final String BOOKED = "booked";
-    static final String INVOICE_NUMBER = "invoiceNumber";
-    static final String JOURNAL = "journal";
-    static final String KIND = "kind";
-    static final String CREDITED_INVOICE_ID = "creditedInvoiceId";
-    static final String RELATION_ID = "relationId";
-    static final String ACCOUNT_ID = "accountId";
-    static final String CURRENCY = "currency";
-    static final String TOTAL_EXCL_VAT = "totalExclVat";
-    static final String TOTAL_VAT = "totalVat";
-    static final String TOTAL_INCL_VAT = "totalInclVat";
-    static final String ENTRY_DATE = "entryDate";
-    static final String DUE_DATE = "dueDate";
-    static final String GL_ACCOUNTS = "glAccounts";
-    static final String CLAIMED_BY = "claimedBy";
-    static final String CLAIMED_UNTIL = "claimedUntil";
+    public static final String STATE = "state";
+    public static final String CLAIMED = "claimed";
+    public static final String BOOKED = "booked";
+    public static final String INVOICE_NUMBER = "invoiceNumber";
+    public static final String JOURNAL = "journal";
+    public static final String KIND = "kind";
+    public static final String CREDITED_INVOICE_ID = "creditedInvoiceId";
+    public static final String RELATION_ID = "relationId";
+    public static final String ACCOUNT_ID = "accountId";
+    public static final String CURRENCY = "currency";
+    public static final String TOTAL_EXCL_VAT = "totalExclVat";
+    public static final String TOTAL_VAT = "totalVat";
+    public static final String TOTAL_INCL_VAT = "totalInclVat";
+    public static final String ENTRY_DATE = "entryDate";
+    public static final String DUE_DATE = "dueDate";
+    public static final String GL_ACCOUNTS = "glAccounts";
+    public static final String CLAIMED_BY = "claimedBy";
+    public static final String CLAIMED_UNTIL = "claimedUntil";
 
     private InvoiceMappingValues() {
     }
