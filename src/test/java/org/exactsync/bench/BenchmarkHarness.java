@@ -26,6 +26,7 @@ class BenchmarkHarness {
         scenarios.addAll(RelationScenarios.all());
         scenarios.addAll(ProjectScenarios.all());
         scenarios.addAll(PaymentScenarios.all());
+        scenarios.addAll(InvoiceScenarios.all());
         for (Scenario scenario : scenarios) {
             try (BenchEnvironment env = new BenchEnvironment(scenario.speed())) {
                 results.add(scenario.run(env, operations));

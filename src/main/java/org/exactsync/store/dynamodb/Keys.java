@@ -21,6 +21,8 @@ final class Keys {
     static final String CALLBACK_SEQUENCE_SK = "CBSEQ";
     /** The divisions found at the tenant's last consent, beside its connection. */
     static final String DISCOVERED_DIVISIONS_SK = "DIVS";
+    /** The division's ledger mapping (one item per tenant and division). */
+    static final String LEDGER_SK = "LEDGER";
 
     private Keys() {
     }
@@ -61,6 +63,10 @@ final class Keys {
 
     static String mappingSk(MappingKey key) {
         return mappingSk(key.kind(), key.crmId());
+    }
+
+    static String cacheSk(String name) {
+        return "CACHE#" + part(name);
     }
 
     static String cursorSk(CursorKey key) {

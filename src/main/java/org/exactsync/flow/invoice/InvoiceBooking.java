@@ -1,0 +1,219 @@
+package org.exactsync.flow.invoice;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.exactsync.crm.callback.Callbacks;
+import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.ExactValidationException;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.exact.odata.ExactRow;
+import org.exactsync.mapping.BookingContext;
+import org.exactsync.mapping.BookingPlan;
+import org.exactsync.mapping.InvoiceCreated;
+import org.exactsync.mapping.InvoiceLine;
+import org.exactsync.mapping.LedgerMapping;
+import org.exactsync.mapping.SalesEntryDraft;
+import org.exactsync.mapping.SalesEntryMapper;
+import org.exactsync.store.EntityKind;
+import org.exactsync.store.LedgerMappingRecord;
+import org.exactsync.store.LedgerMappingStore;
+import org.exactsync.store.MappingKey;
+import org.exactsync.store.MappingRecord;
+import org.exactsync.store.MappingStore;
+import org.jboss.logging.Logger;
+
+/**
+ * Books one CRM invoice in one division, exactly once: dependencies from the stores (relation, projects), the plan
+ * checked against cached master data, the claim, the POST (or, after a lost answer, the look-up), the callback, and
+ * the booked mapping. Exact failures are thrown to the handler after the claim's lease was given up.
+ */
+@ApplicationScoped
+public class InvoiceBooking {
+
+    private static final Logger LOG = Logger.getLogger(InvoiceBooking.class);
+
+    private final ExactOnline exact;
+    private final MappingStore mappings;
+    private final LedgerMappingStore ledgers;
+    private final FinanceMasterDataCache masterData;
+    private final Callbacks callbacks;
+    private final InvoiceClaims claims;
+    private final Clock clock;
+    private final SalesEntryMapper mapper = new SalesEntryMapper();
+
+    @Inject
+    public InvoiceBooking(ExactOnline exact, MappingStore mappings, LedgerMappingStore ledgers,
+            FinanceMasterDataCache masterData, Callbacks callbacks, Clock clock) {
+        this.exact = exact;
+        this.mappings = mappings;
+        this.ledgers = ledgers;
+        this.masterData = masterData;
+        this.callbacks = callbacks;
+        this.claims = new InvoiceClaims(mappings, clock);
+        this.clock = clock;
+    }
+
+    /** Books the invoice (or, with {@code dryRun}, answers what would be posted without posting). */
+    public Outcome book(ExactTarget target, String eventId, InvoiceCreated invoice, boolean dryRun) {
+        int division = target.division();
+        MappingKey key = new MappingKey(target.tenant(), division, EntityKind.INVOICE, invoice.id());
+        Optional<MappingRecord> stored = mappings.find(key);
+        if (stored.isPresent() && InvoiceMappingValues.isBooked(stored.get().sentValues())) {
+            // Duplicate delivery or replay after success: the answer comes from the store, 0 Exact calls.
+            return new Outcome.Done(List.of(result(stored.get(), division, invoice.id())));
+        }
+        Dependencies dependencies = dependencies(target, invoice);
+        if (dependencies.missing() != null) {
+            if (dryRun) {
+                return new Outcome.Done(List.of(new BookingResult(division, invoice.id(), null, null, null, null,
+                        invoice.totalExclVat(), invoice.totalVat(), invoice.totalInclVat(), true, null,
+                        dependencies.missing())));
+            }
+            // Never booked on a wrong or empty account: the event waits and the replay completes it (contract).
+            return new Outcome.Waiting(dependencies.missing() + " is not synced to division " + division + " yet");
+        }
+        Optional<LedgerMappingRecord> ledger = ledgers.find(target.tenant(), division);
+        if (ledger.isEmpty()) {
+            return new Outcome.Failed("division " + division + " has no ledger mapping for tenant " + target.tenant()
+                    + "; configure journal, GL accounts and VAT codes first", false);
+        }
+        BookingPlan plan = plan(target, invoice, ledger.get().mapping(), dependencies.context());
+        if (plan instanceof BookingPlan.Refused refused) {
+            return new Outcome.Failed("invoice " + invoice.id() + " cannot be booked in division " + division + ": "
+                    + String.join("; ", refused.reasons()), false);
+        }
+        SalesEntryDraft draft = ((BookingPlan.Ready) plan).draft();
+        if (dryRun) {
+            return new Outcome.Done(List.of(new BookingResult(division, invoice.id(), null, null, draft.journal(),
+                    draft.glAccountCodes(), invoice.totalExclVat(), invoice.totalVat(), invoice.totalInclVat(), true,
+                    draft, null)));
+        }
+        Map<String, String> planned = InvoiceMappingValues.claimed(invoice, draft, eventId, clock.instant());
+        Claim claim = claims.claim(key, planned, eventId);
+        if (claim instanceof Claim.Booked booked) {
+            return new Outcome.Done(List.of(result(booked.record(), division, invoice.id())));
+        }
+        if (claim instanceof Claim.Busy busy) {
+            return new Outcome.Waiting("invoice " + invoice.id() + " is being booked by event "
+                    + busy.record().sentValues().get(InvoiceMappingValues.CLAIMED_BY));
+        }
+        if (claim instanceof Claim.Fresh fresh) {
+            return post(target, invoice, draft, fresh.record(), Optional.empty());
+        }
+        MappingRecord taken = ((Claim.TakenOver) claim).record();
+        Optional<BookedEntry> earlier;
+        try {
+            earlier = BookedEntry.find(exact, target, draft.journal(), draft.yourRef(), draft.customer());
+        } catch (RuntimeException lookupFailed) {
+            claims.release(taken);
+            throw lookupFailed;
+        }
+        return post(target, invoice, draft, taken, earlier);
+    }
+
+    private BookingPlan plan(ExactTarget target, InvoiceCreated invoice, LedgerMapping ledger, BookingContext context) {
+        FinanceMasterDataCache.Loaded loaded = masterData.get(target);
+        BookingPlan plan = mapper.plan(invoice, ledger, loaded.data(), context);
+        if (plan instanceof BookingPlan.Refused
+                && loaded.loadedAt().plus(FinanceMasterDataCache.RECHECK_AFTER).isBefore(clock.instant())) {
+            // Refuse on an old copy only after checking a fresh one: the bookkeeper may have fixed it meanwhile.
+            plan = mapper.plan(invoice, ledger, masterData.reload(target).data(), context);
+        }
+        return plan;
+    }
+
+    private Outcome post(ExactTarget target, InvoiceCreated invoice, SalesEntryDraft draft, MappingRecord claim,
+            Optional<BookedEntry> earlier) {
+        BookedEntry entry;
+        try {
+            if (earlier.isPresent()) {
+                LOG.infof("invoice %s found in division %d after a lost answer", invoice.id(), target.division());
+                entry = earlier.get();
+            } else {
+                ExactRow created = exact.create(target, SalesEntryRequest.PATH, SalesEntryRequest.body(draft));
+                entry = BookedEntry.of(created);
+            }
+        } catch (ExactValidationException rejected) {
+            claims.release(claim);
+            if (!isGatewayStatus(rejected.status())) {
+                // The copy let through what Exact refused: read it again before the next invoice relies on it.
+                masterData.evict(target);
+            }
+            throw rejected;
+        } catch (RuntimeException unknownOrTransient) {
+            // The entry may exist (a lost answer); whoever takes over looks it up before posting.
+            claims.release(claim);
+            throw unknownOrTransient;
+        }
+        InvoiceBooked booked = new InvoiceBooked(invoice.id(), target.division(), entry.entryId().toString(),
+                entry.entryNumber(), draft.journal(), draft.glAccountCodes());
+        // Callback before the booked mapping: a crash between the two repeats the callback (at least once) on the
+        // replay, which finds the entry by its reference; the other order could lose it.
+        callbacks.send(target.tenant(), "invoice:" + invoice.id(), InvoiceBooked.TYPE, booked);
+        MappingRecord record = claims.booked(claim, entry.entryId().toString(), entry.entryNumber(), entry.dueDate());
+        LOG.infof("invoice %s booked in division %d as entry %s", invoice.id(), target.division(), entry.entryNumber());
+        return new Outcome.Done(List.of(new BookingResult(target.division(), invoice.id(), booked.entryId(),
+                booked.entryNumber(), booked.journal(), booked.glAccounts(), invoice.totalExclVat(),
+                invoice.totalVat(), invoice.totalInclVat(), null, null, null)));
+    }
+
+    static boolean isGatewayStatus(int status) {
+        return status == 502 || status == 503 || status == 504;
+    }
+
+    private Dependencies dependencies(ExactTarget target, InvoiceCreated invoice) {
+        String tenant = target.tenant();
+        int division = target.division();
+        Optional<MappingRecord> relation = mappings.find(new MappingKey(tenant, division, EntityKind.RELATION,
+                invoice.relationId()));
+        if (relation.isEmpty() || relation.get().exactId() == null) {
+            return new Dependencies(null, "relation " + invoice.relationId());
+        }
+        Map<String, String> costCenters = new LinkedHashMap<>();
+        List<String> projects = new ArrayList<>();
+        for (InvoiceLine line : invoice.lines()) {
+            if (line.projectId() != null && !projects.contains(line.projectId())) {
+                projects.add(line.projectId());
+            }
+        }
+        for (String projectId : projects) {
+            Optional<MappingRecord> project = mappings.find(new MappingKey(tenant, division, EntityKind.PROJECT,
+                    projectId));
+            if (project.isEmpty() || project.get().exactCode() == null) {
+                return new Dependencies(null, "project " + projectId);
+            }
+            costCenters.put(projectId, project.get().exactCode());
+        }
+        String creditedNumber = null;
+        if (invoice.isCreditNote() && invoice.creditedInvoiceId() != null) {
+            // Linking is best effort: a credited invoice that was never booked here does not hold the credit note up.
+            creditedNumber = mappings.find(new MappingKey(tenant, division, EntityKind.INVOICE,
+                    invoice.creditedInvoiceId())).filter(r -> InvoiceMappingValues.isBooked(r.sentValues()))
+                    .map(r -> r.sentValues().get(InvoiceMappingValues.INVOICE_NUMBER)).orElse(null);
+        }
+        return new Dependencies(new BookingContext(division, UUID.fromString(relation.get().exactId()), costCenters,
+                creditedNumber), null);
+    }
+
+    private static BookingResult result(MappingRecord record, int division, String invoiceId) {
+        Map<String, String> v = record.sentValues();
+        String gl = v.getOrDefault(InvoiceMappingValues.GL_ACCOUNTS, "");
+        return new BookingResult(division, invoiceId, record.exactId(), record.exactCode(),
+                v.get(InvoiceMappingValues.JOURNAL), gl.isEmpty() ? List.of() : List.of(gl.split(",")),
+                v.get(InvoiceMappingValues.TOTAL_EXCL_VAT), v.get(InvoiceMappingValues.TOTAL_VAT),
+                v.get(InvoiceMappingValues.TOTAL_INCL_VAT), null, null, null);
+    }
+
+    private record Dependencies(BookingContext context, String missing) {
+    }
+}

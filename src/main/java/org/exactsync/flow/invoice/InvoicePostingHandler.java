@@ -1,0 +1,104 @@
+package org.exactsync.flow.invoice;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.exactsync.crm.inbound.AcceptedEvent;
+import org.exactsync.crm.inbound.EventHandler;
+import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.crm.inbound.Problem;
+import org.exactsync.exact.ExactAuthException;
+import org.exactsync.exact.ExactException;
+import org.exactsync.exact.ExactRateLimitedException;
+import org.exactsync.exact.ExactTransientException;
+import org.exactsync.exact.ExactValidationException;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.mapping.InvoiceCreated;
+import org.exactsync.mapping.InvoiceValidator;
+import org.exactsync.store.ConnectionRecord;
+import org.exactsync.store.ConnectionStatus;
+import org.exactsync.store.ConnectionStore;
+import org.exactsync.store.SyncMode;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code invoice.created}: the CRM invoice booked as a sales entry in its division, exactly once. An invoice belongs
+ * to one administration, so the event must target exactly one division.
+ */
+@ApplicationScoped
+public class InvoicePostingHandler implements EventHandler<InvoiceCreated> {
+
+    public static final String TYPE = "invoice.created";
+    private static final Logger LOG = Logger.getLogger(InvoicePostingHandler.class);
+
+    private final InvoiceValidator validator = new InvoiceValidator();
+    private final InvoiceBooking booking;
+    private final ConnectionStore connections;
+
+    public InvoicePostingHandler(InvoiceBooking booking, ConnectionStore connections) {
+        this.booking = booking;
+        this.connections = connections;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<InvoiceCreated> dataType() {
+        return InvoiceCreated.class;
+    }
+
+    @Override
+    public List<Problem> validate(JsonNode data) {
+        return validator.validate(data);
+    }
+
+    @Override
+    public Outcome process(AcceptedEvent<InvoiceCreated> event) {
+        Optional<ConnectionRecord> connection = connections.find(event.tenant());
+        if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
+            return new Outcome.Failed("tenant " + event.tenant() + " has no usable Exact connection; connect again",
+                    true);
+        }
+        List<Integer> divisions = event.divisions().isEmpty() ? connection.get().defaultDivisions()
+                : event.divisions();
+        if (divisions.size() != 1) {
+            return new Outcome.Failed("an invoice is booked in exactly one division; the event targets "
+                    + divisions.size(), false);
+        }
+        int division = divisions.get(0);
+        if (!connection.get().divisions().contains(division)) {
+            return new Outcome.Failed("division " + division + " is not connected for tenant " + event.tenant(),
+                    false);
+        }
+        InvoiceCreated invoice = event.data();
+        ExactTarget target = new ExactTarget(connection.get().tokenKey(), division);
+        boolean dryRun = connection.get().mode() == SyncMode.DRY_RUN;
+        try {
+            return booking.book(target, event.eventId(), invoice, dryRun);
+        } catch (ExactValidationException rejected) {
+            if (InvoiceBooking.isGatewayStatus(rejected.status())) {
+                // The client reads any error body as a rejection; a gateway or unavailable status never is one.
+                return new Outcome.Waiting("division " + division + ": Exact answered " + rejected.status());
+            }
+            // Never retried: Exact would reject the same data again, and each 400 counts toward its error block.
+            return new Outcome.Failed("Exact rejected invoice " + invoice.id() + " in division " + division + ": "
+                    + rejected.exactMessage(), false);
+        } catch (ExactRateLimitedException | ExactTransientException wait) {
+            LOG.infof("invoice %s waits in division %d: %s", invoice.id(), division, wait.getClass().getSimpleName());
+            return new Outcome.Waiting("division " + division + ": " + wait.getMessage());
+        } catch (ExactAuthException consent) {
+            return new Outcome.Failed("Exact consent needed for tenant " + event.tenant() + ": "
+                    + consent.getMessage(), true);
+        } catch (ExactException other) {
+            return new Outcome.Failed("Exact failed for invoice " + invoice.id() + " in division " + division + ": "
+                    + other.getMessage(), true);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.exactsync.local;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.exactsync.mapping.LedgerMapping;
+import org.exactsync.sandbox.master.MasterDataSeed;
+import org.exactsync.store.LedgerMappingStore;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Local run against the bundled sandbox: gives the local tenant's sandbox divisions the ledger mapping that fits the
+ * sandbox's seeded master data (journal 70, GL 8000/8010/8100, VAT codes 0–6), unless one is stored already, so
+ * {@code POST /crm/invoices} books without a configuration step. A real tenant configures its own mapping.
+ */
+@ApplicationScoped
+public class LocalLedgerSeed {
+
+    private static final Logger LOG = Logger.getLogger(LocalLedgerSeed.class);
+
+    private final LocalRunConfig local;
+    private final LedgerMappingStore ledgers;
+
+    LocalLedgerSeed(LocalRunConfig local, LedgerMappingStore ledgers) {
+        this.local = local;
+        this.ledgers = ledgers;
+    }
+
+    // After LocalRuntime (priority 1) created the table and started the sandbox.
+    void onStart(@Observes @Priority(2) StartupEvent event) {
+        if (!local.enabled() || !local.sandbox()) {
+            return;
+        }
+        MasterDataSeed.defaultDivisions().forEach(profile -> {
+            if (ledgers.find(local.tenant(), profile.code()).isEmpty()) {
+                ledgers.save(local.tenant(), profile.code(), LedgerMapping.dutchStandard(), 0);
+                LOG.infof("ledger mapping seeded for division %d", profile.code());
+            }
+        });
+    }
+}
