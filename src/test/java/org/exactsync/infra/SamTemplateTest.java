@@ -119,7 +119,7 @@ class SamTemplateTest {
         Set<String> httpFunqs = funqNames(method -> method.getRawParameterTypes().size() == 1
                 && method.getRawParameterTypes().get(0).getSimpleName().matches(
                         "HttpRequestEvent|GatewayRequest|HttpQueryEvent"));
-        assertThat(httpFunqs).as("HTTP functions in the code").contains("relation-upsert", "project-sync",
+        assertThat(httpFunqs).as("HTTP functions in the code").contains("relation-upsert", "invoice-posting", "project-sync",
                 "exact-webhook", "receivables-report", "connect-start", "connect-callback", "tenant-admin");
         Set<String> exportedWithRoute = new HashSet<>();
         for (Map.Entry<String, JsonNode> function : functions()) {

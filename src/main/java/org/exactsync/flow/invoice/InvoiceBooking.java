@@ -189,7 +189,8 @@ public class InvoiceBooking {
         for (String projectId : projects) {
             Optional<MappingRecord> project = mappings.find(new MappingKey(tenant, division, EntityKind.PROJECT,
                     projectId));
-            if (project.isEmpty() || project.get().exactCode() == null) {
+            // A project whose cost center is only claimed (POST not confirmed) has a code Exact may not know yet.
+            if (project.isEmpty() || project.get().exactCode() == null || project.get().exactId() == null) {
                 return new Dependencies(null, "project " + projectId);
             }
             costCenters.put(projectId, project.get().exactCode());
