@@ -126,8 +126,16 @@ final class InvoiceFlowFixture implements AutoCloseable {
         return account.id().toString();
     }
 
-    /** What the project flow leaves behind: a PROJECT mapping whose code is the cost center's. */
+    /** What the project flow leaves behind once Exact confirmed the cost center: its GUID and code. */
     void syncProject(String projectId, String costCenter) {
+        String id = client.costCenters(target()).stream().filter(c -> c.code().equals(costCenter)).findFirst()
+                .map(c -> c.id().toString()).orElseThrow(() -> new AssertionError("no cost center " + costCenter));
+        mappings.createIfAbsent(new MappingKey(TENANT, DIVISION, EntityKind.PROJECT, projectId),
+                new MappingChange(id, costCenter, null, Map.of()));
+    }
+
+    /** A project whose cost center the project flow has claimed but Exact has not confirmed yet. */
+    void claimProject(String projectId, String costCenter) {
         mappings.createIfAbsent(new MappingKey(TENANT, DIVISION, EntityKind.PROJECT, projectId),
                 new MappingChange(null, costCenter, null, Map.of()));
     }

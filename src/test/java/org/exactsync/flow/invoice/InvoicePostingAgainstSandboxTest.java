@@ -172,6 +172,18 @@ class InvoicePostingAgainstSandboxTest {
     }
 
     @Test
+    void aLineWaitsWhileItsProjectsCostCenterIsOnlyClaimed() {
+        flow.syncRelation("rel-1001", "NL123456789B01");
+        flow.claimProject("prj-8", "200");
+        String invoice = flow.invoice("inv-6", "2026-0006", "invoice", List.<String[]>of(
+                new String[] {"8000", "100.00", "21", "standard", "21.00", "prj-8"}));
+
+        assertThat(flow.process(flow.handler(), invoice)).isInstanceOfSatisfying(Outcome.Waiting.class, w ->
+                assertThat(w.reason()).contains("project prj-8"));
+        assertThat(flow.entries("2026-0006")).isEmpty();
+    }
+
+    @Test
     void anUnmappedRevenueAccountIsRefusedClearlyWithoutAnExactCallOnceMasterDataIsCached() {
         flow.syncRelation("rel-1001", "NL123456789B01");
         InvoicePostingHandler handler = flow.handler();
