@@ -1,7 +1,6 @@
 package org.exactsync.flow.invoice;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,10 +16,10 @@ import org.exactsync.exact.ExactRateLimitedException;
 import org.exactsync.exact.ExactTransientException;
 import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.flow.EventTargets;
 import org.exactsync.mapping.InvoiceCreated;
 import org.exactsync.mapping.InvoiceValidator;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.SyncMode;
 import org.jboss.logging.Logger;
@@ -61,25 +60,21 @@ public class InvoicePostingHandler implements EventHandler<InvoiceCreated> {
 
     @Override
     public Outcome process(AcceptedEvent<InvoiceCreated> event) {
-        Optional<ConnectionRecord> connection = connections.find(event.tenant());
-        if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
-            return new Outcome.Failed("tenant " + event.tenant() + " has no usable Exact connection; connect again",
-                    true);
+        EventTargets targets = EventTargets.resolve(connections, event);
+        if (targets instanceof EventTargets.Refused refused) {
+            return refused.failure();
         }
-        List<Integer> divisions = event.divisions().isEmpty() ? connection.get().defaultDivisions()
-                : event.divisions();
+        EventTargets.Usable usable = (EventTargets.Usable) targets;
+        ConnectionRecord connection = usable.connection();
+        List<Integer> divisions = usable.divisions();
         if (divisions.size() != 1) {
             return new Outcome.Failed("an invoice is booked in exactly one division; the event targets "
                     + divisions.size(), false);
         }
         int division = divisions.get(0);
-        if (!connection.get().divisions().contains(division)) {
-            return new Outcome.Failed("division " + division + " is not connected for tenant " + event.tenant(),
-                    false);
-        }
         InvoiceCreated invoice = event.data();
-        ExactTarget target = new ExactTarget(connection.get().tokenKey(), division);
-        boolean dryRun = connection.get().mode() == SyncMode.DRY_RUN;
+        ExactTarget target = new ExactTarget(connection.tokenKey(), division);
+        boolean dryRun = connection.mode() == SyncMode.DRY_RUN;
         try {
             return booking.book(target, event.eventId(), invoice, dryRun);
         } catch (ExactValidationException rejected) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,10 +21,10 @@ import org.exactsync.exact.ExactRateLimitedException;
 import org.exactsync.exact.ExactTransientException;
 import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.flow.EventTargets;
 import org.exactsync.mapping.ProjectUpserted;
 import org.exactsync.mapping.ProjectValidator;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.SyncMode;
 import org.jboss.logging.Logger;
@@ -70,34 +69,24 @@ public class ProjectSyncHandler implements EventHandler<ProjectUpserted> {
 
     @Override
     public Outcome process(AcceptedEvent<ProjectUpserted> event) {
-        Optional<ConnectionRecord> connection = connections.find(event.tenant());
-        if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
-            return new Outcome.Failed("tenant " + event.tenant() + " has no usable Exact connection; connect again",
-                    true);
+        EventTargets targets = EventTargets.resolve(connections, event);
+        if (targets instanceof EventTargets.Refused refused) {
+            return refused.failure();
         }
-        List<Integer> divisions = event.divisions().isEmpty() ? connection.get().defaultDivisions()
-                : event.divisions();
-        if (divisions.isEmpty()) {
-            return new Outcome.Failed("no target division: the event names none and the tenant has no default",
-                    false);
-        }
-        for (int division : divisions) {
-            if (!connection.get().divisions().contains(division)) {
-                return new Outcome.Failed("division " + division + " is not connected for tenant " + event.tenant(),
-                        false);
-            }
-        }
+        EventTargets.Usable usable = (EventTargets.Usable) targets;
+        ConnectionRecord connection = usable.connection();
+        List<Integer> divisions = usable.divisions();
         ProjectUpserted project = event.data();
         // The day the CRM closed it, not the day a replay ran: a replayed close gets the same end date.
         Instant when = event.occurredAt() == null ? clock.instant() : event.occurredAt();
         LocalDate closeDate = LocalDate.ofInstant(when, EXACT_ZONE);
-        if (connection.get().mode() == SyncMode.DRY_RUN) {
+        if (connection.mode() == SyncMode.DRY_RUN) {
             return new Outcome.Done(divisions.stream()
                     .map(division -> divisionSync.preview(event.tenant(), division, project, closeDate)).toList());
         }
         List<ProjectResult> results = new ArrayList<>();
         for (int division : divisions) {
-            ExactTarget target = new ExactTarget(connection.get().tokenKey(), division);
+            ExactTarget target = new ExactTarget(connection.tokenKey(), division);
             ProjectDivisionOutcome outcome;
             try {
                 outcome = divisionSync.sync(target, project, closeDate);

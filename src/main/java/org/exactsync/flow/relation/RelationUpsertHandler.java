@@ -2,7 +2,6 @@ package org.exactsync.flow.relation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,10 +20,10 @@ import org.exactsync.exact.ExactRateLimitedException;
 import org.exactsync.exact.ExactTransientException;
 import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.flow.EventTargets;
 import org.exactsync.mapping.RelationUpserted;
 import org.exactsync.mapping.RelationValidator;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.SyncMode;
 import org.jboss.logging.Logger;
@@ -69,34 +68,24 @@ public class RelationUpsertHandler implements EventHandler<RelationUpserted> {
 
     @Override
     public Outcome process(AcceptedEvent<RelationUpserted> event) {
-        Optional<ConnectionRecord> connection = connections.find(event.tenant());
-        if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
-            return new Outcome.Failed("tenant " + event.tenant() + " has no usable Exact connection; connect again",
-                    true);
+        EventTargets targets = EventTargets.resolve(connections, event);
+        if (targets instanceof EventTargets.Refused refused) {
+            return refused.failure();
         }
-        List<Integer> divisions = event.divisions().isEmpty() ? connection.get().defaultDivisions()
-                : event.divisions();
-        if (divisions.isEmpty()) {
-            return new Outcome.Failed("no target division: the event names none and the tenant has no default",
-                    false);
-        }
-        for (int division : divisions) {
-            if (!connection.get().divisions().contains(division)) {
-                return new Outcome.Failed("division " + division + " is not connected for tenant " + event.tenant(),
-                        false);
-            }
-        }
+        EventTargets.Usable usable = (EventTargets.Usable) targets;
+        ConnectionRecord connection = usable.connection();
+        List<Integer> divisions = usable.divisions();
         boolean crmWins = tenants.tenant(event.tenant()).map(Tenant::conflictPolicy)
                 .orElse(ConflictPolicy.REPORT) == ConflictPolicy.CRM_WINS;
         RelationUpserted relation = event.data();
-        if (connection.get().mode() == SyncMode.DRY_RUN) {
+        if (connection.mode() == SyncMode.DRY_RUN) {
             // Before go-live nothing may reach Exact: answer with what would be sent, from the stores alone.
             return new Outcome.Done(divisions.stream()
                     .map(division -> divisionSync.preview(event.tenant(), division, relation)).toList());
         }
         List<DivisionResult> results = new ArrayList<>();
         for (int division : divisions) {
-            ExactTarget target = new ExactTarget(connection.get().tokenKey(), division);
+            ExactTarget target = new ExactTarget(connection.tokenKey(), division);
             DivisionOutcome outcome;
             try {
                 outcome = divisionSync.sync(target, relation, crmWins);
