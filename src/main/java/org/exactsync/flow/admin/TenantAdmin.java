@@ -18,6 +18,7 @@ import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.connect.Answers;
 import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.flow.reconcile.ReconciliationAdmin;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,7 @@ import org.jboss.logging.Logger;
  * <li>{@code GET events?status=failed&limit=50} — open events, oldest first</li>
  * <li>{@code GET events/<eventId>} — one event's state</li>
  * <li>{@code POST events/<eventId>/replay} {@code {"eventId":"<eventId>"}} — replay a failed event now</li>
+ * <li>{@code GET reconciliation?division=<d>&from=<date>&to=<date>} — drift report of a division and period</li>
  * </ul>
  */
 @ApplicationScoped
@@ -44,16 +46,25 @@ public class TenantAdmin {
     private final Clock clock;
     private final Duration tolerance;
     private final ObjectMapper json;
+    /** Null in tools built without it: the route then answers 404. */
+    private final ReconciliationAdmin reconciliation;
 
     @Inject
     public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events, Clock clock,
-            CrmConfig config, ObjectMapper json) {
-        this(tenants, connections, events, clock, config.inbound().signatureTolerance(), json);
+            CrmConfig config, ObjectMapper json, ReconciliationAdmin reconciliation) {
+        this(tenants, connections, events, clock, config.inbound().signatureTolerance(), json, reconciliation);
+    }
+
+    /** For tests and tools, without the reconciliation route. */
+    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events, Clock clock,
+            Duration tolerance, ObjectMapper json) {
+        this(tenants, connections, events, clock, tolerance, json, null);
     }
 
     /** For tests and tools. */
     public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events, Clock clock,
-            Duration tolerance, ObjectMapper json) {
+            Duration tolerance, ObjectMapper json, ReconciliationAdmin reconciliation) {
+        this.reconciliation = reconciliation;
         this.tenants = tenants;
         this.connections = connections;
         this.events = events;
@@ -111,6 +122,10 @@ public class TenantAdmin {
                     ? read(request, ReplayRequest.class).map(body -> events.replay(tenant, path.segments().get(1),
                             body)).orElseGet(TenantAdmin::unreadable)
                     : notAllowed("POST");
+        }
+        if (path.matches("reconciliation") && reconciliation != null) {
+            return method.equals("GET") ? reconciliation.report(tenant, request.query("division"),
+                    request.query("from"), request.query("to")) : notAllowed("GET");
         }
         return Answers.error(404, "not-found", "no admin route at this path");
     }

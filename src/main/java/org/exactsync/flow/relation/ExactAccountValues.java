@@ -13,13 +13,14 @@ import org.exactsync.mapping.VatNumbers;
 /**
  * Converts between Exact's typed wire values and the mapping module's string values: trimmed (Exact pads
  * {@code Country} and {@code Code}), booleans as {@code "true"}/{@code "false"}, GUIDs lower case, empty for null.
+ * Public for the reconciliation, which compares accounts with the values last sent in the same form.
  */
-final class ExactAccountValues {
+public final class ExactAccountValues {
 
     private ExactAccountValues() {
     }
 
-    static Map<String, String> fromRow(ExactRow row) {
+    public static Map<String, String> fromRow(ExactRow row) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String field : AccountFieldNames.SELECT) {
             String value;
