@@ -79,6 +79,31 @@ class ReconciliationAgainstSandboxTest {
     }
 
     @Test
+    void aPeriodOfMoreThanOnePageIsReadPageByPage() {
+        fx.syncRelation("rel-1", "Zeist");
+        for (int i = 1; i <= 65; i++) {
+            fx.book("inv-" + i, "rel-1", "2026-11-" + (10 + i % 15), i + ".00", vat(i));
+        }
+        String last = fx.book("inv-last", "rel-1", "2026-11-30", "10.00", "2.10");
+        fx.changeLine(last, ExactFields.empty().with("VATAmountFC", new BigDecimal("2.11")));
+        int before = fx.calls();
+
+        ReconciliationReport report = fx.reconciliation().run(fx.target(), ReconciliationFixture.TENANT, NOV_1,
+                NOV_30);
+
+        assertThat(report.invoicesChecked()).isEqualTo(66);
+        assertThat(report.invoices()).extracting(InvoiceDrift::invoiceId, InvoiceDrift::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("inv-last", "vat-changed"));
+        // Two pages of 60 entries, the account.
+        assertThat(fx.calls() - before).isEqualTo(3);
+    }
+
+    private static String vat(int euros) {
+        return new BigDecimal(euros).multiply(new BigDecimal("0.21")).setScale(2, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
+    @Test
     void anEntryMovedOutOfThePeriodIsComparedNotReportedDeleted() {
         fx.syncRelation("rel-1", "Zeist");
         String entry = fx.book("inv-1", "rel-1", "2026-11-10", "1000.00", "210.00");
