@@ -152,4 +152,9 @@ public class LocalRuntime {
             default -> throw new IllegalArgumentException("connector.local.mode must be dry-run or live, not " + value);
         };
     }
+
+    /** The bundled sandbox while it serves the local run (empty against real Exact or before start). */
+    public java.util.Optional<ExactSandbox> sandbox() {
+        return java.util.Optional.ofNullable(sandbox);
+    }
 }

@@ -21,10 +21,10 @@ import org.exactsync.exact.model.VatCode;
 public final class SalesEntryMapper {
 
     /** Journal types that take sales entries: 20 sales, 21 return invoices. */
-    private static final Set<Integer> SALES_JOURNALS = Set.of(20, 21);
+    static final Set<Integer> SALES_JOURNALS = Set.of(20, 21);
     /** Money and control accounts Exact refuses on an entry line: cash, bank, card, PSP, AR, AP, VAT. */
-    private static final Set<Integer> NOT_ON_A_LINE = Set.of(10, 12, 14, 16, 20, 22, 24);
-    private static final Set<String> CHARGED_CATEGORIES = Set.of("standard", "reduced");
+    static final Set<Integer> NOT_ON_A_LINE = Set.of(10, 12, 14, 16, 20, 22, 24);
+    static final Set<String> CHARGED_CATEGORIES = Set.of("standard", "reduced");
 
     public BookingPlan plan(InvoiceCreated invoice, LedgerMapping ledger, FinanceMasterData master,
             BookingContext context) {

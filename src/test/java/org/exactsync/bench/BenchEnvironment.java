@@ -4,9 +4,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.exactsync.exact.ExactOnlineClient;
 import org.exactsync.exact.ExactSettings;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.sandbox.DivisionProfile;
 import org.exactsync.sandbox.ExactSandbox;
 import org.exactsync.store.TokenKey;
 import org.exactsync.store.dynamodb.DynamoDbCallBudgetStore;
@@ -31,8 +33,17 @@ final class BenchEnvironment implements AutoCloseable {
     final String table;
 
     BenchEnvironment(double speed) {
+        this(speed, null);
+    }
+
+    /**
+     * {@code divisions} null: the sandbox's default divisions. The consenting user is granted every division given
+     * here, which is why they are set when the sandbox is built: a division added later is outside the consent.
+     */
+    BenchEnvironment(double speed, List<DivisionProfile> divisions) {
         this.clock = AdjustableClock.running(Instant.parse("2026-03-02T09:00:00Z"), speed);
-        this.sandbox = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper()).build().start();
+        ExactSandbox.Builder builder = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper());
+        this.sandbox = (divisions == null ? builder : builder.divisions(divisions)).build().start();
         this.dynamo = TestDynamo.shared();
         this.table = dynamo.newTable("bench");
     }

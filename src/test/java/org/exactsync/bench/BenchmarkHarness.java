@@ -27,6 +27,7 @@ class BenchmarkHarness {
         scenarios.addAll(ProjectScenarios.all());
         scenarios.addAll(PaymentScenarios.all());
         scenarios.addAll(InvoiceScenarios.all());
+        scenarios.addAll(InvoiceThroughputScenarios.all());
         for (Scenario scenario : scenarios) {
             try (BenchEnvironment env = new BenchEnvironment(scenario.speed())) {
                 results.add(scenario.run(env, operations));

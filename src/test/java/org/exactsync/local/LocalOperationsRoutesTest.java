@@ -40,7 +40,7 @@ class LocalOperationsRoutesTest {
                 json, fx.clock, InboundLimits.defaults());
         TenantAdmin admin = new TenantAdmin(fx.tenants, new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens,
                 fx.links), new EventAdmin(events, new EventReplayer(events, pipeline, List.of(), fx.clock,
-                        Duration.ofMinutes(5), 10), json), fx.clock, Duration.ofSeconds(300), json);
+                        Duration.ofMinutes(5), 10), json), fx.ledgerAdmin(), fx.clock, Duration.ofSeconds(300), json);
         gateway = new LocalCrmGateway(true, pipeline, List.of(), 0,
                 new LocalOperationsRoutes(fx.start, fx.callback, admin));
         gateway.start();

@@ -32,6 +32,8 @@ import org.jboss.logging.Logger;
  * <li>{@code GET events?status=failed&limit=50} — open events, oldest first</li>
  * <li>{@code GET events/<eventId>} — one event's state</li>
  * <li>{@code POST events/<eventId>/replay} {@code {"eventId":"<eventId>"}} — replay a failed event now</li>
+ * <li>{@code GET divisions/<division>/ledger-mapping} — the ledger mapping checked against Exact's master data</li>
+ * <li>{@code PUT divisions/<division>/ledger-mapping} {@link LedgerMappingBody} — replace it (version for CAS)</li>
  * <li>{@code GET reconciliation?division=<d>&from=<date>&to=<date>} — drift report of a division and period</li>
  * </ul>
  */
@@ -43,6 +45,7 @@ public class TenantAdmin {
     private final TenantSettings tenants;
     private final ConnectionAdmin connections;
     private final EventAdmin events;
+    private final LedgerMappingAdmin ledgers;
     private final Clock clock;
     private final Duration tolerance;
     private final ObjectMapper json;
@@ -50,24 +53,28 @@ public class TenantAdmin {
     private final ReconciliationAdmin reconciliation;
 
     @Inject
-    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events, Clock clock,
-            CrmConfig config, ObjectMapper json, ReconciliationAdmin reconciliation) {
-        this(tenants, connections, events, clock, config.inbound().signatureTolerance(), json, reconciliation);
+    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events,
+            LedgerMappingAdmin ledgers, Clock clock, CrmConfig config, ObjectMapper json,
+            ReconciliationAdmin reconciliation) {
+        this(tenants, connections, events, ledgers, clock, config.inbound().signatureTolerance(), json,
+                reconciliation);
     }
 
     /** For tests and tools, without the reconciliation route. */
-    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events, Clock clock,
-            Duration tolerance, ObjectMapper json) {
-        this(tenants, connections, events, clock, tolerance, json, null);
+    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events,
+            LedgerMappingAdmin ledgers, Clock clock, Duration tolerance, ObjectMapper json) {
+        this(tenants, connections, events, ledgers, clock, tolerance, json, null);
     }
 
     /** For tests and tools. */
-    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events, Clock clock,
-            Duration tolerance, ObjectMapper json, ReconciliationAdmin reconciliation) {
+    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events,
+            LedgerMappingAdmin ledgers, Clock clock, Duration tolerance, ObjectMapper json,
+            ReconciliationAdmin reconciliation) {
         this.reconciliation = reconciliation;
         this.tenants = tenants;
         this.connections = connections;
         this.events = events;
+        this.ledgers = ledgers;
         this.clock = clock;
         this.tolerance = tolerance;
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -122,6 +129,15 @@ public class TenantAdmin {
                     ? read(request, ReplayRequest.class).map(body -> events.replay(tenant, path.segments().get(1),
                             body)).orElseGet(TenantAdmin::unreadable)
                     : notAllowed("POST");
+        }
+        if (path.matches("divisions", "*", "ledger-mapping")) {
+            String division = path.segments().get(1);
+            return switch (method) {
+                case "GET" -> ledgers.show(tenant, division);
+                case "PUT" -> read(request, LedgerMappingBody.class).map(body -> ledgers.replace(tenant, division,
+                        body)).orElseGet(TenantAdmin::unreadable);
+                default -> notAllowed("GET or PUT");
+            };
         }
         if (path.matches("reconciliation") && reconciliation != null) {
             return method.equals("GET") ? reconciliation.report(tenant, request.query("division"),

@@ -43,7 +43,7 @@ class TenantAdminAgainstSandboxTest {
             Duration.ofMinutes(5), 50);
     private final TenantAdmin admin = new TenantAdmin(fx.tenants,
             new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links),
-            new EventAdmin(events, replayer, json), fx.clock, Duration.ofSeconds(300), json);
+            new EventAdmin(events, replayer, json), fx.ledgerAdmin(), fx.clock, Duration.ofSeconds(300), json);
     private final BacklogMonitor monitor = new BacklogMonitor(events, fx.connections, fx.tokens, fx.metrics,
             fx.clock);
 
@@ -100,6 +100,33 @@ class TenantAdminAgainstSandboxTest {
         ConnectionRecord saved = fx.connections.find(TENANT).orElseThrow();
         assertThat(saved.divisions()).containsExactly(100002, 200001);
         assertThat(saved.defaultDivisions()).containsExactly(200001);
+    }
+
+    @Test
+    void checksTheLedgerMappingAgainstTheDivisionsMasterDataUntilItIsFixed() throws Exception {
+        fx.connect(TENANT);
+        JsonNode none = body(call("GET", "/divisions/100001/ledger-mapping", "", ConnectFixture.SECRET), 200);
+        String wrong = "{\"salesJournal\":\"70\",\"revenueAccounts\":{\"8000\":\"8000\"},"
+                + "\"vatCodes\":{\"standard|21\":\"99\",\"reduced|9\":\"1\"}}";
+
+        JsonNode reported = body(call("PUT", "/divisions/100001/ledger-mapping", wrong, ConnectFixture.SECRET), 200);
+        JsonNode stale = body(call("PUT", "/divisions/100001/ledger-mapping", wrong, ConnectFixture.SECRET), 409);
+        JsonNode fixed = body(call("PUT", "/divisions/100001/ledger-mapping", wrong.replace("\"99\"", "\"2\"")
+                .replace("}}", "},\"version\":1}"), ConnectFixture.SECRET), 200);
+
+        assertThat(none.get("ready").asBoolean()).isFalse();
+        assertThat(reported.get("ready").asBoolean()).isFalse();
+        assertThat(reported.get("findings").get(0).get("item").asText()).isEqualTo("vatCodes.standard|21");
+        assertThat(reported.get("findings").get(0).get("severity").asText()).isEqualTo("error");
+        assertThat(reported.get("findings").get(0).get("message").asText()).contains("VAT code 99 does not exist");
+        assertThat(stale.get("error").asText()).isEqualTo("conflict");
+        assertThat(fixed.get("ready").asBoolean()).isTrue();
+        assertThat(fixed.get("mapping").get("version").asLong()).isEqualTo(2);
+        assertThat(fixed.get("findings")).allSatisfy(f -> assertThat(f.get("severity").asText())
+                .isEqualTo("warning"));
+        assertThat(fixed.get("findings").findValuesAsText("item")).contains("vatCodes.export|0");
+        assertThat(body(call("GET", "/divisions/999999/ledger-mapping", "", ConnectFixture.SECRET), 404)
+                .get("error").asText()).isEqualTo("not-found");
     }
 
     @Test

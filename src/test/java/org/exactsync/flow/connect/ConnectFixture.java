@@ -118,4 +118,13 @@ public final class ConnectFixture implements AutoCloseable {
     public void close() {
         sandbox.close();
     }
+
+    /** The ledger-mapping admin on this fixture's Exact client and table. */
+    public org.exactsync.flow.admin.LedgerMappingAdmin ledgerAdmin() {
+        return new org.exactsync.flow.admin.LedgerMappingAdmin(connections,
+                new org.exactsync.store.dynamodb.DynamoDbLedgerMappingStore(dynamo.client(), table, clock),
+                new org.exactsync.flow.invoice.FinanceMasterDataCache(client,
+                        new org.exactsync.store.dynamodb.DynamoDbDivisionCacheStore(dynamo.client(), table, clock),
+                        clock));
+    }
 }

@@ -31,10 +31,10 @@ class ReconciliationRouteTest {
 
     private final ReconciliationFixture fx = new ReconciliationFixture();
     private final ObjectMapper json = new ObjectMapper();
-    // The connection and event routes are not reached by these requests, so their services are left out.
+    // The connection, event and ledger-mapping routes are not reached by these requests: their services are left out.
     private final TenantAdmin admin = new TenantAdmin(new TenantSettings(List.of(new Tenant(
             ReconciliationFixture.TENANT, SECRET, "out", Optional.empty(), ConflictPolicy.REPORT, List.of()))),
-            null, null, fx.clock, Duration.ofSeconds(300), json, fx.admin());
+            null, null, null, fx.clock, Duration.ofSeconds(300), json, fx.admin());
 
     @AfterEach
     void close() {

@@ -1,0 +1,135 @@
+package org.exactsync.flow.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.exactsync.exact.ExactException;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.flow.connect.Answers;
+import org.exactsync.flow.invoice.FinanceMasterDataCache;
+import org.exactsync.crm.inbound.HttpResponseEvent;
+import org.exactsync.mapping.LedgerMapping;
+import org.exactsync.mapping.LedgerMappingCheck;
+import org.exactsync.mapping.MappingFinding;
+import org.exactsync.mapping.VatKey;
+import org.exactsync.store.ConnectionRecord;
+import org.exactsync.store.ConnectionStatus;
+import org.exactsync.store.ConnectionStore;
+import org.exactsync.store.LedgerMappingRecord;
+import org.exactsync.store.LedgerMappingStore;
+
+/**
+ * Reads, replaces and checks a division's ledger mapping (issue 7: mapping stored in the connector, editable, and
+ * validated against the division's master data with a readable report before go-live). A check reloads the master
+ * data from Exact (6 calls) so the report reflects what a bookkeeper changed a minute ago, and refreshes the copy
+ * the invoice flow books against.
+ */
+@ApplicationScoped
+public class LedgerMappingAdmin {
+
+    private final ConnectionStore connections;
+    private final LedgerMappingStore mappings;
+    private final FinanceMasterDataCache masterData;
+    private final LedgerMappingCheck check = new LedgerMappingCheck();
+
+    public LedgerMappingAdmin(ConnectionStore connections, LedgerMappingStore mappings,
+            FinanceMasterDataCache masterData) {
+        this.connections = connections;
+        this.mappings = mappings;
+        this.masterData = masterData;
+    }
+
+    /** {@code GET divisions/<d>/ledger-mapping}: the mapping and its check. */
+    public HttpResponseEvent show(String tenant, String divisionText) {
+        return withTarget(tenant, divisionText, target -> Answers.json(200,
+                view(target, mappings.find(tenant, target.division()))));
+    }
+
+    /** {@code PUT divisions/<d>/ledger-mapping}: replaces the mapping (compare-and-swap) and answers its check. */
+    public HttpResponseEvent replace(String tenant, String divisionText, LedgerMappingBody body) {
+        List<String> problems = problems(body);
+        if (!problems.isEmpty()) {
+            return Answers.error(400, "validation", String.join("; ", problems));
+        }
+        return withTarget(tenant, divisionText, target -> {
+            LedgerMapping mapping = new LedgerMapping(body.salesJournal().strip(), body.revenueAccounts(),
+                    body.vatCodes(), blankToNull(body.defaultRevenueAccount()));
+            long expected = body.version() == null ? 0 : body.version();
+            Optional<LedgerMappingRecord> saved = mappings.save(tenant, target.division(), mapping, expected);
+            if (saved.isEmpty()) {
+                return Answers.error(409, "conflict", "the mapping changed since version " + expected
+                        + "; read it again and re-apply the edit");
+            }
+            return Answers.json(200, view(target, saved));
+        });
+    }
+
+    private LedgerMappingView view(ExactTarget target, Optional<LedgerMappingRecord> stored) {
+        if (stored.isEmpty()) {
+            return new LedgerMappingView(target.division(), null, List.of(new MappingFinding("ledgerMapping", "error",
+                    "no ledger mapping for this division: PUT one before going live")), false);
+        }
+        List<MappingFinding> findings = new ArrayList<>(check.check(stored.get().mapping(),
+                masterData.reload(target).data()));
+        findings.sort(Comparator.comparing(f -> "error".equals(f.severity()) ? 0 : 1));
+        LedgerMapping mapping = stored.get().mapping();
+        return new LedgerMappingView(target.division(), new LedgerMappingBody(mapping.salesJournal(),
+                mapping.revenueAccounts(), mapping.vatCodes(), mapping.defaultRevenueAccount(),
+                stored.get().version()), findings,
+                findings.stream().noneMatch(f -> "error".equals(f.severity())));
+    }
+
+    private HttpResponseEvent withTarget(String tenant, String divisionText,
+            java.util.function.Function<ExactTarget, HttpResponseEvent> work) {
+        int division;
+        try {
+            division = Integer.parseInt(divisionText);
+        } catch (NumberFormatException notANumber) {
+            return Answers.error(400, "validation", "division must be a division number");
+        }
+        Optional<ConnectionRecord> connection = connections.find(tenant);
+        if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
+            return Answers.error(409, "not-connected", "the tenant has no usable Exact connection; connect first");
+        }
+        if (!connection.get().divisions().contains(division)) {
+            return Answers.error(404, "not-found", "division " + division + " is not selected for this tenant");
+        }
+        try {
+            return work.apply(new ExactTarget(connection.get().tokenKey(), division));
+        } catch (ExactException exact) {
+            return Answers.error(502, "exact", "Exact could not be read: " + exact.getClass().getSimpleName());
+        }
+    }
+
+    private static List<String> problems(LedgerMappingBody body) {
+        List<String> problems = new ArrayList<>();
+        if (body.salesJournal() == null || body.salesJournal().isBlank()) {
+            problems.add("salesJournal is required");
+        }
+        if (body.revenueAccounts() == null) {
+            problems.add("revenueAccounts is required (an object, may be empty with a defaultRevenueAccount)");
+        }
+        if (body.vatCodes() == null) {
+            problems.add("vatCodes is required");
+        } else {
+            for (Map.Entry<String, String> entry : body.vatCodes().entrySet()) {
+                try {
+                    VatKey.parse(entry.getKey());
+                } catch (RuntimeException malformed) {
+                    problems.add("vatCodes key " + entry.getKey() + " must be <vatCategory>|<rate>, e.g. standard|21");
+                }
+                if (entry.getValue() == null || entry.getValue().isBlank()) {
+                    problems.add("vatCodes." + entry.getKey() + " needs a VAT code");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
