@@ -67,6 +67,36 @@ public class LedgerMappingAdmin {
         });
     }
 
+    /**
+     * Why the tenant cannot go live yet: a 409 listing, per selected division with a stored ledger mapping, the
+     * findings that would make bookings fail. Empty when nothing blocks (a division without a mapping does not block:
+     * a tenant may sync relations and projects only; its invoices are refused one by one until it is mapped).
+     */
+    public Optional<HttpResponseEvent> goLiveBlock(String tenant) {
+        Optional<ConnectionRecord> connection = connections.find(tenant);
+        if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
+            return Optional.empty();
+        }
+        List<LedgerMappingView> blocking = new ArrayList<>();
+        try {
+            for (int division : connection.get().divisions()) {
+                Optional<LedgerMappingRecord> stored = mappings.find(tenant, division);
+                if (stored.isPresent()) {
+                    LedgerMappingView view = view(new ExactTarget(connection.get().tokenKey(), division), stored);
+                    if (!view.ready()) {
+                        blocking.add(view);
+                    }
+                }
+            }
+        } catch (ExactException exact) {
+            return Optional.of(Answers.error(502, "exact", "Exact could not be read to check the ledger mappings: "
+                    + exact.getClass().getSimpleName()));
+        }
+        return blocking.isEmpty() ? Optional.empty()
+                : Optional.of(Answers.json(409, Map.of("error", "mapping-errors", "message",
+                        "fix the ledger mapping of these divisions before going live", "divisions", blocking)));
+    }
+
     private LedgerMappingView view(ExactTarget target, Optional<LedgerMappingRecord> stored) {
         if (stored.isEmpty()) {
             return new LedgerMappingView(target.division(), null, List.of(new MappingFinding("ledgerMapping", "error",

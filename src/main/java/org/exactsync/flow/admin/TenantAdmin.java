@@ -113,7 +113,7 @@ public class TenantAdmin {
         }
         if (path.matches("mode")) {
             return method.equals("PUT")
-                    ? read(request, ModeChange.class).map(body -> connections.switchMode(tenant, body))
+                    ? read(request, ModeChange.class).map(body -> switchMode(tenant, body))
                             .orElseGet(TenantAdmin::unreadable)
                     : notAllowed("PUT");
         }
@@ -144,6 +144,17 @@ public class TenantAdmin {
                     request.query("from"), request.query("to")) : notAllowed("GET");
         }
         return Answers.error(404, "not-found", "no admin route at this path");
+    }
+
+    /** Going live is refused while a selected division's stored ledger mapping has errors (bookings would fail). */
+    private HttpResponseEvent switchMode(String tenant, ModeChange change) {
+        if ("live".equals(change.mode()) && ledgers != null) {
+            Optional<HttpResponseEvent> blocked = ledgers.goLiveBlock(tenant);
+            if (blocked.isPresent()) {
+                return blocked.get();
+            }
+        }
+        return connections.switchMode(tenant, change);
     }
 
     private <T> Optional<T> read(GatewayRequest request, Class<T> type) {

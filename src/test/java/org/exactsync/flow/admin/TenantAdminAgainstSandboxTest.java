@@ -130,6 +130,24 @@ class TenantAdminAgainstSandboxTest {
     }
 
     @Test
+    void refusesToGoLiveWhileASelectedDivisionsLedgerMappingHasErrors() throws Exception {
+        fx.connect(TENANT);
+        String wrong = "{\"salesJournal\":\"90\",\"revenueAccounts\":{\"8000\":\"8000\"},"
+                + "\"vatCodes\":{\"standard|21\":\"2\"}}";
+        body(call("PUT", "/divisions/100001/ledger-mapping", wrong, ConnectFixture.SECRET), 200);
+
+        JsonNode refused = body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.SECRET), 409);
+        assertThat(fx.connections.find(TENANT).orElseThrow().mode()).isEqualTo(SyncMode.DRY_RUN);
+        body(call("PUT", "/divisions/100001/ledger-mapping", wrong.replace("\"90\"", "\"70\"")
+                .replace("}}", "},\"version\":1}"), ConnectFixture.SECRET), 200);
+        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.SECRET), 200);
+
+        assertThat(refused.get("error").asText()).isEqualTo("mapping-errors");
+        assertThat(refused.at("/divisions/0/findings/0/item").asText()).isEqualTo("salesJournal");
+        assertThat(fx.connections.find(TENANT).orElseThrow().mode()).isEqualTo(SyncMode.LIVE);
+    }
+
+    @Test
     void switchesBetweenDryRunAndLiveInOneCall() throws Exception {
         fx.connect(TENANT);
 
