@@ -1,9 +1,9 @@
 package org.exactsync.flow.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exactsync.testsupport.ContractSchema.names;
+import static org.exactsync.testsupport.ContractSchema.texts;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.exactsync.crm.inbound.Problem;
 import org.exactsync.mapping.InvoiceValidator;
+import org.exactsync.testsupport.ContractSchema;
 import org.junit.jupiter.api.Test;
 
 /** The machine-readable copy of the invoice contract (contract/invoice.schema.json) and the code agree. */
@@ -21,10 +22,8 @@ class InvoiceContractSchemaTest {
     private final ObjectMapper json = new ObjectMapper();
     private final InvoiceValidator validator = new InvoiceValidator();
 
-    private JsonNode schema() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/contract/invoice.schema.json")) {
-            return json.readTree(in);
-        }
+    private static JsonNode schema() {
+        return ContractSchema.load("invoice");
     }
 
     private ObjectNode valid() throws Exception {
@@ -81,17 +80,5 @@ class InvoiceContractSchemaTest {
 
         assertThat(names(booked)).containsExactlyInAnyOrderElementsOf(
                 names(schema().at("/$defs/invoice.booked/properties")));
-    }
-
-    private static List<String> names(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(n -> texts.add(n.asText()));
-        return texts;
     }
 }

@@ -1,8 +1,9 @@
 package org.exactsync.flow.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exactsync.testsupport.ContractSchema.names;
+import static org.exactsync.testsupport.ContractSchema.texts;
 
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.exactsync.flow.payment.report.DivisionReceivables;
 import org.exactsync.flow.payment.report.ReceivablesReport;
 import org.exactsync.mapping.InvoicePaymentStatus;
 import org.exactsync.mapping.PaymentStatusRule;
+import org.exactsync.testsupport.ContractSchema;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,21 +56,7 @@ class PaymentContractSchemaTest {
                 .containsExactlyInAnyOrderElementsOf(texts(divisionSchema.at("/properties/ageing/required")));
     }
 
-    private JsonNode schema() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/contract/payment.schema.json")) {
-            return json.readTree(in);
-        }
-    }
-
-    private static List<String> names(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(node -> texts.add(node.asText()));
-        return texts;
+    private static JsonNode schema() {
+        return ContractSchema.load("payment");
     }
 }

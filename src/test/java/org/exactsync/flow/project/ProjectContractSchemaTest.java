@@ -1,9 +1,9 @@
 package org.exactsync.flow.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exactsync.testsupport.ContractSchema.names;
+import static org.exactsync.testsupport.ContractSchema.texts;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exactsync.crm.inbound.Problem;
 import org.exactsync.mapping.ProjectLimits;
 import org.exactsync.mapping.ProjectValidator;
+import org.exactsync.testsupport.ContractSchema;
 import org.junit.jupiter.api.Test;
 
 /** The machine-readable copy of the project contract (contract/project.schema.json) and the code agree. */
@@ -75,25 +76,11 @@ class ProjectContractSchemaTest {
                 names(defs.at("/project.costs-updated/properties/entries/items/properties")));
     }
 
-    private JsonNode schema() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/contract/project.schema.json")) {
-            return json.readTree(in);
-        }
+    private static JsonNode schema() {
+        return ContractSchema.load("project");
     }
 
     private ObjectNode valid() throws Exception {
         return (ObjectNode) json.readTree(VALID);
-    }
-
-    private static List<String> names(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(n -> texts.add(n.asText()));
-        return texts;
     }
 }

@@ -1,9 +1,9 @@
 package org.exactsync.flow.relation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exactsync.testsupport.ContractSchema.names;
+import static org.exactsync.testsupport.ContractSchema.texts;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +14,7 @@ import org.exactsync.crm.inbound.Problem;
 import org.exactsync.mapping.FieldConflict;
 import org.exactsync.mapping.FieldLimits;
 import org.exactsync.mapping.RelationValidator;
+import org.exactsync.testsupport.ContractSchema;
 import org.junit.jupiter.api.Test;
 
 /** The machine-readable copy of the relation contract (contract/relation.schema.json) and the code agree. */
@@ -22,10 +23,8 @@ class RelationContractSchemaTest {
     private final ObjectMapper json = new ObjectMapper();
     private final RelationValidator validator = new RelationValidator();
 
-    private JsonNode schema() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/contract/relation.schema.json")) {
-            return json.readTree(in);
-        }
+    private static JsonNode schema() {
+        return ContractSchema.load("relation");
     }
 
     private ObjectNode valid() throws Exception {
@@ -96,17 +95,4 @@ class RelationContractSchemaTest {
         data.put(field, value);
         return data;
     }
-
-    private static List<String> names(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(n -> texts.add(n.asText()));
-        return texts;
-    }
-
 }
