@@ -17,6 +17,7 @@ import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.exact.odata.ExactRow;
+import org.exactsync.flow.project.ProjectCostCenters;
 import org.exactsync.mapping.BookingContext;
 import org.exactsync.mapping.BookingPlan;
 import org.exactsync.mapping.InvoiceCreated;
@@ -47,6 +48,7 @@ public class InvoiceBooking {
     private final LedgerMappingStore ledgers;
     private final FinanceMasterDataCache masterData;
     private final Callbacks callbacks;
+    private final ProjectCostCenters projectCostCenters;
     private final InvoiceClaims claims;
     private final Clock clock;
     private final SalesEntryMapper mapper = new SalesEntryMapper();
@@ -60,6 +62,7 @@ public class InvoiceBooking {
         this.masterData = masterData;
         this.callbacks = callbacks;
         this.claims = new InvoiceClaims(mappings, clock);
+        this.projectCostCenters = new ProjectCostCenters(mappings);
         this.clock = clock;
     }
 
@@ -187,13 +190,11 @@ public class InvoiceBooking {
             }
         }
         for (String projectId : projects) {
-            Optional<MappingRecord> project = mappings.find(new MappingKey(tenant, division, EntityKind.PROJECT,
-                    projectId));
-            // A project whose cost center is only claimed (POST not confirmed) has a code Exact may not know yet.
-            if (project.isEmpty() || project.get().exactCode() == null || project.get().exactId() == null) {
+            Optional<String> costCenter = projectCostCenters.costCenterCode(tenant, division, projectId);
+            if (costCenter.isEmpty()) {
                 return new Dependencies(null, "project " + projectId);
             }
-            costCenters.put(projectId, project.get().exactCode());
+            costCenters.put(projectId, costCenter.get());
         }
         String creditedNumber = null;
         if (invoice.isCreditNote() && invoice.creditedInvoiceId() != null) {
