@@ -25,7 +25,8 @@ import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.Test;
 
 /**
- * Randomised fuzzing of the inbound CRM contract (issue 8): every malformed event — a valid random event with one
+ * Randomised fuzzing of the inbound CRM contract (issue 8), all three event types (relation, project, invoice):
+ * every malformed event — a valid random event with one
  * to three damages to its data, envelope, bytes or signature — is answered 400 naming a damaged field (or 401 for
  * signature damage), nothing reaches the event store (so nothing is accepted) and no handler runs (so Exact sees no
  * call). Valid random events pass validation, so the damages, not the generator, make the difference.
@@ -52,7 +53,8 @@ class ContractFuzzTest {
             new TenantSettings(List.of(new Tenant("default", SECRET, "fuzz-out", Optional.empty(),
                     ConflictPolicy.REPORT, List.of()))),
             connectionStore(), strictEventStore(), callbacks, json, clock, InboundLimits.defaults());
-    private final List<ContractEvents> contract = List.of(new RelationEvents(), new ProjectEvents());
+    private final List<ContractEvents> contract = List.of(new RelationEvents(), new ProjectEvents(),
+            new InvoiceEvents());
 
     @Test
     void everyMalformedEventIsRefusedNamingAFieldWithNothingStoredAndNoExactCall() {
