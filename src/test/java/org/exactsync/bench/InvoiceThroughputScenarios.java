@@ -51,11 +51,18 @@ final class InvoiceThroughputScenarios {
     /** Exact minutes the workers book for; the first and last partial minutes are not counted. */
     private static final int WINDOW_MINUTES = Integer.getInteger("bench.throughput-minutes", 4);
     /**
-     * Simulated seconds per real second. At 6x one Exact second is 167 real ms, about four times a booking's real
-     * latency on a loaded 2-core machine (about 40 ms), so one worker already asks for more than 60 bookings a minute
-     * of one division and the budget, not latency, sets the pace; faster clocks would let latency show through.
+     * Real time each worker must be able to spend per booking for Exact's budget, not the worker's latency, to set the
+     * pace: a booking takes 25 to 50 real ms here (one POST plus the DynamoDB round trips on dynalite).
      */
-    private static final double SPEED = Double.parseDouble(System.getProperty("bench.throughput-speed", "6"));
+    private static final double REAL_SECONDS_PER_BOOKING = 0.05;
+    /** Fastest clock used: beyond this, thread scheduling jitter becomes whole Exact seconds. */
+    private static final double MAX_SPEED = 12;
+    /**
+     * Bookings per real second the local store keeps up with: each makes about 11 DynamoDB round trips, and dynalite
+     * is one Node process (measured: 16 workers on 10 divisions held the budget at 6x, 600 bookings in 10 s).
+     */
+    private static final double STORE_BOOKINGS_PER_SECOND = 60;
+    private static final String SPEED_OVERRIDE = System.getProperty("bench.throughput-speed");
     private static final String ENTRIES = "salesentry/SalesEntries";
     private static final String TENANT = "default";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,21 +91,36 @@ final class InvoiceThroughputScenarios {
 
             @Override
             public double speed() {
-                return SPEED;
+                return InvoiceThroughputScenarios.speed(workers, divisionCount);
             }
 
             @Override
             public ScenarioResult run(BenchEnvironment ignored, int operations) throws Exception {
                 // Ten divisions must be in the consent, so this scenario builds its own sandbox.
-                try (BenchEnvironment env = new BenchEnvironment(SPEED, divisions(divisionCount))) {
-                    return measure(env, name, workers, divisionCount);
+                try (BenchEnvironment env = new BenchEnvironment(speed(), divisions(divisionCount))) {
+                    return measure(env, name, workers, divisionCount, speed());
                 }
             }
         };
     }
 
-    private static ScenarioResult measure(BenchEnvironment env, String name, int workers, int divisionCount)
-            throws Exception {
+    /**
+     * The clock for one row: at the budget every worker books 60 x divisions / workers invoices per Exact minute, so
+     * an Exact minute must last at least that many times {@link #REAL_SECONDS_PER_BOOKING} of real time. One worker
+     * for ten divisions gets 2x real time (600 bookings in 30 real seconds); rows with more workers per division run
+     * faster, up to what the local store keeps up with and at most {@link #MAX_SPEED}.
+     */
+    static double speed(int workers, int divisions) {
+        if (SPEED_OVERRIDE != null) {
+            return Double.parseDouble(SPEED_OVERRIDE);
+        }
+        double realSecondsPerMinute = 60.0 * divisions / workers * REAL_SECONDS_PER_BOOKING;
+        double storeBound = STORE_BOOKINGS_PER_SECOND / divisions;
+        return Math.min(Math.min(MAX_SPEED, storeBound), 60.0 / realSecondsPerMinute);
+    }
+
+    private static ScenarioResult measure(BenchEnvironment env, String name, int workers, int divisionCount,
+            double speed) throws Exception {
         List<Integer> divisions = divisions(divisionCount).stream().map(DivisionProfile::code).toList();
         Setup setup = new Setup(env, divisions);
         int tooManyBefore = env.tooManyRequests();
@@ -151,8 +173,9 @@ final class InvoiceThroughputScenarios {
         double perMinutePerDivision = (double) inFullMinutes / fullMinutes / divisionCount;
         String note = String.format(Locale.ROOT, "**%.1f bookings per minute per division** (%d POSTs in %d full "
                 + "minutes x %d division%s); peak calls in one minute: %d (limit 60); %d bookings, %d entries "
-                + "created; clock %.0fx real time", perMinutePerDivision, inFullMinutes, fullMinutes, divisionCount,
-                divisionCount == 1 ? "" : "s", peak, booked, entries, SPEED);
+                + "created; clock %.0fx real time (%.0f real ms per booking per worker at the budget)", perMinutePerDivision, inFullMinutes, fullMinutes, divisionCount,
+                divisionCount == 1 ? "" : "s", peak, booked, entries, speed,
+                1000.0 * workers / (speed * divisionCount));
         if (perMinutePerDivision < 57 && peak < 57) {
             // No minute was full: the workers' own round trips, not Exact's budget, were the limit.
             note += String.format(Locale.ROOT, "; latency-bound, not budget-bound: %d worker%s made %.0f bookings "
