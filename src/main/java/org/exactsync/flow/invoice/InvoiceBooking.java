@@ -102,7 +102,7 @@ public class InvoiceBooking {
                     draft, null)));
         }
         Map<String, String> planned = InvoiceMappingValues.claimed(invoice, draft, eventId, clock.instant());
-        Claim claim = claims.claim(key, planned, eventId);
+        Claim claim = claims.claim(key, stored, planned, eventId);
         if (claim instanceof Claim.Booked booked) {
             return new Outcome.Done(List.of(result(booked.record(), division, invoice.id())));
         }

@@ -33,9 +33,13 @@ final class InvoiceClaims {
         this.clock = clock;
     }
 
-    Claim claim(MappingKey key, Map<String, String> planned, String eventId) {
+    /**
+     * Claims the invoice for this event. {@code stored} is what the caller read of the mapping moments ago: it saves a
+     * second read, and it cannot cause a wrong claim because both ways forward are conditional writes (create if
+     * absent, or compare-and-swap on the version read), which fail when another worker moved in between.
+     */
+    Claim claim(MappingKey key, Optional<MappingRecord> stored, Map<String, String> planned, String eventId) {
         Instant now = clock.instant();
-        Optional<MappingRecord> stored = mappings.find(key);
         if (stored.isEmpty()) {
             MappingStore.Creation creation = mappings.createIfAbsent(key,
                     new MappingChange(null, null, null, InvoiceMappingValues.leased(planned, eventId, now.plus(LEASE))));
