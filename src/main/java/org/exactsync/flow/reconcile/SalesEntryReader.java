@@ -33,6 +33,9 @@ final class SalesEntryReader {
     private static final String LINES = "SalesEntryLines";
     private static final ODataQuery SELECT = ODataQuery.select("EntryID", "Customer", "Journal", "EntryDate", LINES)
             .expand(LINES);
+    static final String LINES_PATH = "salesentry/SalesEntryLines";
+    private static final ODataQuery LINE_SELECT = ODataQuery.select("EntryID", "AmountFC", "VATAmountFC",
+            "GLAccountCode");
 
     private final ExactOnline exact;
 
@@ -69,17 +72,53 @@ final class SalesEntryReader {
 
     private Map<String, ExactEntryState> read(ExactTarget target, String filter) {
         Map<String, ExactEntryState> entries = new LinkedHashMap<>();
+        Map<String, ExactRow> deferred = new LinkedHashMap<>();
         try (Stream<ExactRow> rows = exact.query(target, PATH, SELECT.filter(filter))) {
-            rows.map(SalesEntryReader::state).forEach(e -> entries.put(e.entryId(), e));
+            rows.forEach(row -> {
+                if (row.json().path(LINES).has("__deferred")) {
+                    deferred.put(row.uuid("EntryID").toString(), row);
+                } else {
+                    ExactEntryState e = state(row, lines(row.json().get(LINES)));
+                    entries.put(e.entryId(), e);
+                }
+            });
+        }
+        if (!deferred.isEmpty()) {
+            Map<String, List<JsonNode>> lines = linesOf(target, deferred.keySet());
+            deferred.forEach((id, row) -> entries.put(id, state(row, lines.getOrDefault(id, List.of()))));
         }
         return entries;
     }
 
+    /**
+     * The lines of entries whose answer left them {@code __deferred} (an OData server may ignore {@code $expand};
+     * exact-online-api.md §1.4): read from {@code SalesEntryLines} in batches, never taken as an entry without lines,
+     * which would report every such invoice as a changed amount.
+     */
+    private Map<String, List<JsonNode>> linesOf(ExactTarget target, Collection<String> entryIds) {
+        Map<String, List<JsonNode>> byEntry = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>(entryIds);
+        for (int start = 0; start < ids.size(); start += IDS_PER_CALL) {
+            String filter = ids.subList(start, Math.min(ids.size(), start + IDS_PER_CALL)).stream()
+                    .map(id -> OData.eq("EntryID", OData.guid(UUID.fromString(id))))
+                    .collect(Collectors.joining(" or "));
+            try (Stream<ExactRow> rows = exact.query(target, LINES_PATH, LINE_SELECT.filter(filter))) {
+                rows.forEach(line -> byEntry.computeIfAbsent(line.uuid("EntryID").toString(), k -> new ArrayList<>())
+                        .add(line.json()));
+            }
+        }
+        return byEntry;
+    }
+
     static ExactEntryState state(ExactRow row) {
+        return state(row, lines(row.json().get(LINES)));
+    }
+
+    private static ExactEntryState state(ExactRow row, Iterable<JsonNode> lines) {
         BigDecimal excl = BigDecimal.ZERO;
         BigDecimal vat = BigDecimal.ZERO;
         List<String> gl = new ArrayList<>();
-        for (JsonNode line : lines(row.json().get(LINES))) {
+        for (JsonNode line : lines) {
             ExactRow l = new ExactRow(line);
             excl = excl.add(orZero(l.decimal("AmountFC")));
             vat = vat.add(orZero(l.decimal("VATAmountFC")));

@@ -212,7 +212,7 @@ final class ApiHandler implements HttpHandler {
                 return;
             }
             ObjectNode body = rt.mapper().createObjectNode();
-            body.set("d", renderer.record(row, spec, set.properties(), options.select(), prefix));
+            body.set("d", renderer.record(row, spec, set.properties(), options.select(), options.expand(), prefix));
             record(call, 200);
             replies.json(call.exchange, 200, rt.mapper().writeValueAsBytes(body), call.headers);
             return;
@@ -239,7 +239,7 @@ final class ApiHandler implements HttpHandler {
         }
         ArrayNode results = rt.mapper().createArrayNode();
         for (Map<String, Object> row : page.rows()) {
-            results.add(renderer.record(row, spec, properties, page.select(), prefix));
+            results.add(renderer.record(row, spec, properties, page.select(), options.expand(), prefix));
         }
         ObjectNode body = rt.mapper().createObjectNode();
         if (page.bareArray()) {

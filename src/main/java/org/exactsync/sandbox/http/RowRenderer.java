@@ -29,16 +29,36 @@ final class RowRenderer {
         this.mapper = mapper;
     }
 
-    /** One record: {@code __metadata} then the selected properties (all when {@code select} is null). */
+    /**
+     * One record: {@code __metadata} then the selected properties (all when {@code select} is null), embedded
+     * collections inline: the answer to a POST, which carries the lines that were deep-inserted with it.
+     */
     ObjectNode record(Map<String, Object> row, EndpointSpec spec, Set<String> properties, List<String> select,
             String entityUriPrefix) {
+        return record(row, spec, properties, select, null, entityUriPrefix);
+    }
+
+    /**
+     * One record whose embedded collections (the lines of an entry, the percentages of a VAT code) are inline only
+     * when {@code expand} names them; any other comes as {@code {"__deferred":{"uri":…}}}, as Exact's OData v2 answers
+     * a navigation property that was not expanded (exact-online-api.md §1.4). A null {@code expand} renders every
+     * collection inline.
+     */
+    ObjectNode record(Map<String, Object> row, EndpointSpec spec, Set<String> properties, List<String> select,
+            Set<String> expand, String entityUriPrefix) {
         ObjectNode node = mapper.createObjectNode();
         ObjectNode metadata = node.putObject("__metadata");
         Object key = row.get(spec.keyField());
-        metadata.put("uri", entityUriPrefix + (key == null ? "" : "(" + KeyLiterals.format(spec.keyKind(), key) + ")"));
+        String uri = entityUriPrefix + (key == null ? "" : "(" + KeyLiterals.format(spec.keyKind(), key) + ")");
+        metadata.put("uri", uri);
         metadata.put("type", spec.metadataType());
         for (String name : names(row, properties, select)) {
-            node.set(name, value(row.get(name)));
+            Object value = row.get(name);
+            if (value instanceof List<?> && expand != null && !expand.contains(name)) {
+                node.putObject(name).putObject("__deferred").put("uri", uri + "/" + name);
+            } else {
+                node.set(name, value(value));
+            }
         }
         return node;
     }

@@ -51,6 +51,15 @@ public record QueryOptions(
                 Collections.unmodifiableMap(raw));
     }
 
+    /** The navigation properties named in {@code $expand}; the others are rendered as {@code __deferred} (§1.4). */
+    public java.util.Set<String> expand() {
+        String text = raw.get("$expand");
+        if (text == null || text.isBlank()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(List.of(text.split(",")).stream().map(String::trim).toList());
+    }
+
     private static Integer integer(Map<String, String> raw, String name) {
         String value = raw.get(name);
         if (value == null) {

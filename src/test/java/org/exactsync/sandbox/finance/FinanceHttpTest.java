@@ -95,6 +95,23 @@ class FinanceHttpTest {
     }
 
     @Test
+    void readsAnEntrysLinesInlineOnlyWhenExpandedAndDeferredOtherwise() {
+        String entryId = postSalesEntry("HTTP-EXPAND", "50.00").path("EntryID").asText();
+        String byId = "/api/v1/" + DIVISION + "/salesentry/SalesEntries?$filter=EntryID eq guid'" + entryId
+                + "'&$select=EntryID,SalesEntryLines";
+
+        JsonNode plain = http.json(http.get(byId)).path("d").path("results").get(0).path("SalesEntryLines");
+        JsonNode expanded = http.json(http.get(byId + "&$expand=SalesEntryLines")).path("d").path("results").get(0)
+                .path("SalesEntryLines");
+
+        assertThat(plain.path("__deferred").path("uri").asText())
+                .endsWith("/salesentry/SalesEntries(guid'" + entryId + "')/SalesEntryLines");
+        assertThat(plain.has("results")).isFalse();
+        assertThat(expanded.path("results")).hasSize(1);
+        assertThat(expanded.path("results").get(0).path("AmountFC").decimalValue()).isEqualByComparingTo("50.00");
+    }
+
+    @Test
     void answersValidationErrorsInExactsErrorBody() {
         HttpResponse<String> response = http.post("/api/v1/" + DIVISION + "/salesentry/SalesEntries",
                 salesEntryJson("HTTP-ERR", "1.00").replace("\"Journal\":\"70\",", ""));

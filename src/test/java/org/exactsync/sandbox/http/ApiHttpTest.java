@@ -213,9 +213,9 @@ class ApiHttpTest {
     }
 
     @Test
-    void rendersAmountsAsNumbersAndEmbeddedCollectionsAsResults() {
+    void rendersAmountsAsNumbersAndExpandedCollectionsAsResults() {
         JsonNode vat = ok(http.get(base() + "vat/VATCodes?$filter=Code eq '2  '&$select=Code,Percentage,"
-                + "VATPercentages")).path("d").path("results").get(0);
+                + "VATPercentages&$expand=VATPercentages")).path("d").path("results").get(0);
         assertThat(vat.path("Percentage").isNumber()).isTrue();
         assertThat(vat.path("Percentage").decimalValue()).isEqualByComparingTo("0.21");
         assertThat(vat.path("VATPercentages").path("results").get(0).path("Percentage").isNumber()).isTrue();
