@@ -92,9 +92,11 @@ class OnboardingToOperationsJourneyTest {
         JsonNode connection = ok(client.signed("GET", ADMIN + "/connection", ""));
         assertThat(connection.get("available").findValuesAsText("code"))
                 .containsExactly("100001", "100002", "200001");
+        // Two companies for this business; CRM events without divisions go to the default one.
         JsonNode selected = ok(client.signed("PUT", ADMIN + "/divisions",
-                "{\"divisions\":[" + DIVISION + "],\"defaultDivisions\":[" + DIVISION + "]}"));
-        assertThat(selected.get("divisions").toString()).isEqualTo("[" + DIVISION + "]");
+                "{\"divisions\":[" + DIVISION + ",100002],\"defaultDivisions\":[" + DIVISION + "]}"));
+        assertThat(selected.get("divisions").toString()).isEqualTo("[" + DIVISION + ",100002]");
+        assertThat(selected.get("defaultDivisions").toString()).isEqualTo("[" + DIVISION + "]");
 
         // 3. A mapping naming a VAT code the division lacks: reported, and going live is refused.
         JsonNode wrong = ok(client.signed("PUT", ADMIN + "/divisions/" + DIVISION + "/ledger-mapping",
@@ -150,6 +152,8 @@ class OnboardingToOperationsJourneyTest {
                 RELATION)));
         String debtorNumber = relation.at("/results/0/code").asText();
         assertThat(debtorNumber).isNotBlank();
+        assertThat(relation.get("results")).hasSize(1);
+        assertThat(connector.sandbox.rows(100002, "crm/Accounts")).as("not a default division").isEmpty();
         JsonNode invoice = ok(client.signed("POST", "/crm/invoices", event("evt-inv", "invoice.created", INVOICE)));
         String entryId = invoice.at("/results/0/entryId").asText();
         String entryNumber = invoice.at("/results/0/entryNumber").asText();
@@ -233,10 +237,11 @@ class OnboardingToOperationsJourneyTest {
         assertThat(finding.get("exact").asText()).isEqualTo("8010");
     }
 
+    /** A CRM envelope without {@code divisions}: the connection's default divisions apply (crm-contract.md). */
     private String event(String eventId, String type, String data) {
         return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"occurredAt\":\""
-                + connector.clock.instant() + "\",\"tenant\":\"" + JourneyConnector.TENANT + "\",\"divisions\":["
-                + DIVISION + "],\"data\":" + data + "}";
+                + connector.clock.instant() + "\",\"tenant\":\"" + JourneyConnector.TENANT + "\",\"data\":" + data
+                + "}";
     }
 
     private static JsonNode ok(Answer answer) {
