@@ -236,7 +236,7 @@ public class InvoiceBooking {
                 v.get(InvoiceMappingValues.TOTAL_INCL_VAT), null, null, null);
     }
 
-    /** {@code context} holds what is known (customer null while the relation is missing); {@code missing} the first gap. */
+    /** {@code context}: what is known (customer null while the relation is missing); {@code missing}: the first gap. */
     private record Dependencies(BookingContext context, String missing) {
     }
 }

@@ -17,6 +17,7 @@ import org.exactsync.flow.journey.FakeCrm.Received;
 import org.exactsync.flow.journey.GatewayClient.Answer;
 import org.exactsync.sandbox.finance.SandboxFinance;
 import org.exactsync.sandbox.master.MasterDataSeed;
+import org.exactsync.store.ConnectionStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,10 @@ class OnboardingToOperationsJourneyTest {
         assertThat(connected.status()).as(connected.body()).isEqualTo(200);
         assertThat(connected.json().get("status").asText()).isEqualTo("active");
         assertThat(connected.json().get("mode").asText()).isEqualTo("dry-run");
+        assertThat(connector.connections.find(JourneyConnector.TENANT)).hasValueSatisfying(stored -> {
+            assertThat(stored.status()).isEqualTo(ConnectionStatus.ACTIVE);
+            assertThat(stored.site()).isEqualTo(connector.sandbox.baseUrl());
+        });
 
         // 2. The divisions Exact listed, and the selection.
         JsonNode connection = ok(client.signed("GET", ADMIN + "/connection", ""));
@@ -176,7 +181,8 @@ class OnboardingToOperationsJourneyTest {
         JsonNode project = ok(client.signed("POST", "/crm/projects", event("evt-prj", "project.upserted",
                 PROJECT)));
         String costCenter = project.at("/results/0/code").asText();
-        assertThat(costCenter).isNotBlank();
+        assertThat(connector.sandbox.rows(DIVISION, "hrm/Costcenters"))
+                .filteredOn(c -> costCenter.equals(c.get("Code"))).singleElement().satisfies(c -> assertThat(c.get("Description")).isEqualTo("Nieuwe winkelinrichting"));
         UUID supplier = supplierInExact();
         purchaseInExact(supplier, costCenter, "80.00", "Stellingkasten");
         purchaseInExact(supplier, costCenter, "120.50", "Verlichting");
