@@ -182,7 +182,8 @@ class OnboardingToOperationsJourneyTest {
                 PROJECT)));
         String costCenter = project.at("/results/0/code").asText();
         assertThat(connector.sandbox.rows(DIVISION, "hrm/Costcenters"))
-                .filteredOn(c -> costCenter.equals(c.get("Code"))).singleElement().satisfies(c -> assertThat(c.get("Description")).isEqualTo("Nieuwe winkelinrichting"));
+                .filteredOn(c -> costCenter.equals(c.get("Code"))).singleElement()
+                .satisfies(c -> assertThat(c.get("Description")).isEqualTo("Nieuwe winkelinrichting"));
         UUID supplier = supplierInExact();
         purchaseInExact(supplier, costCenter, "80.00", "Stellingkasten");
         purchaseInExact(supplier, costCenter, "120.50", "Verlichting");
