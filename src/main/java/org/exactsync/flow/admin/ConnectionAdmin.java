@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.connect.Answers;
 import org.exactsync.flow.connect.ConnectLinks;
+import org.exactsync.flow.connect.GatewayRequest;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
@@ -46,11 +47,20 @@ public class ConnectionAdmin {
 
     /** The tenant's connection: {@code active}, {@code needs-consent} or {@code not-connected}. */
     public ConnectionView status(String tenant) {
+        return status(tenant, Optional.empty());
+    }
+
+    /** Like {@link #status(String)}; a connect link is built under the URL {@code request} came in on if need be. */
+    public ConnectionView status(String tenant, GatewayRequest request) {
+        return status(tenant, Optional.of(request));
+    }
+
+    private ConnectionView status(String tenant, Optional<GatewayRequest> request) {
         Optional<ConnectionRecord> connection = connections.find(tenant);
         List<DiscoveredDivision> available = discovered.find(tenant);
         if (connection.isEmpty()) {
             return new ConnectionView(tenant, "not-connected", null, null, List.of(), List.of(), available,
-                    links.startUrl(tenant).orElse(null));
+                    link(tenant, request));
         }
         ConnectionRecord record = connection.get();
         // The chain can break (superseded or expired refresh token) before anyone updated the connection item.
@@ -59,11 +69,15 @@ public class ConnectionAdmin {
         boolean needsConsent = record.status() == ConnectionStatus.NEEDS_CONSENT || chainBroken;
         return new ConnectionView(tenant, needsConsent ? "needs-consent" : "active", modeName(record.mode()),
                 record.site(), record.divisions(), record.defaultDivisions(), available,
-                needsConsent ? links.startUrl(tenant).orElse(null) : null);
+                needsConsent ? link(tenant, request) : null);
+    }
+
+    private String link(String tenant, Optional<GatewayRequest> request) {
+        return request.map(r -> links.startUrl(tenant, r)).orElseGet(() -> links.startUrl(tenant)).orElse(null);
     }
 
     /** {@code PUT divisions}: every selected division must have been found active at consent. */
-    public HttpResponseEvent selectDivisions(String tenant, DivisionSelection selection) {
+    public HttpResponseEvent selectDivisions(String tenant, DivisionSelection selection, GatewayRequest request) {
         if (selection == null || selection.divisions() == null || selection.divisions().isEmpty()) {
             return Answers.error(400, "validation", "divisions must list at least one division");
         }
@@ -82,13 +96,13 @@ public class ConnectionAdmin {
         if (!outside.isEmpty()) {
             return Answers.error(400, "validation", "defaultDivisions " + outside + " are not selected divisions");
         }
-        return change(tenant, old -> new ConnectionRecord(old.tenant(), old.site(), old.exactUser(), old.clientId(),
-                List.copyOf(chosen), defaults, old.status(), old.mode(), old.createdAt(), old.updatedAt(),
-                old.version()));
+        return change(tenant, request, old -> new ConnectionRecord(old.tenant(), old.site(), old.exactUser(),
+                old.clientId(), List.copyOf(chosen), defaults, old.status(), old.mode(), old.createdAt(),
+                old.updatedAt(), old.version()));
     }
 
     /** {@code PUT mode}: going live needs an active connection with at least one selected division. */
-    public HttpResponseEvent switchMode(String tenant, ModeChange change) {
+    public HttpResponseEvent switchMode(String tenant, ModeChange change, GatewayRequest request) {
         SyncMode mode;
         if (change == null || change.mode() == null) {
             return Answers.error(400, "validation", "mode must be dry-run or live");
@@ -101,7 +115,7 @@ public class ConnectionAdmin {
             }
         }
         if (mode == SyncMode.LIVE) {
-            ConnectionView now = status(tenant);
+            ConnectionView now = status(tenant, Optional.of(request));
             if (!"active".equals(now.status())) {
                 return Answers.error(409, "not-ready", "the connection is " + now.status()
                         + "; consent first, then go live");
@@ -110,12 +124,13 @@ public class ConnectionAdmin {
                 return Answers.error(409, "not-ready", "select divisions before going live");
             }
         }
-        return change(tenant, old -> new ConnectionRecord(old.tenant(), old.site(), old.exactUser(), old.clientId(),
-                old.divisions(), old.defaultDivisions(), old.status(), mode, old.createdAt(), old.updatedAt(),
-                old.version()));
+        return change(tenant, request, old -> new ConnectionRecord(old.tenant(), old.site(), old.exactUser(),
+                old.clientId(), old.divisions(), old.defaultDivisions(), old.status(), mode, old.createdAt(),
+                old.updatedAt(), old.version()));
     }
 
-    private HttpResponseEvent change(String tenant, java.util.function.UnaryOperator<ConnectionRecord> edit) {
+    private HttpResponseEvent change(String tenant, GatewayRequest request,
+            java.util.function.UnaryOperator<ConnectionRecord> edit) {
         Optional<ConnectionRecord> current = connections.find(tenant);
         if (current.isEmpty()) {
             return Answers.error(404, "not-connected", "tenant " + tenant + " is not connected to Exact Online yet");
@@ -125,7 +140,7 @@ public class ConnectionAdmin {
             return Answers.error(409, "conflict", "the connection changed meanwhile; read it and try again");
         }
         LOG.infof("tenant %s: connection now %s, divisions %s", tenant, saved.get().mode(), saved.get().divisions());
-        return Answers.json(200, status(tenant));
+        return Answers.json(200, status(tenant, Optional.of(request)));
     }
 
     static String modeName(SyncMode mode) {

@@ -103,17 +103,18 @@ public class TenantAdmin {
         String method = request.method();
         String tenant = path.tenant();
         if (path.matches("connection")) {
-            return method.equals("GET") ? Answers.json(200, connections.status(tenant)) : notAllowed("GET");
+            return method.equals("GET") ? Answers.json(200, connections.status(tenant, request)) : notAllowed("GET");
         }
         if (path.matches("divisions")) {
             return method.equals("PUT")
-                    ? read(request, DivisionSelection.class).map(body -> connections.selectDivisions(tenant, body))
+                    ? read(request, DivisionSelection.class).map(body -> connections.selectDivisions(tenant, body,
+                            request))
                             .orElseGet(TenantAdmin::unreadable)
                     : notAllowed("PUT");
         }
         if (path.matches("mode")) {
             return method.equals("PUT")
-                    ? read(request, ModeChange.class).map(body -> switchMode(tenant, body))
+                    ? read(request, ModeChange.class).map(body -> switchMode(tenant, body, request))
                             .orElseGet(TenantAdmin::unreadable)
                     : notAllowed("PUT");
         }
@@ -147,14 +148,14 @@ public class TenantAdmin {
     }
 
     /** Going live is refused while a selected division's stored ledger mapping has errors (bookings would fail). */
-    private HttpResponseEvent switchMode(String tenant, ModeChange change) {
+    private HttpResponseEvent switchMode(String tenant, ModeChange change, GatewayRequest request) {
         if ("live".equals(change.mode()) && ledgers != null) {
             Optional<HttpResponseEvent> blocked = ledgers.goLiveBlock(tenant);
             if (blocked.isPresent()) {
                 return blocked.get();
             }
         }
-        return connections.switchMode(tenant, change);
+        return connections.switchMode(tenant, change, request);
     }
 
     private <T> Optional<T> read(GatewayRequest request, Class<T> type) {

@@ -1,6 +1,7 @@
 package org.exactsync.flow.connect;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -11,10 +12,11 @@ public interface ConnectConfig {
 
     /**
      * Base URL under which {@code /exact/connect} is reachable (the API's URL in AWS, env
-     * {@code CONNECTOR_CONNECT_PUBLIC_URL}); used to build fresh connect links. Default: the local gateway.
+     * {@code CONNECTOR_CONNECT_PUBLIC_URL}); used to build fresh connect links. Unset: links handed out by an admin
+     * route are built from that request's {@code Host} and {@code X-Forwarded-Proto} ({@link RequestBaseUrl}); the
+     * local run sets the local gateway.
      */
-    @WithDefault("http://127.0.0.1:8090")
-    String publicUrl();
+    Optional<String> publicUrl();
 
     /** How long a signed connect link can be followed (duration). Default 15m. */
     @WithDefault("15m")

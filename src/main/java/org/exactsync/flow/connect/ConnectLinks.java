@@ -19,7 +19,8 @@ public class ConnectLinks {
 
     private final TenantSettings tenants;
     private final Clock clock;
-    private final String publicUrl;
+    /** Empty: links are built from the request that asks for one. */
+    private final Optional<String> publicUrl;
 
     @Inject
     public ConnectLinks(TenantSettings tenants, Clock clock, ConnectConfig config) {
@@ -28,16 +29,34 @@ public class ConnectLinks {
 
     /** For tests and tools. */
     public ConnectLinks(TenantSettings tenants, Clock clock, String publicUrl) {
-        this.tenants = tenants;
-        this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this(tenants, clock, Optional.of(publicUrl));
     }
 
-    /** A link valid from now for the configured link validity; empty when the tenant is not configured. */
+    /** For tests and tools; empty {@code publicUrl}: from the request only. */
+    public ConnectLinks(TenantSettings tenants, Clock clock, Optional<String> publicUrl) {
+        this.tenants = tenants;
+        this.clock = clock;
+        this.publicUrl = publicUrl.map(String::trim).filter(url -> !url.isEmpty())
+                .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    /**
+     * A link valid from now for the configured link validity, under the configured public URL; empty when the tenant
+     * is not configured or no public URL is.
+     */
     public Optional<String> startUrl(String tenant) {
+        return publicUrl.flatMap(base -> link(tenant, base));
+    }
+
+    /** Like {@link #startUrl(String)}; without a configured public URL, under the URL {@code request} came in on. */
+    public Optional<String> startUrl(String tenant, GatewayRequest request) {
+        return publicUrl.or(() -> RequestBaseUrl.of(request)).flatMap(base -> link(tenant, base));
+    }
+
+    private Optional<String> link(String tenant, String base) {
         return tenants.tenant(tenant).map(settings -> {
             long t = clock.instant().getEpochSecond();
-            return publicUrl + START_PATH + "?tenant=" + enc(tenant) + "&t=" + t + "&sig="
+            return base + START_PATH + "?tenant=" + enc(tenant) + "&t=" + t + "&sig="
                     + ConnectLinkSignature.sign(settings.inboundSecret(), tenant, t);
         });
     }

@@ -35,10 +35,10 @@ public record GatewayRequest(String httpMethod, RequestContext requestContext, S
         queryStringParameters = queryStringParameters == null ? Map.of() : Map.copyOf(queryStringParameters);
     }
 
-    /** HTTP API v2's request context; only the method is read. */
+    /** The request context: the method (HTTP API v2) and the stage (both versions; for connect links). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @RegisterForReflection
-    public record RequestContext(Http http) {
+    public record RequestContext(Http http, String stage) {
     }
 
     /** HTTP API v2's {@code requestContext.http}. */

@@ -78,9 +78,7 @@ public class InvoiceBooking {
         Dependencies dependencies = dependencies(target, invoice);
         if (dependencies.missing() != null) {
             if (dryRun) {
-                return new Outcome.Done(List.of(new BookingResult(division, invoice.id(), null, null, null, null,
-                        invoice.totalExclVat(), invoice.totalVat(), invoice.totalInclVat(), true, null,
-                        dependencies.missing())));
+                return dryRunWaiting(target, invoice, dependencies);
             }
             // Never booked on a wrong or empty account: the event waits and the replay completes it (contract).
             return new Outcome.Waiting(dependencies.missing() + " is not synced to division " + division + " yet");
@@ -170,6 +168,23 @@ public class InvoiceBooking {
                 invoice.totalVat(), invoice.totalInclVat(), null, null, null)));
     }
 
+    /**
+     * Dry run of an invoice whose relation or project is not in Exact yet, which is the normal case before going live
+     * (a dry-run relation writes nothing): the entry it would post is still planned, with the customer (and the
+     * cost center of a project not synced yet) left empty, so the tenant sees journal, GL accounts, VAT codes and
+     * amounts before the switch. A plan that cannot be made without the missing part answers only what it waits for.
+     */
+    private Outcome dryRunWaiting(ExactTarget target, InvoiceCreated invoice, Dependencies dependencies) {
+        int division = target.division();
+        Optional<SalesEntryDraft> draft = ledgers.find(target.tenant(), division)
+                .map(ledger -> plan(target, invoice, ledger.mapping(), dependencies.context()))
+                .filter(BookingPlan.Ready.class::isInstance).map(ready -> ((BookingPlan.Ready) ready).draft());
+        return new Outcome.Done(List.of(new BookingResult(division, invoice.id(), null, null,
+                draft.map(SalesEntryDraft::journal).orElse(null), draft.map(SalesEntryDraft::glAccountCodes)
+                        .orElse(null), invoice.totalExclVat(), invoice.totalVat(), invoice.totalInclVat(), true,
+                draft.orElse(null), dependencies.missing())));
+    }
+
     static boolean isGatewayStatus(int status) {
         return status == 502 || status == 503 || status == 504;
     }
@@ -177,10 +192,15 @@ public class InvoiceBooking {
     private Dependencies dependencies(ExactTarget target, InvoiceCreated invoice) {
         String tenant = target.tenant();
         int division = target.division();
+        // Everything known is gathered even when a part is missing: a dry run still plans with it.
+        String missing = null;
         Optional<MappingRecord> relation = mappings.find(new MappingKey(tenant, division, EntityKind.RELATION,
                 invoice.relationId()));
+        UUID customer = null;
         if (relation.isEmpty() || relation.get().exactId() == null) {
-            return new Dependencies(null, "relation " + invoice.relationId());
+            missing = "relation " + invoice.relationId();
+        } else {
+            customer = UUID.fromString(relation.get().exactId());
         }
         Map<String, String> costCenters = new LinkedHashMap<>();
         List<String> projects = new ArrayList<>();
@@ -192,9 +212,10 @@ public class InvoiceBooking {
         for (String projectId : projects) {
             Optional<String> costCenter = projectCostCenters.costCenterCode(tenant, division, projectId);
             if (costCenter.isEmpty()) {
-                return new Dependencies(null, "project " + projectId);
+                missing = missing == null ? "project " + projectId : missing;
+            } else {
+                costCenters.put(projectId, costCenter.get());
             }
-            costCenters.put(projectId, costCenter.get());
         }
         String creditedNumber = null;
         if (invoice.isCreditNote() && invoice.creditedInvoiceId() != null) {
@@ -203,8 +224,7 @@ public class InvoiceBooking {
                     invoice.creditedInvoiceId())).filter(r -> InvoiceMappingValues.isBooked(r.sentValues()))
                     .map(r -> r.sentValues().get(InvoiceMappingValues.INVOICE_NUMBER)).orElse(null);
         }
-        return new Dependencies(new BookingContext(division, UUID.fromString(relation.get().exactId()), costCenters,
-                creditedNumber), null);
+        return new Dependencies(new BookingContext(division, customer, costCenters, creditedNumber), missing);
     }
 
     private static BookingResult result(MappingRecord record, int division, String invoiceId) {
@@ -216,6 +236,7 @@ public class InvoiceBooking {
                 v.get(InvoiceMappingValues.TOTAL_INCL_VAT), null, null, null);
     }
 
+    /** {@code context}: what is known (customer null while the relation is missing); {@code missing}: the first gap. */
     private record Dependencies(BookingContext context, String missing) {
     }
 }

@@ -18,6 +18,7 @@ import org.exactsync.crm.inbound.InboundLimits;
 import org.exactsync.crm.inbound.InboundPipeline;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.flow.connect.ConnectFixture;
+import org.exactsync.flow.connect.ConnectLinks;
 import org.exactsync.flow.connect.GatewayRequest;
 import org.exactsync.metrics.MetricNames;
 import org.exactsync.metrics.MetricPoint;
@@ -242,6 +243,27 @@ class TenantAdminAgainstSandboxTest {
         assertThat(fx.metrics.named(MetricNames.NEEDS_CONSENT)).extracting(MetricPoint::value).containsExactly(1.0);
         assertThat(status.get("status").asText()).isEqualTo("needs-consent");
         assertThat(status.get("connectUrl").asText()).contains("sig=");
+    }
+
+    @Test
+    void withoutAPublicUrlTheConnectLinkIsBuiltFromTheHostAndProtocolTheRequestCameInOn() throws Exception {
+        ConnectLinks fromRequest = new ConnectLinks(fx.tenants, fx.clock, java.util.Optional.empty());
+        TenantAdmin unconfigured = new TenantAdmin(fx.tenants, new ConnectionAdmin(fx.connections, fx.discovered,
+                fx.tokens, fromRequest), new EventAdmin(events, replayer, json), fx.ledgerAdmin(), fx.clock,
+                Duration.ofSeconds(300), json);
+        String host = "abc123.execute-api.eu-west-1.amazonaws.com";
+        String signature = CrmSignature.sign(ConnectFixture.SECRET, fx.clock.instant(), new byte[0]);
+        GatewayRequest viaApiGateway = new GatewayRequest("GET", new GatewayRequest.RequestContext(null, "Prod"),
+                "/admin/tenants/" + TENANT + "/connection", null, Map.of(CrmSignature.HEADER, signature, "Host", host,
+                        "X-Forwarded-Proto", "https"), Map.of(), "", false);
+
+        JsonNode status = body(unconfigured.handle(viaApiGateway), 200);
+
+        String link = status.get("connectUrl").asText();
+        assertThat(link).startsWith("https://" + host + "/Prod/exact/connect?tenant=" + TENANT + "&t=");
+        assertThat(fromRequest.startUrl(TENANT)).as("no request, no public URL").isEmpty();
+        // The link is a working one: the start route takes it to Exact's consent page.
+        assertThat(fx.followLink(link).statusCode()).isEqualTo(302);
     }
 
     private void deliver(String eventId, String crmId) {

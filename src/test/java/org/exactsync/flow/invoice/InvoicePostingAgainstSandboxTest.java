@@ -11,6 +11,7 @@ import java.util.Map;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.sandbox.faults.FaultRule;
 import org.exactsync.sandbox.master.MasterDataSeed;
+import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.store.EntityKind;
 import org.exactsync.store.MappingKey;
 import org.exactsync.store.MappingRecord;
@@ -276,6 +277,40 @@ class InvoicePostingAgainstSandboxTest {
         assertThat(flow.calls("salesentry/SalesEntries")).isZero();
         assertThat(flow.mappings.find(key("inv-2026-0042"))).isEmpty();
         assertThat(flow.callbacks.ofType(InvoiceBooked.TYPE)).isEmpty();
+    }
+
+    @Test
+    void dryRunBeforeTheRelationIsInExactStillAnswersTheEntryItWouldPostAndWhatItWaitsFor() {
+        flow.dryRun();
+
+        BookingResult result = only(flow.process(flow.handler(), INVOICE));
+
+        assertThat(result.dryRun()).isTrue();
+        assertThat(result.waitsFor()).isEqualTo("relation rel-1001");
+        assertThat(result.journal()).isEqualTo("70");
+        assertThat(result.glAccounts()).containsExactly("8000");
+        assertThat(result.wouldPost().customer()).as("not in Exact yet").isNull();
+        assertThat(result.wouldPost().lines()).singleElement().satisfies(l -> {
+            assertThat(l.glAccountCode()).isEqualTo("8000");
+            assertThat(l.vatCode()).isEqualTo("2");
+            assertThat(l.amount()).isEqualByComparingTo("1000.00");
+            assertThat(l.vatAmount()).isEqualByComparingTo("210.00");
+        });
+        assertThat(flow.calls("salesentry/SalesEntries")).isZero();
+        assertThat(flow.mappings.find(key("inv-2026-0042"))).isEmpty();
+    }
+
+    @Test
+    void dryRunWaitingForARelationWithAMappingThatCannotBookAnswersOnlyWhatItWaitsFor() {
+        flow.dryRun();
+        flow.ledgers.save(InvoiceFlowFixture.TENANT, DIVISION, new LedgerMapping("70", Map.of("8000", "8000"),
+                Map.of("standard|21", "99"), null), 1).orElseThrow();
+
+        BookingResult result = only(flow.process(flow.handler(), INVOICE));
+
+        assertThat(result.waitsFor()).isEqualTo("relation rel-1001");
+        assertThat(result.wouldPost()).isNull();
+        assertThat(result.journal()).isNull();
     }
 
     @Test
