@@ -1,0 +1,157 @@
+package org.exactsync.infra;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7: for each function of {@code template.yaml}, its export, its one trigger (route or schedule) and the scope
+ * of its policy, written out here so that a reviewer reads every deployment in one table and any change to the
+ * template (a new function, a moved route, a widened grant) must be made in both places.
+ */
+class FunctionDeploymentsTest {
+
+    private static final Set<String> READ = Set.of("GetItem", "Query");
+    private static final Set<String> READ_WRITE = Set.of("GetItem", "PutItem", "UpdateItem", "Query");
+    private static final Set<String> FULL = Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query");
+
+    /** Logical id → what it must be. DynamoDB actions are on the connector's table and its indexes only. */
+    private static final Map<String, Deployment> EXPECTED = Map.ofEntries(
+            entry("RelationUpsertFunction", new Deployment("relation-upsert", "POST /crm/relations", FULL)),
+            entry("InvoicePostingFunction", new Deployment("invoice-posting", "POST /crm/invoices", FULL)),
+            entry("ProjectSyncFunction", new Deployment("project-sync", "POST /crm/projects", FULL)),
+            entry("ReceivablesReportFunction", new Deployment("receivables-report", "GET /crm/receivables",
+                    READ_WRITE)),
+            entry("ExactWebhookFunction", new Deployment("exact-webhook", "POST /exact/webhooks", FULL)),
+            entry("ConnectStartFunction", new Deployment("connect-start", "GET /exact/connect", Set.of("PutItem"))),
+            entry("ConnectCallbackFunction", new Deployment("connect-callback", "GET /exact/callback",
+                    Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem"))),
+            entry("TenantAdminFunction", new Deployment("tenant-admin", "ANY /admin/tenants/{tenant}/{proxy+}", FULL)),
+            entry("EventReplayFunction", new Deployment("event-replay", "rate(1 minute)", FULL)),
+            entry("CallbackDispatchFunction", new Deployment("callback-dispatch", "rate(1 minute)", FULL)),
+            entry("OpenItemPollFunction", new Deployment("open-item-poll", "rate(5 minutes)", FULL)),
+            entry("ProjectCostsFunction", new Deployment("project-costs", "rate(15 minutes)", FULL)),
+            entry("WebhookSubscriptionsFunction", new Deployment("exact-webhook-subscriptions", "rate(1 day)",
+                    READ_WRITE)),
+            entry("TokenKeepAliveFunction", new Deployment("token-keepalive", "rate(1 day)", READ_WRITE)),
+            entry("OpsMetricsFunction", new Deployment("ops-metrics", "rate(5 minutes)", READ)));
+
+    private static final String TABLE = "{\"Fn::GetAtt\":[\"ConnectorTable\",\"Arn\"]}";
+    private static final String INDEXES = "{\"Fn::Sub\":\"${ConnectorTable.Arn}/index/*\"}";
+    private static final String SSM = "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter"
+            + "${ExactSecretsParameterPath}";
+
+    private static JsonNode resources;
+
+    @BeforeAll
+    static void readTemplate() throws IOException {
+        resources = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Path.of("template.yaml")))
+                .get("Resources");
+    }
+
+    @Test
+    void everyFunctionHasExactlyTheExportTriggerAndTableActionsListedHere() {
+        Map<String, Deployment> deployed = new TreeMap<>();
+        resources.fields().forEachRemaining(r -> {
+            if (r.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                deployed.put(r.getKey(), deployment(r.getValue().path("Properties")));
+            }
+        });
+
+        assertThat(deployed).isEqualTo(new TreeMap<>(EXPECTED));
+    }
+
+    @Test
+    void everyGrantIsScopedToTheTableItsIndexesOrTheConnectorsOwnSecrets() {
+        resources.fields().forEachRemaining(r -> {
+            if (!r.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                return;
+            }
+            JsonNode statements = r.getValue().at("/Properties/Policies/0/Statement");
+            assertThat(statements.size()).as("statements of %s", r.getKey()).isEqualTo(3);
+            for (JsonNode statement : statements) {
+                assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+                Set<String> actions = actions(statement);
+                List<String> scope = resourcesOf(statement);
+                if (actions.stream().allMatch(a -> a.startsWith("dynamodb:"))) {
+                    assertThat(scope).as("DynamoDB scope of %s", r.getKey()).containsExactlyInAnyOrder(TABLE, INDEXES);
+                } else if (actions.equals(Set.of("ssm:GetParameter"))) {
+                    assertThat(scope).as("secrets read by %s", r.getKey()).containsExactlyInAnyOrder(
+                            sub(SSM + "client-secret"), sub(SSM + "webhook-secret"));
+                } else {
+                    assertThat(actions).as("actions of %s", r.getKey()).isEqualTo(Set.of("ssm:GetParametersByPath"));
+                    assertThat(scope).as("CRM settings path read by %s", r.getKey()).containsExactly(sub(SSM + "crm"));
+                }
+            }
+        });
+    }
+
+    /** What one function is: its Funqy export, its trigger, and the DynamoDB actions its policy grants. */
+    record Deployment(String export, String trigger, Set<String> tableActions) {
+
+        Deployment {
+            tableActions = new TreeSet<>(tableActions);
+        }
+    }
+
+    private static Deployment deployment(JsonNode properties) {
+        List<String> triggers = new ArrayList<>();
+        properties.path("Events").forEach(event -> {
+            JsonNode p = event.path("Properties");
+            switch (event.path("Type").asText()) {
+                case "Api" -> triggers.add(p.path("Method").asText().toUpperCase(java.util.Locale.ROOT) + " "
+                        + p.path("Path").asText());
+                case "ScheduleV2", "Schedule" -> triggers.add(p.path("ScheduleExpression").asText(
+                        p.path("Schedule").asText()));
+                default -> triggers.add(event.path("Type").asText());
+            }
+        });
+        assertThat(triggers).as("one trigger per function").hasSize(1);
+        Set<String> table = new TreeSet<>();
+        properties.at("/Policies/0/Statement").forEach(statement -> actions(statement).stream()
+                .filter(a -> a.startsWith("dynamodb:")).map(a -> a.substring("dynamodb:".length()))
+                .forEach(table::add));
+        return new Deployment(properties.at("/Environment/Variables/QUARKUS_FUNQY_EXPORT").asText(), triggers.get(0),
+                table);
+    }
+
+    private static Set<String> actions(JsonNode statement) {
+        Set<String> actions = new TreeSet<>();
+        JsonNode action = statement.path("Action");
+        if (action.isArray()) {
+            action.forEach(a -> actions.add(a.asText()));
+        } else {
+            actions.add(action.asText());
+        }
+        return actions;
+    }
+
+    private static List<String> resourcesOf(JsonNode statement) {
+        List<String> out = new ArrayList<>();
+        JsonNode resource = statement.path("Resource");
+        if (resource.isArray()) {
+            resource.forEach(r -> out.add(r.toString()));
+        } else {
+            out.add(resource.toString());
+        }
+        return out;
+    }
+
+    private static String sub(String text) {
+        return "{\"Fn::Sub\":\"" + text + "\"}";
+    }
+}
