@@ -27,9 +27,15 @@ public sealed interface EventTargets {
     record Refused(Outcome.Failed failure) implements EventTargets {
     }
 
-    /** Resolves the targets of {@code event} from the tenant's stored connection. */
+    /**
+     * Resolves the targets of {@code event} from the tenant's stored connection: the one the inbound pipeline read
+     * for this very attempt when it passed it on, else a fresh read.
+     */
     static EventTargets resolve(ConnectionStore connections, AcceptedEvent<?> event) {
-        Optional<ConnectionRecord> connection = connections.find(event.tenant());
+        Optional<ConnectionRecord> connection = event.connection() != null
+                && event.connection().tenant().equals(event.tenant())
+                        ? Optional.of(event.connection())
+                        : connections.find(event.tenant());
         if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
             // Retryable: once a person consents again, a replay completes the event.
             return new Refused(new Outcome.Failed("tenant " + event.tenant()

@@ -172,7 +172,7 @@ public class InboundPipeline {
                 break;
         }
         AcceptedEvent<D> accepted = new AcceptedEvent<>(envelope.eventId(), envelope.type(), envelope.tenant(),
-                divisions, envelope.occurredAt(), bound);
+                divisions, envelope.occurredAt(), bound, connection.get());
         return attempt(claim.record(), accepted, handler, envelope.data())
                 .map(this::answer)
                 // Another worker took it between the claim and the lease (a replay racing the first delivery).
@@ -199,7 +199,7 @@ public class InboundPipeline {
             throw new IllegalStateException("stored body of " + stored.eventId() + " no longer binds", unreadable);
         }
         AcceptedEvent<D> accepted = new AcceptedEvent<>(envelope.eventId(), envelope.type(), envelope.tenant(),
-                divisions, envelope.occurredAt(), bound);
+                divisions, envelope.occurredAt(), bound, connection.orElse(null));
         return attempt(stored, accepted, handler, envelope.data()).map(Finished::outcome);
     }
 
