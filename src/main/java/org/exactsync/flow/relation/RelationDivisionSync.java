@@ -1,5 +1,6 @@
 package org.exactsync.flow.relation;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,12 +64,12 @@ public class RelationDivisionSync {
     private final ContactsSync contactsSync;
 
     public RelationDivisionSync(ExactOnline exact, MappingStore mappings, PaymentConditionCatalog paymentConditions,
-            Callbacks callbacks) {
+            Callbacks callbacks, Clock clock) {
         this.exact = exact;
         this.mappings = mappings;
         this.paymentConditions = paymentConditions;
         this.callbacks = callbacks;
-        this.writes = new MappingWrites(mappings);
+        this.writes = new MappingWrites(mappings, clock);
         this.contactsSync = new ContactsSync(exact, mappings, writes);
     }
 
@@ -102,6 +103,10 @@ public class RelationDivisionSync {
             lastSent = mapping.get().sentValues();
             version = mapping.get().version();
         } else {
+            if (stored.isPresent()) {
+                // Before the look-up: a live claim's POST may still be in flight and would not be found.
+                stored = Optional.of(writes.takeOver(key, stored.get()));
+            }
             AccountMatch match = match(target, relation, stored.isPresent());
             if (match instanceof AccountMatch.Ambiguous ambiguous) {
                 reportAmbiguous(target, relation, ambiguous);
@@ -126,7 +131,13 @@ public class RelationDivisionSync {
             } else {
                 long claimed = writes.claim(key, stored);
                 Map<String, String> posted = AccountMapper.nonEmpty(wanted);
-                ExactAccount created = exact.createAccount(target, ExactAccountValues.toAccountFields(posted));
+                ExactAccount created;
+                try {
+                    created = exact.createAccount(target, ExactAccountValues.toAccountFields(posted));
+                } catch (RuntimeException failed) {
+                    writes.release(key, claimed);
+                    throw failed;
+                }
                 accountId = created.id();
                 code = created.code();
                 lastSent = wanted;

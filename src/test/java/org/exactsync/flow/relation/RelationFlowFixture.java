@@ -86,7 +86,7 @@ final class RelationFlowFixture implements AutoCloseable {
         TenantSettings tenants = new TenantSettings(List.of(new Tenant(TENANT, "in", "out", Optional.empty(), policy,
                 List.of())));
         RelationDivisionSync sync = new RelationDivisionSync(client, mappings, new PaymentConditionCatalog(client,
-                clock), callbacks);
+                clock), callbacks, clock);
         return new RelationUpsertHandler(sync, new DynamoDbConnectionStore(dynamo.client(), table, clock), tenants);
     }
 

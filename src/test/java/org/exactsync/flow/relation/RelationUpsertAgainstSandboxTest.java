@@ -9,6 +9,11 @@ import java.util.Map;
 
 import org.exactsync.crm.ConflictPolicy;
 import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.exact.model.AccountFields;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.store.EntityKind;
+import org.exactsync.store.MappingChange;
+import org.exactsync.store.MappingKey;
 import org.exactsync.mapping.FieldConflict;
 import org.exactsync.sandbox.faults.FaultRule;
 import org.junit.jupiter.api.AfterEach;
@@ -268,6 +273,43 @@ class RelationUpsertAgainstSandboxTest {
         assertThat(flow.accounts(DIVISION_A)).hasSize(accounts + 1);
         assertThat(flow.contacts(DIVISION_A)).hasSize(2);
         assertThat(flow.callbacks.ofType("relation.conflict")).isEmpty();
+    }
+
+    @Test
+    void aClaimWithinItsLeaseIsAnotherWorkersPostInFlightSoTheEventWaitsInsteadOfCreatingASecondAccount() {
+        // Found by the reliability soak: two deliveries of one relation (different event ids) on two workers; the
+        // second found the first's claim, looked up before the first's POST had landed, and posted a second account.
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        claimAsAnotherWorker("rel-1001");
+        int accounts = flow.accounts(DIVISION_A).size();
+
+        Outcome meanwhile = flow.process(handler, BAKERY, DIVISION_A);
+
+        assertThat(meanwhile).isInstanceOf(Outcome.Waiting.class);
+        assertThat(((Outcome.Waiting) meanwhile).reason()).contains("being created by another worker");
+        assertThat(flow.calls(DIVISION_A, "crm/Accounts")).isZero();
+        assertThat(flow.accounts(DIVISION_A)).hasSize(accounts);
+    }
+
+    @Test
+    void aClaimWhoseLeaseRanOutIsTakenOverLookedUpAndAdoptedWhenItsWorkerDiedAfterPosting() {
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        claimAsAnotherWorker("rel-1001");
+        // The dead worker's POST had landed in Exact; its claim was never linked.
+        flow.client.createAccount(new ExactTarget(flow.connection, DIVISION_A), AccountFields.none()
+                .name("Bakkerij De Gouden Korst B.V.").status("C").vatNumber("NL123456789B01").country("NL"));
+        int accounts = flow.accounts(DIVISION_A).size();
+        flow.clock.advance(MappingWrites.CLAIM_LEASE.plusSeconds(1));
+
+        Outcome replay = flow.process(handler, BAKERY, DIVISION_A);
+
+        assertThat(replay).isInstanceOf(Outcome.Done.class);
+        assertThat(flow.accounts(DIVISION_A)).hasSize(accounts);
+    }
+
+    private void claimAsAnotherWorker(String relationId) {
+        flow.mappings.createIfAbsent(new MappingKey(RelationFlowFixture.TENANT, DIVISION_A, EntityKind.RELATION,
+                relationId), new MappingChange(null, null, null, Map.of()));
     }
 
     @Test
