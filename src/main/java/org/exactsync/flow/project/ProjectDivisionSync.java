@@ -1,5 +1,7 @@
 package org.exactsync.flow.project;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,14 +51,21 @@ public class ProjectDivisionSync {
     static final int CANDIDATES = 10;
     private static final Logger LOG = Logger.getLogger(ProjectDivisionSync.class);
 
+    /** How long a claim belongs to its worker: far longer than one attempt, as the invoice and relation flows. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    /** Marks a claim given up after a handled failure: the next attempt may take it over at once. */
+    static final String CLAIM_RELEASED = "claimReleased";
+
     private final ExactOnline exact;
     private final MappingStore mappings;
     private final Callbacks callbacks;
+    private final Clock clock;
 
-    public ProjectDivisionSync(ExactOnline exact, MappingStore mappings, Callbacks callbacks) {
+    public ProjectDivisionSync(ExactOnline exact, MappingStore mappings, Callbacks callbacks, Clock clock) {
         this.exact = exact;
         this.mappings = mappings;
         this.callbacks = callbacks;
+        this.clock = clock;
     }
 
     ProjectDivisionOutcome sync(ExactTarget target, ProjectUpserted project, LocalDate closeDate) {
@@ -110,6 +119,9 @@ public class ProjectDivisionSync {
     private ProjectDivisionOutcome create(ExactTarget target, ProjectUpserted project, Optional<MappingRecord> claim,
             LocalDate closeDate) {
         MappingKey key = key(target.tenant(), target.division(), project);
+        if (claim.isPresent()) {
+            claim = Optional.of(takeOver(key, claim.get()));
+        }
         List<String> candidates = CostCenterCodes.candidates(project.number(), CANDIDATES);
         String claimedCode = claim.map(MappingRecord::exactCode).orElse(null);
         List<String> lookup = new ArrayList<>(candidates);
@@ -145,12 +157,17 @@ public class ProjectDivisionSync {
             created = exact.create(target, CostCenterValues.PATH, CostCenterValues.toFields(posted));
         } catch (ExactValidationException rejected) {
             if (!existing(target, List.of(code)).isEmpty()) {
-                // Another project took the code between our GET and POST: forget it; the replay picks the next one.
-                swap(key, claimed, new MappingChange(null, null, null, Map.of()));
+                // Another project took the code between our GET and POST (no other delivery of this project can:
+                // the claim's lease keeps them waiting): forget it; the replay picks the next one.
+                swap(key, claimed, new MappingChange(null, null, null, Map.of(CLAIM_RELEASED, "true")));
                 throw new ProjectMappingRaceException("cost center code for project " + project.id()
                         + " was taken concurrently in division " + target.division());
             }
+            release(key, claimed, code);
             throw rejected;
+        } catch (RuntimeException failed) {
+            release(key, claimed, code);
+            throw failed;
         }
         LOG.infof("project %s: cost center %s created in division %d", project.id(), code, target.division());
         return linked(target, project, key, claimed, created.uuid("ID").toString(), code, wanted);
@@ -188,6 +205,30 @@ public class ProjectDivisionSync {
             rows.forEach(row -> byCode.put(upper(row.trimmed(CostCenterValues.CODE)), row));
         }
         return byCode;
+    }
+
+    /**
+     * A stored claim within its lease, not released, belongs to a worker whose POST may be in flight: another delivery
+     * of the project must wait, or it would miss that cost center in its look-up, find the code "taken" once the POST
+     * lands, and create a second cost center under the next code (found by the reliability soak). An older or released
+     * claim is taken over by one conditional write before the look-up.
+     */
+    private MappingRecord takeOver(MappingKey key, MappingRecord claim) {
+        boolean released = "true".equals(claim.sentValues().get(CLAIM_RELEASED));
+        if (!released && claim.updatedAt() != null && claim.updatedAt().plus(CLAIM_LEASE).isAfter(clock.instant())) {
+            throw new ProjectMappingRaceException("project " + key.crmId() + " is being created by another worker "
+                    + "in division " + key.division());
+        }
+        return swap(key, claim.version(), new MappingChange(null, claim.exactCode(), null, Map.of()));
+    }
+
+    /** After a handled POST failure: the claim (with its code) is given up so the replay need not wait the lease. */
+    private void release(MappingKey key, long claimed, String code) {
+        try {
+            mappings.compareAndSwap(key, claimed, new MappingChange(null, code, null, Map.of(CLAIM_RELEASED, "true")));
+        } catch (RuntimeException storeDown) {
+            // The lease runs out instead.
+        }
     }
 
     private long claim(MappingKey key, Optional<MappingRecord> claim, String code) {

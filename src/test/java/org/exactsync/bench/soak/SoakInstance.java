@@ -60,7 +60,7 @@ final class SoakInstance {
         RelationUpsertHandler relations = new RelationUpsertHandler(new RelationDivisionSync(client, mappings,
                 new PaymentConditionCatalog(client, world.clock), sink, world.clock), world.connections,
                 world.tenants);
-        ProjectSyncHandler projects = new ProjectSyncHandler(new ProjectDivisionSync(client, mappings, sink),
+        ProjectSyncHandler projects = new ProjectSyncHandler(new ProjectDivisionSync(client, mappings, sink, world.clock),
                 world.connections, world.clock);
         InvoicePostingHandler invoices = new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers,
                 new FinanceMasterDataCache(client, caches, world.clock), sink, world.clock), world.connections);

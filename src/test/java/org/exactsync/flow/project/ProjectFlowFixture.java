@@ -91,7 +91,7 @@ final class ProjectFlowFixture implements AutoCloseable {
     }
 
     ProjectSyncHandler handler() {
-        return new ProjectSyncHandler(new ProjectDivisionSync(client, mappings, callbacks), connections, clock);
+        return new ProjectSyncHandler(new ProjectDivisionSync(client, mappings, callbacks, clock), connections, clock);
     }
 
     ProjectCostsReader reader() {

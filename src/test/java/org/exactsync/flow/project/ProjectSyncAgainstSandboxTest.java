@@ -14,6 +14,7 @@ import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.mapping.CostCenterCodes;
 import org.exactsync.sandbox.faults.FaultRule;
 import org.exactsync.store.EntityKind;
+import org.exactsync.store.MappingChange;
 import org.exactsync.store.MappingKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,39 @@ class ProjectSyncAgainstSandboxTest {
         assertThat(new ProjectCostCenters(flow.mappings).costCenterCode("default", DIVISION_A, "prj-7"))
                 .contains("P2026007");
         assertThat(flow.costCenters(DIVISION_A)).hasSize(before + 1);
+    }
+
+    @Test
+    void aClaimWithinItsLeaseMakesAnotherDeliveryWaitSoItNeverPostsASecondCostCenterUnderTheNextCode() {
+        // Found by the reliability soak: a second delivery took over a live claim, posted the same code while the
+        // first POST was in flight, saw the code "taken" and forgot it; the replay then created a second cost center.
+        ProjectSyncHandler handler = flow.handler();
+        int before = flow.costCenters(DIVISION_A).size();
+        flow.mappings.createIfAbsent(new MappingKey("default", DIVISION_A, EntityKind.PROJECT, "prj-7"),
+                new MappingChange(null, "P2026007", null, Map.of()));
+
+        Outcome meanwhile = flow.process(handler, SHOP, DIVISION_A);
+
+        assertThat(meanwhile).isInstanceOfSatisfying(Outcome.Waiting.class, w -> assertThat(w.reason())
+                .contains("being created by another worker"));
+        assertThat(flow.calls(DIVISION_A)).isZero();
+        assertThat(flow.costCenters(DIVISION_A)).hasSize(before);
+    }
+
+    @Test
+    void aClaimWhoseLeaseRanOutIsTakenOverAndItsCostCenterAdoptedWhenItsWorkerDiedAfterPosting() {
+        ProjectSyncHandler handler = flow.handler();
+        flow.mappings.createIfAbsent(new MappingKey("default", DIVISION_A, EntityKind.PROJECT, "prj-7"),
+                new MappingChange(null, "P2026007", null, Map.of()));
+        flow.client.create(flow.target(DIVISION_A), "hrm/Costcenters",
+                CostCenterValues.toFields(Map.of("Code", "P2026007", "Description", "Nieuwe winkelinrichting")));
+        int before = flow.costCenters(DIVISION_A).size();
+        flow.clock.advance(ProjectDivisionSync.CLAIM_LEASE.plusSeconds(1));
+
+        Outcome replay = flow.process(handler, SHOP, DIVISION_A);
+
+        assertThat(results(replay)).extracting(ProjectResult::code).containsExactly("P2026007");
+        assertThat(flow.costCenters(DIVISION_A)).hasSize(before);
     }
 
     @Test
