@@ -9,16 +9,16 @@ import java.util.Map;
  * What one soak run did and found: the four counts that must be 0, how hostile the run was, and the findings behind
  * any non-zero count.
  */
-record SoakReport(SoakSettings settings, Map<String, Object> rows, Map<String, Integer> faultHits, int lost,
+public record SoakReport(SoakSettings settings, Map<String, Object> rows, Map<String, Integer> faultHits, int lost,
         int duplicates, int mismatched, int brokenTokenChains, int crashes, int replayRounds, List<String> findings) {
 
     /** The four counts the soak exists for. */
-    boolean clean() {
+    public boolean clean() {
         return lost == 0 && duplicates == 0 && mismatched == 0 && brokenTokenChains == 0;
     }
 
     /** One Markdown table, printed and written to the harness's results file. */
-    String table() {
+    public String table() {
         Map<String, Object> all = new LinkedHashMap<>(rows);
         faultHits.forEach((kind, n) -> all.put("faults injected: " + kind, n));
         all.put("workers aborted between steps", crashes);

@@ -18,12 +18,12 @@ public record SoakSettings(int events, long seed, int workers, int divisions, do
     /** The bench harness's full run. */
     public static SoakSettings full() {
         return new SoakSettings(Integer.getInteger("soak.events", 5000), Long.getLong("soak.seed", 8L),
-                Integer.getInteger("soak.workers", 6), 4, Double.parseDouble(System.getProperty("soak.speed", "40")),
+                Integer.getInteger("soak.workers", 4), 4, Double.parseDouble(System.getProperty("soak.speed", "60")),
                 0.01, 0.004, 300);
     }
 
     /** The reduced run of the normal test suite: every fault kind still present. */
     public static SoakSettings reduced() {
-        return new SoakSettings(400, 8L, 4, 2, 40, 0.02, 0.01, 300);
+        return new SoakSettings(400, 8L, 4, 2, 60, 0.02, 0.01, 300);
     }
 }
