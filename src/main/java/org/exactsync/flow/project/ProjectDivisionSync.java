@@ -2,6 +2,7 @@ package org.exactsync.flow.project;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +54,8 @@ public class ProjectDivisionSync {
 
     /** How long a claim belongs to its worker: far longer than one attempt, as the invoice and relation flows. */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    /** Mapping value: {@code occurredAt} of the CRM version last applied in the division (ISO instant). */
+    static final String APPLIED_VERSION_AT = "crmVersionAt";
     /** Marks a claim given up after a handled failure: the next attempt may take it over at once. */
     static final String CLAIM_RELEASED = "claimReleased";
 
@@ -69,12 +72,38 @@ public class ProjectDivisionSync {
     }
 
     ProjectDivisionOutcome sync(ExactTarget target, ProjectUpserted project, LocalDate closeDate) {
+        return sync(target, project, closeDate, null);
+    }
+
+    /**
+     * {@code occurredAt} (the envelope's; null = unknown) orders versions: a version older than the one already
+     * applied in this division is ignored (0 calls), so a CRM that delivers out of order never rolls Exact back.
+     */
+    ProjectDivisionOutcome sync(ExactTarget target, ProjectUpserted project, LocalDate closeDate,
+            Instant occurredAt) {
         MappingKey key = key(target.tenant(), target.division(), project);
         Optional<MappingRecord> stored = mappings.find(key);
         if (stored.isPresent() && stored.get().exactId() != null) {
-            return update(target, project, stored.get(), closeDate);
+            String applied = stored.get().sentValues().get(APPLIED_VERSION_AT);
+            if (occurredAt != null && applied != null && Instant.parse(applied).isAfter(occurredAt)) {
+                LOG.infof("project %s: an event from %s is older than the version applied in division %d; ignored",
+                        project.id(), occurredAt, target.division());
+                return new ProjectDivisionOutcome.Synced(new ProjectResult(target.division(), stored.get().exactId(),
+                        stored.get().exactCode()));
+            }
+            return update(target, project, stored.get(), closeDate, occurredAt);
         }
-        return create(target, project, stored, closeDate);
+        return create(target, project, stored, closeDate, occurredAt);
+    }
+
+    /** {@code values} plus the version's time, when known. */
+    private static Map<String, String> versioned(Map<String, String> values, Instant occurredAt) {
+        if (occurredAt == null) {
+            return values;
+        }
+        Map<String, String> out = new LinkedHashMap<>(values);
+        out.put(APPLIED_VERSION_AT, occurredAt.toString());
+        return out;
     }
 
     /** Dry-run mode: what a live sync would send, from the stores alone (no Exact call). */
@@ -94,12 +123,17 @@ public class ProjectDivisionSync {
     }
 
     private ProjectDivisionOutcome update(ExactTarget target, ProjectUpserted project, MappingRecord mapping,
-            LocalDate closeDate) {
+            LocalDate closeDate, Instant occurredAt) {
         Map<String, String> last = mapping.sentValues();
-        Map<String, String> wanted = CostCenterValues.wanted(project, last, closeDate);
+        Map<String, String> wanted = versioned(CostCenterValues.wanted(project, last, closeDate), occurredAt);
         Map<String, String> changes = CostCenterValues.changes(wanted, last);
         ProjectResult result = new ProjectResult(target.division(), mapping.exactId(), mapping.exactCode());
         if (changes.isEmpty()) {
+            if (occurredAt != null && !wanted.equals(last)) {
+                // Nothing for Exact, but a newer version is now the one applied: an older one must not win later.
+                swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(), mapping.exactCode(), null,
+                        wanted));
+            }
             return new ProjectDivisionOutcome.Synced(result);
         }
         try {
@@ -117,7 +151,7 @@ public class ProjectDivisionSync {
     }
 
     private ProjectDivisionOutcome create(ExactTarget target, ProjectUpserted project, Optional<MappingRecord> claim,
-            LocalDate closeDate) {
+            LocalDate closeDate, Instant occurredAt) {
         MappingKey key = key(target.tenant(), target.division(), project);
         if (claim.isPresent()) {
             claim = Optional.of(takeOver(key, claim.get()));
@@ -129,7 +163,7 @@ public class ProjectDivisionSync {
             lookup.add(claimedCode);
         }
         Map<String, ExactRow> taken = existing(target, lookup);
-        Map<String, String> wanted = CostCenterValues.wanted(project, Map.of(), closeDate);
+        Map<String, String> wanted = versioned(CostCenterValues.wanted(project, Map.of(), closeDate), occurredAt);
 
         ExactRow lost = claimedCode == null ? null : taken.get(upper(claimedCode));
         if (lost != null && isOurLostPost(target, project, lost)) {
@@ -152,6 +186,7 @@ public class ProjectDivisionSync {
         Map<String, String> posted = new LinkedHashMap<>();
         posted.put(CostCenterValues.CODE, code);
         posted.putAll(wanted);
+        posted.remove(APPLIED_VERSION_AT);
         ExactRow created;
         try {
             created = exact.create(target, CostCenterValues.PATH, CostCenterValues.toFields(posted));

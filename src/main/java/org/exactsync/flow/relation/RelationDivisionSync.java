@@ -1,6 +1,7 @@
 package org.exactsync.flow.relation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,9 @@ import org.jboss.logging.Logger;
 public class RelationDivisionSync {
 
     private static final Logger LOG = Logger.getLogger(RelationDivisionSync.class);
+    /** Mapping value: {@code occurredAt} of the CRM version last applied in the division (ISO instant). */
+    static final String APPLIED_VERSION_AT = "crmVersionAt";
+
     /** One page of candidates is plenty: more than a handful of matches is ambiguous anyway. */
     private static final int MAX_CANDIDATES = 60;
 
@@ -74,6 +78,14 @@ public class RelationDivisionSync {
     }
 
     DivisionOutcome sync(ExactTarget target, RelationUpserted relation, boolean crmWins) {
+        return sync(target, relation, crmWins, null);
+    }
+
+    /**
+     * {@code occurredAt} (the envelope's; null = unknown) orders versions: a version older than the one already
+     * applied in this division is ignored (0 calls), so a CRM that delivers out of order never rolls Exact back.
+     */
+    DivisionOutcome sync(ExactTarget target, RelationUpserted relation, boolean crmWins, Instant occurredAt) {
         int division = target.division();
         String tenant = target.tenant();
         Optional<String> paymentCondition = Optional.empty();
@@ -97,6 +109,12 @@ public class RelationDivisionSync {
         Map<String, String> current = null;
         boolean written = false;
         long version;
+        if (mapping.isPresent() && olderThanApplied(mapping.get(), occurredAt)) {
+            LOG.infof("relation %s: an event from %s is older than the version applied in division %d; ignored",
+                    relation.id(), occurredAt, division);
+            return new DivisionOutcome.Synced(new DivisionResult(division, mapping.get().exactId(),
+                    mapping.get().exactCode()));
+        }
         if (mapping.isPresent()) {
             accountId = UUID.fromString(mapping.get().exactId());
             code = mapping.get().exactCode();
@@ -177,6 +195,9 @@ public class RelationDivisionSync {
             conflicts = plan.conflicts();
         }
         sent.put(ContactsSync.CONTACT_IDS, contacts.idsValue());
+        if (occurredAt != null) {
+            sent.put(APPLIED_VERSION_AT, occurredAt.toString());
+        }
         if (!sent.equals(lastSent)) {
             save(key, version, accountId, code, sent);
         }
@@ -192,6 +213,11 @@ public class RelationDivisionSync {
                     relation.isSupplier() ? code : null, contacts.absent().isEmpty() ? null : contacts.absent()));
         }
         return new DivisionOutcome.Synced(new DivisionResult(division, accountId.toString(), code));
+    }
+
+    private static boolean olderThanApplied(MappingRecord mapping, Instant occurredAt) {
+        String applied = mapping.sentValues().get(APPLIED_VERSION_AT);
+        return occurredAt != null && applied != null && Instant.parse(applied).isAfter(occurredAt);
     }
 
     /** Dry-run mode: what a live sync would send to the account, from the stores alone (no Exact call). */

@@ -114,6 +114,11 @@ final class ProjectFlowFixture implements AutoCloseable {
 
     /** Validates and binds {@code data} as the pipeline does, then processes it. */
     Outcome process(ProjectSyncHandler handler, String data, Integer... divisions) {
+        return process(handler, data, clock.instant(), divisions);
+    }
+
+    /** As {@link #process(ProjectSyncHandler, String, Integer...)} for a change the CRM made at {@code occurredAt}. */
+    Outcome process(ProjectSyncHandler handler, String data, Instant occurredAt, Integer... divisions) {
         try {
             JsonNode node = json.readTree(data);
             List<Problem> problems = handler.validate(node);
@@ -121,7 +126,7 @@ final class ProjectFlowFixture implements AutoCloseable {
                 throw new AssertionError("fixture data is invalid: " + problems);
             }
             return handler.process(new AcceptedEvent<>("evt-" + (++events), ProjectSyncHandler.TYPE, TENANT,
-                    List.of(divisions), clock.instant(), json.treeToValue(node, ProjectUpserted.class)));
+                    List.of(divisions), occurredAt, json.treeToValue(node, ProjectUpserted.class)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -6,6 +6,7 @@ import static org.exactsync.flow.project.ProjectFlowFixture.DIVISION_B;
 import static org.exactsync.flow.project.ProjectFlowFixture.project;
 import static org.exactsync.flow.project.ProjectFlowFixture.results;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +199,24 @@ class ProjectSyncAgainstSandboxTest {
 
         assertThat(results(replay)).extracting(ProjectResult::code).containsExactly("P2026007");
         assertThat(flow.costCenters(DIVISION_A)).hasSize(before);
+    }
+
+    @Test
+    void anOlderVersionDeliveredAfterANewerOneIsIgnoredAndNeverRollsTheDescriptionBack() {
+        // Found by the reliability soak: versions delivered out of order left an older description in Exact.
+        ProjectSyncHandler handler = flow.handler();
+        Instant older = flow.clock.instant();
+        flow.process(handler, SHOP, older.plusSeconds(120), DIVISION_A);
+        flow.process(handler, SHOP.replace("Nieuwe winkelinrichting", "Winkel Zeist"), older.plusSeconds(60),
+                DIVISION_A);
+        int calls = flow.calls(DIVISION_A);
+
+        Outcome stale = flow.process(handler, SHOP.replace("Nieuwe winkelinrichting", "Oude naam"), older,
+                DIVISION_A);
+
+        assertThat(stale).isInstanceOf(Outcome.Done.class);
+        assertThat(flow.calls(DIVISION_A)).isEqualTo(calls);
+        assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("Description", "Nieuwe winkelinrichting");
     }
 
     @Test

@@ -92,6 +92,11 @@ final class RelationFlowFixture implements AutoCloseable {
 
     /** Validates and binds {@code data} as the pipeline does, then processes it. */
     Outcome process(RelationUpsertHandler handler, String data, Integer... divisions) {
+        return process(handler, data, clock.instant(), divisions);
+    }
+
+    /** As {@link #process(RelationUpsertHandler, String, Integer...)} for a change the CRM made at {@code occurredAt}. */
+    Outcome process(RelationUpsertHandler handler, String data, Instant occurredAt, Integer... divisions) {
         JsonNode node = parse(data);
         List<Problem> problems = handler.validate(node);
         if (!problems.isEmpty()) {
@@ -99,7 +104,7 @@ final class RelationFlowFixture implements AutoCloseable {
         }
         RelationUpserted bound = json.convertValue(node, RelationUpserted.class);
         return handler.process(new AcceptedEvent<>("evt-" + (++events), RelationUpsertHandler.TYPE, TENANT,
-                List.of(divisions), clock.instant(), bound));
+                List.of(divisions), occurredAt, bound));
     }
 
     JsonNode parse(String data) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.exactsync.flow.relation.RelationFlowFixture.DIVISION_A;
 import static org.exactsync.flow.relation.RelationFlowFixture.DIVISION_B;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -305,6 +306,34 @@ class RelationUpsertAgainstSandboxTest {
 
         assertThat(replay).isInstanceOf(Outcome.Done.class);
         assertThat(flow.accounts(DIVISION_A)).hasSize(accounts);
+    }
+
+    @Test
+    void anOlderVersionDeliveredAfterANewerOneIsIgnoredAndNeverRollsExactBack() {
+        // Found by the reliability soak: versions delivered out of order left Exact with an older version's values.
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        Instant older = flow.clock.instant();
+        Instant newer = older.plusSeconds(60);
+        String exactId = results(flow.process(handler, flow.with(BAKERY, "address.city", "Zeist"), newer,
+                DIVISION_A)).get(0).exactId();
+        int calls = flow.calls(DIVISION_A);
+
+        Outcome stale = flow.process(handler, flow.with(BAKERY, "address.city", "Utrecht"), older, DIVISION_A);
+
+        assertThat(stale).isInstanceOf(Outcome.Done.class);
+        assertThat(flow.calls(DIVISION_A)).isEqualTo(calls);
+        assertThat(account(DIVISION_A, exactId).get("City")).isEqualTo("Zeist");
+    }
+
+    @Test
+    void aNewerVersionAfterAnOlderOneIsStillApplied() {
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        Instant older = flow.clock.instant();
+        String exactId = results(flow.process(handler, BAKERY, older, DIVISION_A)).get(0).exactId();
+
+        flow.process(handler, flow.with(BAKERY, "address.city", "Zeist"), older.plusSeconds(60), DIVISION_A);
+
+        assertThat(account(DIVISION_A, exactId).get("City")).isEqualTo("Zeist");
     }
 
     private void claimAsAnotherWorker(String relationId) {
