@@ -23,5 +23,6 @@ class ReliabilitySoakTest {
         assertThat(report.duplicates()).isZero();
         assertThat(report.mismatched()).isZero();
         assertThat(report.brokenTokenChains()).isZero();
+        assertThat(report.staleVersions()).as("older versions delivered late never win").isZero();
     }
 }

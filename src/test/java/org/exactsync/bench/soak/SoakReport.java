@@ -10,7 +10,7 @@ import java.util.Map;
  * any non-zero count.
  */
 public record SoakReport(SoakSettings settings, Map<String, Object> rows, Map<String, Integer> faultHits, int lost,
-        int duplicates, int mismatched, int brokenTokenChains, int crashes, int replayRounds, List<String> findings) {
+        int duplicates, int mismatched, int brokenTokenChains, int staleVersions, int crashes, int replayRounds, List<String> findings) {
 
     /** The four counts the soak exists for. */
     public boolean clean() {
@@ -27,6 +27,7 @@ public record SoakReport(SoakSettings settings, Map<String, Object> rows, Map<St
         all.put("**duplicate bookings**", duplicates);
         all.put("**mismatched totals**", mismatched);
         all.put("**broken token chains**", brokenTokenChains);
+        all.put("relations/projects left on an older CRM version than the last (after reordering)", staleVersions);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "| reliability soak (seed %d, %d workers, %d divisions, clock %.0fx) | value |%n|---|---:|%n",
                 settings.seed(), settings.workers(), settings.divisions(), settings.speed()));
