@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -96,6 +97,28 @@ public class ProjectDivisionSync {
         return create(target, project, stored, closeDate, occurredAt);
     }
 
+    /**
+     * Our PUT went out but our mapping write lost to another worker's. When that worker applied a newer version, our
+     * PUT may have landed after its PUT and put older values back in Exact; its event is done and ours will be ignored
+     * as older, so the fields we wrote are put back to the newer version's values now (found by the soak).
+     */
+    private void restoreNewer(ExactTarget target, MappingRecord ours, Instant occurredAt, Set<String> fields) {
+        if (occurredAt == null) {
+            return;
+        }
+        mappings.find(ours.key()).filter(m -> ours.exactId().equals(m.exactId())).filter(m -> {
+            String applied = m.sentValues().get(APPLIED_VERSION_AT);
+            return applied != null && Instant.parse(applied).isAfter(occurredAt);
+        }).ifPresent(newer -> {
+            Map<String, String> restore = new LinkedHashMap<>();
+            fields.forEach(field -> restore.put(field, newer.sentValues().get(field)));
+            exact.update(target, CostCenterValues.PATH, OData.guid(UUID.fromString(ours.exactId())),
+                    CostCenterValues.toFields(restore));
+            LOG.infof("project %s: a newer version was applied meanwhile in division %d; its values %s put back",
+                    ours.key().crmId(), target.division(), restore.keySet());
+        });
+    }
+
     /** {@code values} plus the version's time, when known. */
     private static Map<String, String> versioned(Map<String, String> values, Instant occurredAt) {
         if (occurredAt == null) {
@@ -142,8 +165,13 @@ public class ProjectDivisionSync {
         } catch (ExactNotFoundException gone) {
             return new ProjectDivisionOutcome.CostCenterGone(target.division(), mapping.exactId());
         }
-        swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(), mapping.exactCode(), null,
-                wanted));
+        try {
+            swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(), mapping.exactCode(), null,
+                    wanted));
+        } catch (ProjectMappingRaceException lost) {
+            restoreNewer(target, mapping, occurredAt, changes.keySet());
+            throw lost;
+        }
         LOG.infof("project %s: cost center %s updated in division %d (%s)", project.id(), mapping.exactCode(),
                 target.division(), changes.keySet());
         synced(target, project, result);

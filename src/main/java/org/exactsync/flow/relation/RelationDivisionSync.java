@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -177,6 +178,7 @@ public class RelationDivisionSync {
 
         Map<String, String> sent = new LinkedHashMap<>(lastSent);
         List<FieldConflict> conflicts = List.of();
+        Set<String> putFields = Set.of();
         boolean needsCompare = current != null || !FieldDiff.changed(wantedWithMain, lastSent).isEmpty();
         if (needsCompare) {
             if (current == null) {
@@ -190,6 +192,7 @@ public class RelationDivisionSync {
             if (!plan.toWrite().isEmpty()) {
                 exact.updateAccount(target, accountId, ExactAccountValues.toAccountFields(plan.toWrite()));
                 written = true;
+                putFields = plan.toWrite().keySet();
             }
             sent.putAll(plan.sent());
             conflicts = plan.conflicts();
@@ -199,7 +202,12 @@ public class RelationDivisionSync {
             sent.put(APPLIED_VERSION_AT, occurredAt.toString());
         }
         if (!sent.equals(lastSent)) {
-            save(key, version, accountId, code, sent);
+            try {
+                save(key, version, accountId, code, sent);
+            } catch (MappingRaceException lost) {
+                restoreNewer(target, key, accountId, occurredAt, putFields);
+                throw lost;
+            }
         }
         if (!conflicts.isEmpty()) {
             LOG.infof("relation %s conflicts with Exact account %s in division %d on %d field(s)", relation.id(),
@@ -213,6 +221,26 @@ public class RelationDivisionSync {
                     relation.isSupplier() ? code : null, contacts.absent().isEmpty() ? null : contacts.absent()));
         }
         return new DivisionOutcome.Synced(new DivisionResult(division, accountId.toString(), code));
+    }
+
+    /**
+     * Our PUT went out but our mapping write lost to another worker's. When that worker applied a newer version, our
+     * PUT may have landed after its PUT and put older values back in Exact; its event is done and ours will be ignored
+     * as older, so the fields we wrote are put back to the newer version's values now (found by the soak).
+     */
+    private void restoreNewer(ExactTarget target, MappingKey key, UUID accountId, Instant occurredAt,
+            Set<String> putFields) {
+        if (putFields.isEmpty() || occurredAt == null) {
+            return;
+        }
+        mappings.find(key).filter(m -> accountId.toString().equals(m.exactId()))
+                .filter(m -> olderThanApplied(m, occurredAt)).ifPresent(newer -> {
+                    Map<String, String> restore = new LinkedHashMap<>();
+                    putFields.forEach(field -> restore.put(field, newer.sentValues().getOrDefault(field, "")));
+                    exact.updateAccount(target, accountId, ExactAccountValues.toAccountFields(restore));
+                    LOG.infof("relation %s: a newer version was applied meanwhile in division %d; its values %s "
+                            + "put back", key.crmId(), key.division(), restore.keySet());
+                });
     }
 
     private static boolean olderThanApplied(MappingRecord mapping, Instant occurredAt) {

@@ -19,6 +19,7 @@ import org.exactsync.crm.callback.Callbacks;
 import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.crm.inbound.Problem;
+import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactOnlineClient;
 import org.exactsync.exact.ExactSettings;
 import org.exactsync.exact.model.AccountFields;
@@ -91,7 +92,12 @@ final class ProjectFlowFixture implements AutoCloseable {
     }
 
     ProjectSyncHandler handler() {
-        return new ProjectSyncHandler(new ProjectDivisionSync(client, mappings, callbacks, clock), connections, clock);
+        return handler(client);
+    }
+
+    /** A handler whose Exact calls go through {@code exact} (e.g. a wrapper that interleaves another worker). */
+    ProjectSyncHandler handler(ExactOnline exact) {
+        return new ProjectSyncHandler(new ProjectDivisionSync(exact, mappings, callbacks, clock), connections, clock);
     }
 
     ProjectCostsReader reader() {

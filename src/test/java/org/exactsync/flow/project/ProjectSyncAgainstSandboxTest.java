@@ -6,12 +6,16 @@ import static org.exactsync.flow.project.ProjectFlowFixture.DIVISION_B;
 import static org.exactsync.flow.project.ProjectFlowFixture.project;
 import static org.exactsync.flow.project.ProjectFlowFixture.results;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.exact.ExactOnline;
 import org.exactsync.mapping.CostCenterCodes;
 import org.exactsync.sandbox.faults.FaultRule;
 import org.exactsync.store.EntityKind;
@@ -217,6 +221,35 @@ class ProjectSyncAgainstSandboxTest {
         assertThat(stale).isInstanceOf(Outcome.Done.class);
         assertThat(flow.calls(DIVISION_A)).isEqualTo(calls);
         assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("Description", "Nieuwe winkelinrichting");
+    }
+
+    @Test
+    void anOlderRenameThatLandsAfterANewerOneIsPutBackToTheNewerDescription() {
+        // Found by the reliability soak: two renames on two workers; the older PUT landed last, its mapping write
+        // lost, and its replay was ignored as older, leaving the older description in Exact.
+        ProjectSyncHandler newer = flow.handler();
+        Instant start = flow.clock.instant();
+        flow.process(newer, SHOP, start, DIVISION_A);
+        AtomicBoolean interleave = new AtomicBoolean(true);
+        ExactOnline racing = (ExactOnline) Proxy.newProxyInstance(ExactOnline.class.getClassLoader(),
+                new Class<?>[] {ExactOnline.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("update") && interleave.getAndSet(false)) {
+                        // The newer version is applied completely between the older one's read and its PUT.
+                        flow.process(newer, SHOP.replace("Nieuwe winkelinrichting", "Winkel Zeist"),
+                                start.plusSeconds(120), DIVISION_A);
+                    }
+                    try {
+                        return method.invoke(flow.client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        Outcome older = flow.process(flow.handler(racing), SHOP.replace("Nieuwe winkelinrichting", "Winkel Houten"),
+                start.plusSeconds(60), DIVISION_A);
+
+        assertThat(older).isInstanceOf(Outcome.Waiting.class);
+        assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("Description", "Winkel Zeist");
     }
 
     @Test

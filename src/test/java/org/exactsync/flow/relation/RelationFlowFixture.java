@@ -18,6 +18,7 @@ import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.crm.inbound.Problem;
+import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactOnlineClient;
 import org.exactsync.exact.ExactSettings;
 import org.exactsync.mapping.RelationUpserted;
@@ -83,9 +84,14 @@ final class RelationFlowFixture implements AutoCloseable {
     }
 
     RelationUpsertHandler handler(ConflictPolicy policy) {
+        return handler(policy, client);
+    }
+
+    /** A handler whose Exact calls go through {@code exact} (e.g. a wrapper that interleaves another worker). */
+    RelationUpsertHandler handler(ConflictPolicy policy, ExactOnline exact) {
         TenantSettings tenants = new TenantSettings(List.of(new Tenant(TENANT, "in", "out", Optional.empty(), policy,
                 List.of())));
-        RelationDivisionSync sync = new RelationDivisionSync(client, mappings, new PaymentConditionCatalog(client,
+        RelationDivisionSync sync = new RelationDivisionSync(exact, mappings, new PaymentConditionCatalog(exact,
                 clock), callbacks, clock);
         return new RelationUpsertHandler(sync, new DynamoDbConnectionStore(dynamo.client(), table, clock), tenants);
     }

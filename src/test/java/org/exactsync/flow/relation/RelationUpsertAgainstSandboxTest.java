@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.exactsync.flow.relation.RelationFlowFixture.DIVISION_A;
 import static org.exactsync.flow.relation.RelationFlowFixture.DIVISION_B;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.exactsync.crm.ConflictPolicy;
 import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.AccountFields;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.store.EntityKind;
@@ -323,6 +327,38 @@ class RelationUpsertAgainstSandboxTest {
         assertThat(stale).isInstanceOf(Outcome.Done.class);
         assertThat(flow.calls(DIVISION_A)).isEqualTo(calls);
         assertThat(account(DIVISION_A, exactId).get("City")).isEqualTo("Zeist");
+    }
+
+    @Test
+    void anOlderUpdateThatLandsAfterANewerOnesIsPutBackToTheNewerValues() {
+        // Found by the reliability soak: two updates on two workers; the older PUT landed last, its mapping write
+        // lost, and its replay was ignored as older, leaving Exact on the older values.
+        RelationUpsertHandler newer = flow.handler(ConflictPolicy.REPORT);
+        Instant start = flow.clock.instant();
+        String exactId = results(flow.process(newer, BAKERY, start, DIVISION_A)).get(0).exactId();
+        AtomicBoolean interleave = new AtomicBoolean(true);
+        ExactOnline racing = (ExactOnline) Proxy.newProxyInstance(ExactOnline.class.getClassLoader(),
+                new Class<?>[] {ExactOnline.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("updateAccount") && interleave.getAndSet(false)) {
+                        // The newer version is applied completely between the older one's read and its PUT.
+                        flow.process(newer, flow.with(BAKERY, "address.city", "Amersfoort"), start.plusSeconds(120),
+                                DIVISION_A);
+                    }
+                    try {
+                        return method.invoke(flow.client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        Outcome older = flow.process(flow.handler(ConflictPolicy.REPORT, racing),
+                flow.with(BAKERY, "address.city", "Zeist"), start.plusSeconds(60), DIVISION_A);
+        Outcome replay = flow.process(newer, flow.with(BAKERY, "address.city", "Zeist"), start.plusSeconds(60),
+                DIVISION_A);
+
+        assertThat(older).isInstanceOf(Outcome.Waiting.class);
+        assertThat(replay).isInstanceOf(Outcome.Done.class);
+        assertThat(account(DIVISION_A, exactId).get("City")).isEqualTo("Amersfoort");
     }
 
     @Test
