@@ -77,13 +77,13 @@ final class ContactsSync {
                 if (earlier.isPresent()) {
                     contactId = earlier.get();
                 } else {
-                    long claimed = writes.claim(key, stored);
+                    long claimed = writes.claim(key, stored, Map.of());
                     ExactContact created;
                     try {
                         created = exact.createContact(target, ExactAccountValues.toContactFields(
                                 AccountMapper.nonEmpty(wanted)).account(accountId));
                     } catch (RuntimeException failed) {
-                        writes.release(key, claimed);
+                        writes.release(key, claimed, Map.of());
                         throw failed;
                     }
                     contactId = created.id().toString();

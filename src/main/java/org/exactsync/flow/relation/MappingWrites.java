@@ -51,28 +51,45 @@ final class MappingWrites {
         if (!released && claim.updatedAt() != null && claim.updatedAt().plus(CLAIM_LEASE).isAfter(clock.instant())) {
             throw new MappingRaceException(describe(key) + " is being created by another worker");
         }
-        return swap(key, claim.version(), new MappingChange(null, null, null, Map.of()));
+        return swap(key, claim.version(), new MappingChange(null, null, null, postedBefore(claim)));
+    }
+
+    /**
+     * What the claim's attempt was about to POST (empty if unknown): when its POST landed without an answer and the
+     * account is found and adopted, these are the values the connector last sent, so the CRM's values differing from
+     * them are no bookkeeper's change (found by the soak: a newer version after our own lost POST was reported as a
+     * conflict and not written).
+     */
+    static Map<String, String> postedBefore(MappingRecord claim) {
+        Map<String, String> values = new java.util.LinkedHashMap<>(claim.sentValues());
+        values.remove(CLAIM_RELEASED);
+        return values;
     }
 
     /**
      * Gives a claim up after a handled failure of its POST (best effort: a crash leaves the lease to run out), so the
      * replay need not wait for the lease; it still looks up before posting, as the POST may have been applied.
      */
-    void release(MappingKey key, long claimedVersion) {
+    void release(MappingKey key, long claimedVersion, Map<String, String> posting) {
         try {
-            mappings.compareAndSwap(key, claimedVersion, new MappingChange(null, null, null,
-                    Map.of(CLAIM_RELEASED, "true")));
+            Map<String, String> values = new java.util.LinkedHashMap<>(posting);
+            values.put(CLAIM_RELEASED, "true");
+            mappings.compareAndSwap(key, claimedVersion, new MappingChange(null, null, null, values));
         } catch (RuntimeException storeDown) {
             // The lease runs out instead.
         }
     }
 
-    /** Claims the key before a POST unless a claim is stored already (taken over); returns the claim's version. */
-    long claim(MappingKey key, Optional<MappingRecord> stored) {
+    /**
+     * Claims the key before a POST, recording what is posted (a claim taken over is re-written); returns the claim's
+     * version.
+     */
+    long claim(MappingKey key, Optional<MappingRecord> stored, Map<String, String> posting) {
+        MappingChange change = new MappingChange(null, null, null, posting);
         if (stored.isPresent()) {
-            return stored.get().version();
+            return swap(key, stored.get().version(), change).version();
         }
-        MappingStore.Creation creation = mappings.createIfAbsent(key, new MappingChange(null, null, null, Map.of()));
+        MappingStore.Creation creation = mappings.createIfAbsent(key, change);
         if (!creation.created()) {
             throw new MappingRaceException(describe(key) + " is being created by another worker");
         }

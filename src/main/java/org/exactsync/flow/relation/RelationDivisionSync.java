@@ -144,17 +144,18 @@ public class RelationDivisionSync {
                 current = one.account();
                 accountId = UUID.fromString(current.get("ID"));
                 code = current.get("Code");
-                lastSent = Map.of();
+                // After our own claim, the account is most likely our lost POST: what it posted is what we last sent.
+                lastSent = stored.map(MappingWrites::postedBefore).orElse(Map.of());
                 LOG.infof("relation %s adopted Exact account %s in division %d by %s", relation.id(), accountId,
                         division, one.rule());
             } else {
-                long claimed = writes.claim(key, stored);
                 Map<String, String> posted = AccountMapper.nonEmpty(wanted);
+                long claimed = writes.claim(key, stored, wanted);
                 ExactAccount created;
                 try {
                     created = exact.createAccount(target, ExactAccountValues.toAccountFields(posted));
                 } catch (RuntimeException failed) {
-                    writes.release(key, claimed);
+                    writes.release(key, claimed, wanted);
                     throw failed;
                 }
                 accountId = created.id();

@@ -378,6 +378,25 @@ class RelationUpsertAgainstSandboxTest {
     }
 
     @Test
+    void aNewerVersionAfterOurOwnLostPostIsWrittenNotReportedAsABookkeepersConflict() {
+        // Found by the reliability soak: the account our lost POST left was adopted as if a bookkeeper had made it,
+        // so the newer version's fields were reported as conflicts and never written.
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        int accounts = flow.accounts(DIVISION_A).size();
+        flow.sandbox.inject(FaultRule.dropAfterCommit().on("POST", "crm/Accounts").times(1));
+        Instant start = flow.clock.instant();
+        flow.process(handler, BAKERY, start, DIVISION_A);
+
+        Outcome newer = flow.process(handler, flow.with(BAKERY, "address.city", "Zeist"), start.plusSeconds(60),
+                DIVISION_A);
+
+        assertThat(newer).isInstanceOf(Outcome.Done.class);
+        assertThat(flow.accounts(DIVISION_A)).hasSize(accounts + 1);
+        assertThat(account(DIVISION_A, results(newer).get(0).exactId()).get("City")).isEqualTo("Zeist");
+        assertThat(flow.callbacks.ofType("relation.conflict")).isEmpty();
+    }
+
+    @Test
     void aRelationWithoutVatKvkOrPostcodeIsFoundByNameOnlyAfterALostPost() {
         RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
         String bare = "{\"id\":\"rel-3001\",\"roles\":[\"customer\"],\"name\":\"Kaal B.V.\"}";
