@@ -27,7 +27,7 @@ public record SoakReport(SoakSettings settings, Map<String, Object> rows, Map<St
         all.put("**duplicate bookings**", duplicates);
         all.put("**mismatched totals**", mismatched);
         all.put("**broken token chains**", brokenTokenChains);
-        all.put("relations/projects left on an older CRM version than the last (open race, docs/reliability-soak.md)",
+        all.put("relations/projects left on an older CRM version than the last (reported, docs/reliability-soak.md)",
                 staleVersions);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "| reliability soak (seed %d, %d workers, %d divisions, clock %.0fx) | value |%n|---|---:|%n",
