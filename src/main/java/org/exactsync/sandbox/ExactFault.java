@@ -8,14 +8,34 @@ package org.exactsync.sandbox;
 public final class ExactFault extends RuntimeException {
 
     private final int status;
+    private final boolean bare;
 
     public ExactFault(int status, String message) {
+        this(status, message, false);
+    }
+
+    private ExactFault(int status, String message, boolean bare) {
         super(message);
         this.status = status;
+        this.bare = bare;
     }
 
     public int status() {
         return status;
+    }
+
+    /**
+     * True when the answer carries no Exact error body: the failure happened in front of or beneath Exact's
+     * business logic (a gateway, a crashed server), so there is no {@code error.message.value} to read — which is
+     * what tells a client a 500 is not a validation error (exact-online-api.md §4.2).
+     */
+    public boolean bare() {
+        return bare;
+    }
+
+    /** An infrastructure failure (500, 502, 504…) answered with a plain error page instead of Exact's JSON. */
+    public static ExactFault serverError(int status) {
+        return new ExactFault(status, "Server error " + status, true);
     }
 
     public static ExactFault badRequest(String message) {

@@ -1,5 +1,7 @@
 package org.exactsync.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.exactsync.bench.soak.ReliabilitySoak;
+import org.exactsync.bench.soak.SoakReport;
+import org.exactsync.bench.soak.SoakSettings;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +41,13 @@ class BenchmarkHarness {
         String table = render(results) + "\n" + renderOverhead(HandlerOverhead.measure(
                 Integer.getInteger("bench.overhead-events", 300))) + "\n" + renderStart(ColdStartMeasurement.measure(
                 Integer.getInteger("bench.warm-events", 300)));
+        // Issue 8's reliability soak (5,000 events under faults), its own table; its four counts must be 0.
+        SoakReport soak = ReliabilitySoak.run(SoakSettings.full());
+        table += "\n" + soak.table() + "\n";
         System.out.println(table);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/benchmark-results.md"), table);
+        assertThat(soak.clean()).as("soak: lost, duplicate, mismatched, broken token chains all 0").isTrue();
     }
 
     private static String renderOverhead(Map<String, String> rows) {

@@ -118,7 +118,7 @@ final class ProjectScenarios {
                     List.of(BenchEnvironment.DIVISION_A), ConnectionStatus.ACTIVE, SyncMode.LIVE, null, null, 0))
                     .orElseThrow();
             DynamoDbMappingStore mappings = new DynamoDbMappingStore(env.dynamo.client(), env.table, env.clock);
-            handler = new ProjectSyncHandler(new ProjectDivisionSync(client, mappings, (t, k, type, d) -> { }),
+            handler = new ProjectSyncHandler(new ProjectDivisionSync(client, mappings, (t, k, type, d) -> { }, env.clock),
                     connections, env.clock);
             reader = new ProjectCostsReader(client, connections, mappings, new DynamoDbCursorStore(
                     env.dynamo.client(), env.table, env.clock), new DynamoDbProjectCostStore(env.dynamo.client(),

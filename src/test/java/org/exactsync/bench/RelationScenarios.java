@@ -119,7 +119,7 @@ final class RelationScenarios {
                     .orElseThrow();
             RelationDivisionSync sync = new RelationDivisionSync(client, new DynamoDbMappingStore(env.dynamo.client(),
                     env.table, env.clock), new PaymentConditionCatalog(client, env.clock),
-                    (tenant, entityKey, type, data) -> { });
+                    (tenant, entityKey, type, data) -> { }, env.clock);
             handler = new RelationUpsertHandler(sync, connections, new TenantSettings(List.of(new Tenant("default",
                     "in", "out", Optional.empty(), ConflictPolicy.REPORT, List.of()))));
         }

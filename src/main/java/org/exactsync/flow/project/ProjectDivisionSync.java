@@ -1,5 +1,8 @@
 package org.exactsync.flow.project;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -49,23 +53,80 @@ public class ProjectDivisionSync {
     static final int CANDIDATES = 10;
     private static final Logger LOG = Logger.getLogger(ProjectDivisionSync.class);
 
+    /** How long a claim belongs to its worker: far longer than one attempt, as the invoice and relation flows. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    /** Mapping value: {@code occurredAt} of the CRM version last applied in the division (ISO instant). */
+    static final String APPLIED_VERSION_AT = "crmVersionAt";
+    /** Marks a claim given up after a handled failure: the next attempt may take it over at once. */
+    static final String CLAIM_RELEASED = "claimReleased";
+
     private final ExactOnline exact;
     private final MappingStore mappings;
     private final Callbacks callbacks;
+    private final Clock clock;
 
-    public ProjectDivisionSync(ExactOnline exact, MappingStore mappings, Callbacks callbacks) {
+    public ProjectDivisionSync(ExactOnline exact, MappingStore mappings, Callbacks callbacks, Clock clock) {
         this.exact = exact;
         this.mappings = mappings;
         this.callbacks = callbacks;
+        this.clock = clock;
     }
 
     ProjectDivisionOutcome sync(ExactTarget target, ProjectUpserted project, LocalDate closeDate) {
+        return sync(target, project, closeDate, null);
+    }
+
+    /**
+     * {@code occurredAt} (the envelope's; null = unknown) orders versions: a version older than the one already
+     * applied in this division is ignored (0 calls), so a CRM that delivers out of order never rolls Exact back.
+     */
+    ProjectDivisionOutcome sync(ExactTarget target, ProjectUpserted project, LocalDate closeDate,
+            Instant occurredAt) {
         MappingKey key = key(target.tenant(), target.division(), project);
         Optional<MappingRecord> stored = mappings.find(key);
         if (stored.isPresent() && stored.get().exactId() != null) {
-            return update(target, project, stored.get(), closeDate);
+            String applied = stored.get().sentValues().get(APPLIED_VERSION_AT);
+            if (occurredAt != null && applied != null && Instant.parse(applied).isAfter(occurredAt)) {
+                LOG.infof("project %s: an event from %s is older than the version applied in division %d; ignored",
+                        project.id(), occurredAt, target.division());
+                return new ProjectDivisionOutcome.Synced(new ProjectResult(target.division(), stored.get().exactId(),
+                        stored.get().exactCode()));
+            }
+            return update(target, project, stored.get(), closeDate, occurredAt);
         }
-        return create(target, project, stored, closeDate);
+        return create(target, project, stored, closeDate, occurredAt);
+    }
+
+    /**
+     * Our PUT went out but our mapping write lost to another worker's. When that worker applied a newer version, our
+     * PUT may have landed after its PUT and put older values back in Exact; its event is done and ours will be ignored
+     * as older, so the fields we wrote are put back to the newer version's values now (found by the soak).
+     */
+    private void restoreNewer(ExactTarget target, MappingRecord ours, Instant occurredAt, Set<String> fields) {
+        if (occurredAt == null) {
+            return;
+        }
+        mappings.find(ours.key()).filter(m -> ours.exactId().equals(m.exactId())).filter(m -> {
+            String applied = m.sentValues().get(APPLIED_VERSION_AT);
+            return applied != null && Instant.parse(applied).isAfter(occurredAt);
+        }).ifPresent(newer -> {
+            Map<String, String> restore = new LinkedHashMap<>();
+            fields.forEach(field -> restore.put(field, newer.sentValues().get(field)));
+            exact.update(target, CostCenterValues.PATH, OData.guid(UUID.fromString(ours.exactId())),
+                    CostCenterValues.toFields(restore));
+            LOG.infof("project %s: a newer version was applied meanwhile in division %d; its values %s put back",
+                    ours.key().crmId(), target.division(), restore.keySet());
+        });
+    }
+
+    /** {@code values} plus the version's time, when known. */
+    private static Map<String, String> versioned(Map<String, String> values, Instant occurredAt) {
+        if (occurredAt == null) {
+            return values;
+        }
+        Map<String, String> out = new LinkedHashMap<>(values);
+        out.put(APPLIED_VERSION_AT, occurredAt.toString());
+        return out;
     }
 
     /** Dry-run mode: what a live sync would send, from the stores alone (no Exact call). */
@@ -85,12 +146,17 @@ public class ProjectDivisionSync {
     }
 
     private ProjectDivisionOutcome update(ExactTarget target, ProjectUpserted project, MappingRecord mapping,
-            LocalDate closeDate) {
+            LocalDate closeDate, Instant occurredAt) {
         Map<String, String> last = mapping.sentValues();
-        Map<String, String> wanted = CostCenterValues.wanted(project, last, closeDate);
+        Map<String, String> wanted = versioned(CostCenterValues.wanted(project, last, closeDate), occurredAt);
         Map<String, String> changes = CostCenterValues.changes(wanted, last);
         ProjectResult result = new ProjectResult(target.division(), mapping.exactId(), mapping.exactCode());
         if (changes.isEmpty()) {
+            if (occurredAt != null && !wanted.equals(last)) {
+                // Nothing for Exact, but a newer version is now the one applied: an older one must not win later.
+                swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(), mapping.exactCode(), null,
+                        wanted));
+            }
             return new ProjectDivisionOutcome.Synced(result);
         }
         try {
@@ -99,8 +165,13 @@ public class ProjectDivisionSync {
         } catch (ExactNotFoundException gone) {
             return new ProjectDivisionOutcome.CostCenterGone(target.division(), mapping.exactId());
         }
-        swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(), mapping.exactCode(), null,
-                wanted));
+        try {
+            swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(), mapping.exactCode(), null,
+                    wanted));
+        } catch (ProjectMappingRaceException lost) {
+            restoreNewer(target, mapping, occurredAt, changes.keySet());
+            throw lost;
+        }
         LOG.infof("project %s: cost center %s updated in division %d (%s)", project.id(), mapping.exactCode(),
                 target.division(), changes.keySet());
         synced(target, project, result);
@@ -108,8 +179,11 @@ public class ProjectDivisionSync {
     }
 
     private ProjectDivisionOutcome create(ExactTarget target, ProjectUpserted project, Optional<MappingRecord> claim,
-            LocalDate closeDate) {
+            LocalDate closeDate, Instant occurredAt) {
         MappingKey key = key(target.tenant(), target.division(), project);
+        if (claim.isPresent()) {
+            claim = Optional.of(takeOver(key, claim.get()));
+        }
         List<String> candidates = CostCenterCodes.candidates(project.number(), CANDIDATES);
         String claimedCode = claim.map(MappingRecord::exactCode).orElse(null);
         List<String> lookup = new ArrayList<>(candidates);
@@ -117,7 +191,7 @@ public class ProjectDivisionSync {
             lookup.add(claimedCode);
         }
         Map<String, ExactRow> taken = existing(target, lookup);
-        Map<String, String> wanted = CostCenterValues.wanted(project, Map.of(), closeDate);
+        Map<String, String> wanted = versioned(CostCenterValues.wanted(project, Map.of(), closeDate), occurredAt);
 
         ExactRow lost = claimedCode == null ? null : taken.get(upper(claimedCode));
         if (lost != null && isOurLostPost(target, project, lost)) {
@@ -140,17 +214,23 @@ public class ProjectDivisionSync {
         Map<String, String> posted = new LinkedHashMap<>();
         posted.put(CostCenterValues.CODE, code);
         posted.putAll(wanted);
+        posted.remove(APPLIED_VERSION_AT);
         ExactRow created;
         try {
             created = exact.create(target, CostCenterValues.PATH, CostCenterValues.toFields(posted));
         } catch (ExactValidationException rejected) {
             if (!existing(target, List.of(code)).isEmpty()) {
-                // Another project took the code between our GET and POST: forget it; the replay picks the next one.
-                swap(key, claimed, new MappingChange(null, null, null, Map.of()));
+                // Another project took the code between our GET and POST (no other delivery of this project can:
+                // the claim's lease keeps them waiting): forget it; the replay picks the next one.
+                swap(key, claimed, new MappingChange(null, null, null, Map.of(CLAIM_RELEASED, "true")));
                 throw new ProjectMappingRaceException("cost center code for project " + project.id()
                         + " was taken concurrently in division " + target.division());
             }
+            release(key, claimed, code);
             throw rejected;
+        } catch (RuntimeException failed) {
+            release(key, claimed, code);
+            throw failed;
         }
         LOG.infof("project %s: cost center %s created in division %d", project.id(), code, target.division());
         return linked(target, project, key, claimed, created.uuid("ID").toString(), code, wanted);
@@ -188,6 +268,30 @@ public class ProjectDivisionSync {
             rows.forEach(row -> byCode.put(upper(row.trimmed(CostCenterValues.CODE)), row));
         }
         return byCode;
+    }
+
+    /**
+     * A stored claim within its lease, not released, belongs to a worker whose POST may be in flight: another delivery
+     * of the project must wait, or it would miss that cost center in its look-up, find the code "taken" once the POST
+     * lands, and create a second cost center under the next code (found by the reliability soak). An older or released
+     * claim is taken over by one conditional write before the look-up.
+     */
+    private MappingRecord takeOver(MappingKey key, MappingRecord claim) {
+        boolean released = "true".equals(claim.sentValues().get(CLAIM_RELEASED));
+        if (!released && claim.updatedAt() != null && claim.updatedAt().plus(CLAIM_LEASE).isAfter(clock.instant())) {
+            throw new ProjectMappingRaceException("project " + key.crmId() + " is being created by another worker "
+                    + "in division " + key.division());
+        }
+        return swap(key, claim.version(), new MappingChange(null, claim.exactCode(), null, Map.of()));
+    }
+
+    /** After a handled POST failure: the claim (with its code) is given up so the replay need not wait the lease. */
+    private void release(MappingKey key, long claimed, String code) {
+        try {
+            mappings.compareAndSwap(key, claimed, new MappingChange(null, code, null, Map.of(CLAIM_RELEASED, "true")));
+        } catch (RuntimeException storeDown) {
+            // The lease runs out instead.
+        }
     }
 
     private long claim(MappingKey key, Optional<MappingRecord> claim, String code) {

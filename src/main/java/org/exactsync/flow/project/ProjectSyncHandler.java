@@ -89,7 +89,7 @@ public class ProjectSyncHandler implements EventHandler<ProjectUpserted> {
             ExactTarget target = new ExactTarget(connection.tokenKey(), division);
             ProjectDivisionOutcome outcome;
             try {
-                outcome = divisionSync.sync(target, project, closeDate);
+                outcome = divisionSync.sync(target, project, closeDate, event.occurredAt());
             } catch (ExactValidationException rejected) {
                 if (rejected.status() == 502 || rejected.status() == 503 || rejected.status() == 504) {
                     return new Outcome.Waiting("division " + division + ": Exact answered " + rejected.status());

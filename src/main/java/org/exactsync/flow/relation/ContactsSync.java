@@ -69,14 +69,23 @@ final class ContactsSync {
             Optional<MappingRecord> mapping = stored.filter(m -> m.exactId() != null);
             String contactId;
             if (mapping.isEmpty()) {
+                if (stored.isPresent()) {
+                    stored = Optional.of(writes.takeOver(key, stored.get()));
+                }
                 Optional<String> earlier = stored.isPresent() ? createdEarlier(target, accountId, wanted)
                         : Optional.empty();
                 if (earlier.isPresent()) {
                     contactId = earlier.get();
                 } else {
-                    long claimed = writes.claim(key, stored);
-                    ExactContact created = exact.createContact(target,
-                            ExactAccountValues.toContactFields(AccountMapper.nonEmpty(wanted)).account(accountId));
+                    long claimed = writes.claim(key, stored, Map.of());
+                    ExactContact created;
+                    try {
+                        created = exact.createContact(target, ExactAccountValues.toContactFields(
+                                AccountMapper.nonEmpty(wanted)).account(accountId));
+                    } catch (RuntimeException failed) {
+                        writes.release(key, claimed, Map.of());
+                        throw failed;
+                    }
                     contactId = created.id().toString();
                     written = true;
                     stored = Optional.of(writes.swap(key, claimed, withId(sent, contactId)));

@@ -1,5 +1,7 @@
 package org.exactsync.flow.relation;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,18 +24,72 @@ import org.exactsync.store.MappingStore;
  */
 final class MappingWrites {
 
-    private final MappingStore mappings;
+    /**
+     * How long a claim belongs to the worker that made it: far longer than one attempt (a POST is never retried
+     * blindly), as the invoice flow's lease. A younger claim may have its POST in flight right now.
+     */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    /** Marks a claim given up after a handled failure: the next attempt may take it over at once. */
+    static final String CLAIM_RELEASED = "claimReleased";
 
-    MappingWrites(MappingStore mappings) {
+    private final MappingStore mappings;
+    private final Clock clock;
+
+    MappingWrites(MappingStore mappings, Clock clock) {
         this.mappings = mappings;
+        this.clock = clock;
     }
 
-    /** Claims the key before a POST unless a claim is stored already; returns the claim's version. */
-    long claim(MappingKey key, Optional<MappingRecord> stored) {
-        if (stored.isPresent()) {
-            return stored.get().version();
+    /**
+     * Takes over a stored claim (a record without Exact id) before looking for what its attempt may have created.
+     * A claim within its lease and not released belongs to a worker that may be POSTing right now: looking up and
+     * posting as well would create a second record, so this loses as a race (the event waits). Otherwise one
+     * conditional write makes the claim ours (a concurrent taker loses the same way); returns it.
+     */
+    MappingRecord takeOver(MappingKey key, MappingRecord claim) {
+        boolean released = "true".equals(claim.sentValues().get(CLAIM_RELEASED));
+        if (!released && claim.updatedAt() != null && claim.updatedAt().plus(CLAIM_LEASE).isAfter(clock.instant())) {
+            throw new MappingRaceException(describe(key) + " is being created by another worker");
         }
-        MappingStore.Creation creation = mappings.createIfAbsent(key, new MappingChange(null, null, null, Map.of()));
+        return swap(key, claim.version(), new MappingChange(null, null, null, postedBefore(claim)));
+    }
+
+    /**
+     * What the claim's attempt was about to POST (empty if unknown): when its POST landed without an answer and the
+     * account is found and adopted, these are the values the connector last sent, so the CRM's values differing from
+     * them are no bookkeeper's change (found by the soak: a newer version after our own lost POST was reported as a
+     * conflict and not written).
+     */
+    static Map<String, String> postedBefore(MappingRecord claim) {
+        Map<String, String> values = new java.util.LinkedHashMap<>(claim.sentValues());
+        values.remove(CLAIM_RELEASED);
+        return values;
+    }
+
+    /**
+     * Gives a claim up after a handled failure of its POST (best effort: a crash leaves the lease to run out), so the
+     * replay need not wait for the lease; it still looks up before posting, as the POST may have been applied.
+     */
+    void release(MappingKey key, long claimedVersion, Map<String, String> posting) {
+        try {
+            Map<String, String> values = new java.util.LinkedHashMap<>(posting);
+            values.put(CLAIM_RELEASED, "true");
+            mappings.compareAndSwap(key, claimedVersion, new MappingChange(null, null, null, values));
+        } catch (RuntimeException storeDown) {
+            // The lease runs out instead.
+        }
+    }
+
+    /**
+     * Claims the key before a POST, recording what is posted (a claim taken over is re-written); returns the claim's
+     * version.
+     */
+    long claim(MappingKey key, Optional<MappingRecord> stored, Map<String, String> posting) {
+        MappingChange change = new MappingChange(null, null, null, posting);
+        if (stored.isPresent()) {
+            return swap(key, stored.get().version(), change).version();
+        }
+        MappingStore.Creation creation = mappings.createIfAbsent(key, change);
         if (!creation.created()) {
             throw new MappingRaceException(describe(key) + " is being created by another worker");
         }

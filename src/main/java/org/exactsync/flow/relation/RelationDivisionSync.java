@@ -1,10 +1,13 @@
 package org.exactsync.flow.relation;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -52,6 +55,9 @@ import org.jboss.logging.Logger;
 public class RelationDivisionSync {
 
     private static final Logger LOG = Logger.getLogger(RelationDivisionSync.class);
+    /** Mapping value: {@code occurredAt} of the CRM version last applied in the division (ISO instant). */
+    static final String APPLIED_VERSION_AT = "crmVersionAt";
+
     /** One page of candidates is plenty: more than a handful of matches is ambiguous anyway. */
     private static final int MAX_CANDIDATES = 60;
 
@@ -63,16 +69,24 @@ public class RelationDivisionSync {
     private final ContactsSync contactsSync;
 
     public RelationDivisionSync(ExactOnline exact, MappingStore mappings, PaymentConditionCatalog paymentConditions,
-            Callbacks callbacks) {
+            Callbacks callbacks, Clock clock) {
         this.exact = exact;
         this.mappings = mappings;
         this.paymentConditions = paymentConditions;
         this.callbacks = callbacks;
-        this.writes = new MappingWrites(mappings);
+        this.writes = new MappingWrites(mappings, clock);
         this.contactsSync = new ContactsSync(exact, mappings, writes);
     }
 
     DivisionOutcome sync(ExactTarget target, RelationUpserted relation, boolean crmWins) {
+        return sync(target, relation, crmWins, null);
+    }
+
+    /**
+     * {@code occurredAt} (the envelope's; null = unknown) orders versions: a version older than the one already
+     * applied in this division is ignored (0 calls), so a CRM that delivers out of order never rolls Exact back.
+     */
+    DivisionOutcome sync(ExactTarget target, RelationUpserted relation, boolean crmWins, Instant occurredAt) {
         int division = target.division();
         String tenant = target.tenant();
         Optional<String> paymentCondition = Optional.empty();
@@ -96,12 +110,22 @@ public class RelationDivisionSync {
         Map<String, String> current = null;
         boolean written = false;
         long version;
+        if (mapping.isPresent() && olderThanApplied(mapping.get(), occurredAt)) {
+            LOG.infof("relation %s: an event from %s is older than the version applied in division %d; ignored",
+                    relation.id(), occurredAt, division);
+            return new DivisionOutcome.Synced(new DivisionResult(division, mapping.get().exactId(),
+                    mapping.get().exactCode()));
+        }
         if (mapping.isPresent()) {
             accountId = UUID.fromString(mapping.get().exactId());
             code = mapping.get().exactCode();
             lastSent = mapping.get().sentValues();
             version = mapping.get().version();
         } else {
+            if (stored.isPresent()) {
+                // Before the look-up: a live claim's POST may still be in flight and would not be found.
+                stored = Optional.of(writes.takeOver(key, stored.get()));
+            }
             AccountMatch match = match(target, relation, stored.isPresent());
             if (match instanceof AccountMatch.Ambiguous ambiguous) {
                 reportAmbiguous(target, relation, ambiguous);
@@ -120,13 +144,20 @@ public class RelationDivisionSync {
                 current = one.account();
                 accountId = UUID.fromString(current.get("ID"));
                 code = current.get("Code");
-                lastSent = Map.of();
+                // After our own claim, the account is most likely our lost POST: what it posted is what we last sent.
+                lastSent = stored.map(MappingWrites::postedBefore).orElse(Map.of());
                 LOG.infof("relation %s adopted Exact account %s in division %d by %s", relation.id(), accountId,
                         division, one.rule());
             } else {
-                long claimed = writes.claim(key, stored);
                 Map<String, String> posted = AccountMapper.nonEmpty(wanted);
-                ExactAccount created = exact.createAccount(target, ExactAccountValues.toAccountFields(posted));
+                long claimed = writes.claim(key, stored, wanted);
+                ExactAccount created;
+                try {
+                    created = exact.createAccount(target, ExactAccountValues.toAccountFields(posted));
+                } catch (RuntimeException failed) {
+                    writes.release(key, claimed, wanted);
+                    throw failed;
+                }
                 accountId = created.id();
                 code = created.code();
                 lastSent = wanted;
@@ -148,6 +179,7 @@ public class RelationDivisionSync {
 
         Map<String, String> sent = new LinkedHashMap<>(lastSent);
         List<FieldConflict> conflicts = List.of();
+        Set<String> putFields = Set.of();
         boolean needsCompare = current != null || !FieldDiff.changed(wantedWithMain, lastSent).isEmpty();
         if (needsCompare) {
             if (current == null) {
@@ -161,13 +193,22 @@ public class RelationDivisionSync {
             if (!plan.toWrite().isEmpty()) {
                 exact.updateAccount(target, accountId, ExactAccountValues.toAccountFields(plan.toWrite()));
                 written = true;
+                putFields = plan.toWrite().keySet();
             }
             sent.putAll(plan.sent());
             conflicts = plan.conflicts();
         }
         sent.put(ContactsSync.CONTACT_IDS, contacts.idsValue());
+        if (occurredAt != null) {
+            sent.put(APPLIED_VERSION_AT, occurredAt.toString());
+        }
         if (!sent.equals(lastSent)) {
-            save(key, version, accountId, code, sent);
+            try {
+                save(key, version, accountId, code, sent);
+            } catch (MappingRaceException lost) {
+                restoreNewer(target, key, accountId, occurredAt, putFields);
+                throw lost;
+            }
         }
         if (!conflicts.isEmpty()) {
             LOG.infof("relation %s conflicts with Exact account %s in division %d on %d field(s)", relation.id(),
@@ -181,6 +222,31 @@ public class RelationDivisionSync {
                     relation.isSupplier() ? code : null, contacts.absent().isEmpty() ? null : contacts.absent()));
         }
         return new DivisionOutcome.Synced(new DivisionResult(division, accountId.toString(), code));
+    }
+
+    /**
+     * Our PUT went out but our mapping write lost to another worker's. When that worker applied a newer version, our
+     * PUT may have landed after its PUT and put older values back in Exact; its event is done and ours will be ignored
+     * as older, so the fields we wrote are put back to the newer version's values now (found by the soak).
+     */
+    private void restoreNewer(ExactTarget target, MappingKey key, UUID accountId, Instant occurredAt,
+            Set<String> putFields) {
+        if (putFields.isEmpty() || occurredAt == null) {
+            return;
+        }
+        mappings.find(key).filter(m -> accountId.toString().equals(m.exactId()))
+                .filter(m -> olderThanApplied(m, occurredAt)).ifPresent(newer -> {
+                    Map<String, String> restore = new LinkedHashMap<>();
+                    putFields.forEach(field -> restore.put(field, newer.sentValues().getOrDefault(field, "")));
+                    exact.updateAccount(target, accountId, ExactAccountValues.toAccountFields(restore));
+                    LOG.infof("relation %s: a newer version was applied meanwhile in division %d; its values %s "
+                            + "put back", key.crmId(), key.division(), restore.keySet());
+                });
+    }
+
+    private static boolean olderThanApplied(MappingRecord mapping, Instant occurredAt) {
+        String applied = mapping.sentValues().get(APPLIED_VERSION_AT);
+        return occurredAt != null && applied != null && Instant.parse(applied).isAfter(occurredAt);
     }
 
     /** Dry-run mode: what a live sync would send to the account, from the stores alone (no Exact call). */

@@ -88,7 +88,7 @@ public class RelationUpsertHandler implements EventHandler<RelationUpserted> {
             ExactTarget target = new ExactTarget(connection.tokenKey(), division);
             DivisionOutcome outcome;
             try {
-                outcome = divisionSync.sync(target, relation, crmWins);
+                outcome = divisionSync.sync(target, relation, crmWins, event.occurredAt());
             } catch (ExactValidationException rejected) {
                 if (rejected.status() == 502 || rejected.status() == 503 || rejected.status() == 504) {
                     // The client reads any error body as a rejection; a gateway or unavailable status never is one.

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +22,7 @@ public final class FaultInjector {
     private final Random random;
     private final List<Armed> rules = new CopyOnWriteArrayList<>();
     private final List<Window> maintenance = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     public FaultInjector(Clock clock, long seed) {
         this.clock = clock;
@@ -41,6 +45,33 @@ public final class FaultInjector {
     public boolean inMaintenance() {
         Instant now = clock.instant();
         return maintenance.stream().anyMatch(w -> !now.isBefore(w.from) && now.isBefore(w.until));
+    }
+
+    /**
+     * True while a maintenance window is open, counting the call it refuses (see {@link #hits()}): what the API
+     * handler asks for each call.
+     */
+    public boolean refusesForMaintenance() {
+        boolean refused = inMaintenance();
+        if (refused) {
+            count("MAINTENANCE 503");
+        }
+        return refused;
+    }
+
+    /**
+     * How many calls each fault hit, by label: {@code STATUS 500}, {@code TOO_MANY_REQUESTS},
+     * {@code TIMEOUT_AFTER_COMMIT}, {@code LATENCY}, {@code MAINTENANCE 503}. Lets a test prove a fault it armed
+     * really happened. Kept across {@link #reset()}.
+     */
+    public Map<String, Integer> hits() {
+        Map<String, Integer> out = new TreeMap<>();
+        hits.forEach((label, n) -> out.put(label, n.get()));
+        return out;
+    }
+
+    private void count(String label) {
+        hits.computeIfAbsent(label, l -> new AtomicInteger()).incrementAndGet();
     }
 
     /** The end of the open maintenance window, if any. */
@@ -73,6 +104,7 @@ public final class FaultInjector {
                 }
             }
             hit.add(armed.rule);
+            count(armed.rule.kind() == FaultKind.STATUS ? "STATUS " + armed.rule.status() : armed.rule.kind().name());
         }
         return hit;
     }

@@ -54,7 +54,11 @@ final class ApiHandler implements HttpHandler {
             serve(call);
         } catch (ExactFault fault) {
             record(call, fault.status());
-            replies.exactError(exchange, fault.status(), fault.getMessage(), call.headers);
+            if (fault.bare()) {
+                replies.errorPage(exchange, fault.status(), call.headers);
+            } else {
+                replies.exactError(exchange, fault.status(), fault.getMessage(), call.headers);
+            }
         } catch (RuntimeException e) {
             record(call, 500);
             // The exception's type (never its message, which may carry data) helps find a sandbox bug.
@@ -161,13 +165,15 @@ final class ApiHandler implements HttpHandler {
     }
 
     private void applyFaultsBefore(ApiCall call) throws InterruptedException {
-        if (rt.faults().inMaintenance()) {
+        if (rt.faults().refusesForMaintenance()) {
             throw new ExactFault(503, "Exact Online is temporarily unavailable because of maintenance.");
         }
         for (FaultRule rule : rt.faults().fire(call.exchange.getRequestMethod(), call.endpoint)) {
             switch (rule.kind()) {
                 case LATENCY -> rt.sleeper().sleep(rule.delay());
-                case STATUS -> throw new ExactFault(rule.status(), "Injected fault " + rule.status());
+                // A 5xx is a failure beneath Exact's business rules (no error message); a 4xx is a rejection.
+                case STATUS -> throw rule.status() >= 500 ? ExactFault.serverError(rule.status())
+                        : new ExactFault(rule.status(), "Injected fault " + rule.status());
                 case TOO_MANY_REQUESTS -> {
                     long reset = Long.parseLong(call.headers.getOrDefault("X-RateLimit-Minutely-Reset", "0"));
                     call.headers.keySet().removeIf(h -> !h.startsWith("X-RateLimit-Minutely"));

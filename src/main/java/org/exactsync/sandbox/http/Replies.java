@@ -29,6 +29,12 @@ final class Replies {
         json(exchange, status, mapper.writeValueAsBytes(body), headers);
     }
 
+    /** A front door's or crashed server's page: HTML, no Exact error body. */
+    void errorPage(HttpExchange exchange, int status, Map<String, String> headers) throws IOException {
+        String page = "<html><body><h1>" + status + "</h1><p>The server encountered an error.</p></body></html>";
+        send(exchange, status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
     /** The token endpoint's OAuth error shape {@code {"error":"…","error_description":"…"}} (§2.8). */
     void oauthError(HttpExchange exchange, int status, String error, String description) throws IOException {
         ObjectNode body = mapper.createObjectNode();

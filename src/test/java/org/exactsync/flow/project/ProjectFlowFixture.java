@@ -19,6 +19,7 @@ import org.exactsync.crm.callback.Callbacks;
 import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.crm.inbound.Problem;
+import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactOnlineClient;
 import org.exactsync.exact.ExactSettings;
 import org.exactsync.exact.model.AccountFields;
@@ -91,7 +92,12 @@ final class ProjectFlowFixture implements AutoCloseable {
     }
 
     ProjectSyncHandler handler() {
-        return new ProjectSyncHandler(new ProjectDivisionSync(client, mappings, callbacks), connections, clock);
+        return handler(client);
+    }
+
+    /** A handler whose Exact calls go through {@code exact} (e.g. a wrapper that interleaves another worker). */
+    ProjectSyncHandler handler(ExactOnline exact) {
+        return new ProjectSyncHandler(new ProjectDivisionSync(exact, mappings, callbacks, clock), connections, clock);
     }
 
     ProjectCostsReader reader() {
@@ -114,6 +120,11 @@ final class ProjectFlowFixture implements AutoCloseable {
 
     /** Validates and binds {@code data} as the pipeline does, then processes it. */
     Outcome process(ProjectSyncHandler handler, String data, Integer... divisions) {
+        return process(handler, data, clock.instant(), divisions);
+    }
+
+    /** As {@link #process(ProjectSyncHandler, String, Integer...)} for a change the CRM made at {@code occurredAt}. */
+    Outcome process(ProjectSyncHandler handler, String data, Instant occurredAt, Integer... divisions) {
         try {
             JsonNode node = json.readTree(data);
             List<Problem> problems = handler.validate(node);
@@ -121,7 +132,7 @@ final class ProjectFlowFixture implements AutoCloseable {
                 throw new AssertionError("fixture data is invalid: " + problems);
             }
             return handler.process(new AcceptedEvent<>("evt-" + (++events), ProjectSyncHandler.TYPE, TENANT,
-                    List.of(divisions), clock.instant(), json.treeToValue(node, ProjectUpserted.class)));
+                    List.of(divisions), occurredAt, json.treeToValue(node, ProjectUpserted.class)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

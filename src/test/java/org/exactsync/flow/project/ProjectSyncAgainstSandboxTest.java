@@ -6,14 +6,20 @@ import static org.exactsync.flow.project.ProjectFlowFixture.DIVISION_B;
 import static org.exactsync.flow.project.ProjectFlowFixture.project;
 import static org.exactsync.flow.project.ProjectFlowFixture.results;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.exact.ExactOnline;
 import org.exactsync.mapping.CostCenterCodes;
 import org.exactsync.sandbox.faults.FaultRule;
 import org.exactsync.store.EntityKind;
+import org.exactsync.store.MappingChange;
 import org.exactsync.store.MappingKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +170,86 @@ class ProjectSyncAgainstSandboxTest {
         assertThat(new ProjectCostCenters(flow.mappings).costCenterCode("default", DIVISION_A, "prj-7"))
                 .contains("P2026007");
         assertThat(flow.costCenters(DIVISION_A)).hasSize(before + 1);
+    }
+
+    @Test
+    void aClaimWithinItsLeaseMakesAnotherDeliveryWaitSoItNeverPostsASecondCostCenterUnderTheNextCode() {
+        // Found by the reliability soak: a second delivery took over a live claim, posted the same code while the
+        // first POST was in flight, saw the code "taken" and forgot it; the replay then created a second cost center.
+        ProjectSyncHandler handler = flow.handler();
+        int before = flow.costCenters(DIVISION_A).size();
+        flow.mappings.createIfAbsent(new MappingKey("default", DIVISION_A, EntityKind.PROJECT, "prj-7"),
+                new MappingChange(null, "P2026007", null, Map.of()));
+
+        Outcome meanwhile = flow.process(handler, SHOP, DIVISION_A);
+
+        assertThat(meanwhile).isInstanceOfSatisfying(Outcome.Waiting.class, w -> assertThat(w.reason())
+                .contains("being created by another worker"));
+        assertThat(flow.calls(DIVISION_A)).isZero();
+        assertThat(flow.costCenters(DIVISION_A)).hasSize(before);
+    }
+
+    @Test
+    void aClaimWhoseLeaseRanOutIsTakenOverAndItsCostCenterAdoptedWhenItsWorkerDiedAfterPosting() {
+        ProjectSyncHandler handler = flow.handler();
+        flow.mappings.createIfAbsent(new MappingKey("default", DIVISION_A, EntityKind.PROJECT, "prj-7"),
+                new MappingChange(null, "P2026007", null, Map.of()));
+        flow.client.create(flow.target(DIVISION_A), "hrm/Costcenters",
+                CostCenterValues.toFields(Map.of("Code", "P2026007", "Description", "Nieuwe winkelinrichting")));
+        int before = flow.costCenters(DIVISION_A).size();
+        flow.clock.advance(ProjectDivisionSync.CLAIM_LEASE.plusSeconds(1));
+
+        Outcome replay = flow.process(handler, SHOP, DIVISION_A);
+
+        assertThat(results(replay)).extracting(ProjectResult::code).containsExactly("P2026007");
+        assertThat(flow.costCenters(DIVISION_A)).hasSize(before);
+    }
+
+    @Test
+    void anOlderVersionDeliveredAfterANewerOneIsIgnoredAndNeverRollsTheDescriptionBack() {
+        // Found by the reliability soak: versions delivered out of order left an older description in Exact.
+        ProjectSyncHandler handler = flow.handler();
+        Instant older = flow.clock.instant();
+        flow.process(handler, SHOP, older.plusSeconds(120), DIVISION_A);
+        flow.process(handler, SHOP.replace("Nieuwe winkelinrichting", "Winkel Zeist"), older.plusSeconds(60),
+                DIVISION_A);
+        int calls = flow.calls(DIVISION_A);
+
+        Outcome stale = flow.process(handler, SHOP.replace("Nieuwe winkelinrichting", "Oude naam"), older,
+                DIVISION_A);
+
+        assertThat(stale).isInstanceOf(Outcome.Done.class);
+        assertThat(flow.calls(DIVISION_A)).isEqualTo(calls);
+        assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("Description", "Nieuwe winkelinrichting");
+    }
+
+    @Test
+    void anOlderRenameThatLandsAfterANewerOneIsPutBackToTheNewerDescription() {
+        // Found by the reliability soak: two renames on two workers; the older PUT landed last, its mapping write
+        // lost, and its replay was ignored as older, leaving the older description in Exact.
+        ProjectSyncHandler newer = flow.handler();
+        Instant start = flow.clock.instant();
+        flow.process(newer, SHOP, start, DIVISION_A);
+        AtomicBoolean interleave = new AtomicBoolean(true);
+        ExactOnline racing = (ExactOnline) Proxy.newProxyInstance(ExactOnline.class.getClassLoader(),
+                new Class<?>[] {ExactOnline.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("update") && interleave.getAndSet(false)) {
+                        // The newer version is applied completely between the older one's read and its PUT.
+                        flow.process(newer, SHOP.replace("Nieuwe winkelinrichting", "Winkel Zeist"),
+                                start.plusSeconds(120), DIVISION_A);
+                    }
+                    try {
+                        return method.invoke(flow.client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        Outcome older = flow.process(flow.handler(racing), SHOP.replace("Nieuwe winkelinrichting", "Winkel Houten"),
+                start.plusSeconds(60), DIVISION_A);
+
+        assertThat(older).isInstanceOf(Outcome.Waiting.class);
+        assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("Description", "Winkel Zeist");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.crm.inbound.Problem;
+import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactOnlineClient;
 import org.exactsync.exact.ExactSettings;
 import org.exactsync.mapping.RelationUpserted;
@@ -83,15 +84,25 @@ final class RelationFlowFixture implements AutoCloseable {
     }
 
     RelationUpsertHandler handler(ConflictPolicy policy) {
+        return handler(policy, client);
+    }
+
+    /** A handler whose Exact calls go through {@code exact} (e.g. a wrapper that interleaves another worker). */
+    RelationUpsertHandler handler(ConflictPolicy policy, ExactOnline exact) {
         TenantSettings tenants = new TenantSettings(List.of(new Tenant(TENANT, "in", "out", Optional.empty(), policy,
                 List.of())));
-        RelationDivisionSync sync = new RelationDivisionSync(client, mappings, new PaymentConditionCatalog(client,
-                clock), callbacks);
+        RelationDivisionSync sync = new RelationDivisionSync(exact, mappings, new PaymentConditionCatalog(exact,
+                clock), callbacks, clock);
         return new RelationUpsertHandler(sync, new DynamoDbConnectionStore(dynamo.client(), table, clock), tenants);
     }
 
     /** Validates and binds {@code data} as the pipeline does, then processes it. */
     Outcome process(RelationUpsertHandler handler, String data, Integer... divisions) {
+        return process(handler, data, clock.instant(), divisions);
+    }
+
+    /** As {@link #process(RelationUpsertHandler, String, Integer...)} for a change the CRM made at {@code occurredAt}. */
+    Outcome process(RelationUpsertHandler handler, String data, Instant occurredAt, Integer... divisions) {
         JsonNode node = parse(data);
         List<Problem> problems = handler.validate(node);
         if (!problems.isEmpty()) {
@@ -99,7 +110,7 @@ final class RelationFlowFixture implements AutoCloseable {
         }
         RelationUpserted bound = json.convertValue(node, RelationUpserted.class);
         return handler.process(new AcceptedEvent<>("evt-" + (++events), RelationUpsertHandler.TYPE, TENANT,
-                List.of(divisions), clock.instant(), bound));
+                List.of(divisions), occurredAt, bound));
     }
 
     JsonNode parse(String data) {

@@ -4,11 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.exactsync.flow.relation.RelationFlowFixture.DIVISION_A;
 import static org.exactsync.flow.relation.RelationFlowFixture.DIVISION_B;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.exactsync.crm.ConflictPolicy;
 import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.model.AccountFields;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.store.EntityKind;
+import org.exactsync.store.MappingChange;
+import org.exactsync.store.MappingKey;
 import org.exactsync.mapping.FieldConflict;
 import org.exactsync.sandbox.faults.FaultRule;
 import org.junit.jupiter.api.AfterEach;
@@ -267,6 +277,122 @@ class RelationUpsertAgainstSandboxTest {
         assertThat(replay).isInstanceOf(Outcome.Done.class);
         assertThat(flow.accounts(DIVISION_A)).hasSize(accounts + 1);
         assertThat(flow.contacts(DIVISION_A)).hasSize(2);
+        assertThat(flow.callbacks.ofType("relation.conflict")).isEmpty();
+    }
+
+    @Test
+    void aClaimWithinItsLeaseIsAnotherWorkersPostInFlightSoTheEventWaitsInsteadOfCreatingASecondAccount() {
+        // Found by the reliability soak: two deliveries of one relation (different event ids) on two workers; the
+        // second found the first's claim, looked up before the first's POST had landed, and posted a second account.
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        claimAsAnotherWorker("rel-1001");
+        int accounts = flow.accounts(DIVISION_A).size();
+
+        Outcome meanwhile = flow.process(handler, BAKERY, DIVISION_A);
+
+        assertThat(meanwhile).isInstanceOf(Outcome.Waiting.class);
+        assertThat(((Outcome.Waiting) meanwhile).reason()).contains("being created by another worker");
+        assertThat(flow.calls(DIVISION_A, "crm/Accounts")).isZero();
+        assertThat(flow.accounts(DIVISION_A)).hasSize(accounts);
+    }
+
+    @Test
+    void aClaimWhoseLeaseRanOutIsTakenOverLookedUpAndAdoptedWhenItsWorkerDiedAfterPosting() {
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        claimAsAnotherWorker("rel-1001");
+        // The dead worker's POST had landed in Exact; its claim was never linked.
+        flow.client.createAccount(new ExactTarget(flow.connection, DIVISION_A), AccountFields.none()
+                .name("Bakkerij De Gouden Korst B.V.").status("C").vatNumber("NL123456789B01").country("NL"));
+        int accounts = flow.accounts(DIVISION_A).size();
+        flow.clock.advance(MappingWrites.CLAIM_LEASE.plusSeconds(1));
+
+        Outcome replay = flow.process(handler, BAKERY, DIVISION_A);
+
+        assertThat(replay).isInstanceOf(Outcome.Done.class);
+        assertThat(flow.accounts(DIVISION_A)).hasSize(accounts);
+    }
+
+    @Test
+    void anOlderVersionDeliveredAfterANewerOneIsIgnoredAndNeverRollsExactBack() {
+        // Found by the reliability soak: versions delivered out of order left Exact with an older version's values.
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        Instant older = flow.clock.instant();
+        Instant newer = older.plusSeconds(60);
+        String exactId = results(flow.process(handler, flow.with(BAKERY, "address.city", "Zeist"), newer,
+                DIVISION_A)).get(0).exactId();
+        int calls = flow.calls(DIVISION_A);
+
+        Outcome stale = flow.process(handler, flow.with(BAKERY, "address.city", "Utrecht"), older, DIVISION_A);
+
+        assertThat(stale).isInstanceOf(Outcome.Done.class);
+        assertThat(flow.calls(DIVISION_A)).isEqualTo(calls);
+        assertThat(account(DIVISION_A, exactId).get("City")).isEqualTo("Zeist");
+    }
+
+    @Test
+    void anOlderUpdateThatLandsAfterANewerOnesIsPutBackToTheNewerValues() {
+        // Found by the reliability soak: two updates on two workers; the older PUT landed last, its mapping write
+        // lost, and its replay was ignored as older, leaving Exact on the older values.
+        RelationUpsertHandler newer = flow.handler(ConflictPolicy.REPORT);
+        Instant start = flow.clock.instant();
+        String exactId = results(flow.process(newer, BAKERY, start, DIVISION_A)).get(0).exactId();
+        AtomicBoolean interleave = new AtomicBoolean(true);
+        ExactOnline racing = (ExactOnline) Proxy.newProxyInstance(ExactOnline.class.getClassLoader(),
+                new Class<?>[] {ExactOnline.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("updateAccount") && interleave.getAndSet(false)) {
+                        // The newer version is applied completely between the older one's read and its PUT.
+                        flow.process(newer, flow.with(BAKERY, "address.city", "Amersfoort"), start.plusSeconds(120),
+                                DIVISION_A);
+                    }
+                    try {
+                        return method.invoke(flow.client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        Outcome older = flow.process(flow.handler(ConflictPolicy.REPORT, racing),
+                flow.with(BAKERY, "address.city", "Zeist"), start.plusSeconds(60), DIVISION_A);
+        Outcome replay = flow.process(newer, flow.with(BAKERY, "address.city", "Zeist"), start.plusSeconds(60),
+                DIVISION_A);
+
+        assertThat(older).isInstanceOf(Outcome.Waiting.class);
+        assertThat(replay).isInstanceOf(Outcome.Done.class);
+        assertThat(account(DIVISION_A, exactId).get("City")).isEqualTo("Amersfoort");
+    }
+
+    @Test
+    void aNewerVersionAfterAnOlderOneIsStillApplied() {
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        Instant older = flow.clock.instant();
+        String exactId = results(flow.process(handler, BAKERY, older, DIVISION_A)).get(0).exactId();
+
+        flow.process(handler, flow.with(BAKERY, "address.city", "Zeist"), older.plusSeconds(60), DIVISION_A);
+
+        assertThat(account(DIVISION_A, exactId).get("City")).isEqualTo("Zeist");
+    }
+
+    private void claimAsAnotherWorker(String relationId) {
+        flow.mappings.createIfAbsent(new MappingKey(RelationFlowFixture.TENANT, DIVISION_A, EntityKind.RELATION,
+                relationId), new MappingChange(null, null, null, Map.of()));
+    }
+
+    @Test
+    void aNewerVersionAfterOurOwnLostPostIsWrittenNotReportedAsABookkeepersConflict() {
+        // Found by the reliability soak: the account our lost POST left was adopted as if a bookkeeper had made it,
+        // so the newer version's fields were reported as conflicts and never written.
+        RelationUpsertHandler handler = flow.handler(ConflictPolicy.REPORT);
+        int accounts = flow.accounts(DIVISION_A).size();
+        flow.sandbox.inject(FaultRule.dropAfterCommit().on("POST", "crm/Accounts").times(1));
+        Instant start = flow.clock.instant();
+        flow.process(handler, BAKERY, start, DIVISION_A);
+
+        Outcome newer = flow.process(handler, flow.with(BAKERY, "address.city", "Zeist"), start.plusSeconds(60),
+                DIVISION_A);
+
+        assertThat(newer).isInstanceOf(Outcome.Done.class);
+        assertThat(flow.accounts(DIVISION_A)).hasSize(accounts + 1);
+        assertThat(account(DIVISION_A, results(newer).get(0).exactId()).get("City")).isEqualTo("Zeist");
         assertThat(flow.callbacks.ofType("relation.conflict")).isEmpty();
     }
 

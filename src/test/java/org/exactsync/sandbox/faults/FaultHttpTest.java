@@ -70,6 +70,36 @@ class FaultHttpTest {
     }
 
     @Test
+    void answersAnInjectedServerErrorWithoutAnExactErrorMessageSoItIsNotTakenForAValidationError() {
+        sandbox.faults().inject(FaultRule.status(500).times(1));
+        HttpResponse<String> response = http.get(COSTCENTERS + "?$select=Code");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/html"));
+        assertThat(response.body()).doesNotContain("\"error\"");
+    }
+
+    @Test
+    void answersAnInjectedClientErrorAsAnExactRejectionWithItsMessage() {
+        sandbox.faults().inject(FaultRule.status(400).times(1));
+        HttpResponse<String> response = http.get(COSTCENTERS + "?$select=Code");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"message\"").contains("Injected fault 400");
+    }
+
+    @Test
+    void countsTheCallsEachFaultAndTheMaintenanceWindowHit() {
+        sandbox.faults().inject(FaultRule.status(502).times(1));
+        sandbox.faults().inject(FaultRule.tooManyRequests().times(1));
+        http.get(COSTCENTERS + "?$select=Code");
+        http.get(COSTCENTERS + "?$select=Code");
+        sandbox.maintenance(clock.instant(), clock.instant().plusSeconds(60));
+        http.get(COSTCENTERS + "?$select=Code");
+        assertThat(sandbox.faults().hits()).containsEntry("STATUS 502", 1).containsEntry("TOO_MANY_REQUESTS", 1)
+                .containsEntry("MAINTENANCE 503", 1);
+    }
+
+    @Test
     void addsLatencyBeforeServing() {
         sandbox.faults().inject(FaultRule.latency(Duration.ofMillis(50)).on("GET", null).times(1));
         assertThat(http.get(COSTCENTERS + "?$select=Code").statusCode()).isEqualTo(200);
