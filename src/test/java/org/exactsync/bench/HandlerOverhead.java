@@ -124,7 +124,7 @@ final class HandlerOverhead {
             TenantSettings tenants = new TenantSettings(List.of(new Tenant(TENANT, SECRET, "overhead-out",
                     Optional.empty(), ConflictPolicy.REPORT, List.of(BenchEnvironment.DIVISION_A))));
             relations = new RelationUpsertHandler(new RelationDivisionSync(client, mappings,
-                    new PaymentConditionCatalog(client, env.clock), callbacks), connections, tenants);
+                    new PaymentConditionCatalog(client, env.clock), callbacks, env.clock), connections, tenants);
             invoices = new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers,
                     new FinanceMasterDataCache(client, new DynamoDbDivisionCacheStore(dynamo, env.table, env.clock),
                             env.clock), callbacks, env.clock), connections);

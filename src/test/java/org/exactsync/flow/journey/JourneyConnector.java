@@ -129,10 +129,10 @@ final class JourneyConnector implements AutoCloseable {
                 InboundLimits.defaults());
         List<EventHandler<?>> handlers = List.of(
                 new RelationUpsertHandler(new RelationDivisionSync(exact, mappings,
-                        new PaymentConditionCatalog(exact, clock), callbacks), connections, tenants),
+                        new PaymentConditionCatalog(exact, clock), callbacks, clock), connections, tenants),
                 new InvoicePostingHandler(new InvoiceBooking(exact, mappings, ledgers, masterData, callbacks, clock),
                         connections),
-                new ProjectSyncHandler(new ProjectDivisionSync(exact, mappings, callbacks), connections, clock));
+                new ProjectSyncHandler(new ProjectDivisionSync(exact, mappings, callbacks, clock), connections, clock));
 
         links = new ConnectLinks(tenants, clock, gatewayUrl);
         ConnectStart start = new ConnectStart(tenants, new DynamoDbConnectStateStore(dynamo.client(), table), exact,
