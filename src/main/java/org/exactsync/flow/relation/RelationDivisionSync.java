@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -57,6 +58,12 @@ public class RelationDivisionSync {
     private static final Logger LOG = Logger.getLogger(RelationDivisionSync.class);
     /** Mapping value: {@code occurredAt} of the CRM version last applied in the division (ISO instant). */
     static final String APPLIED_VERSION_AT = "crmVersionAt";
+    /**
+     * Mapping value naming the fields (comma-separated) whose applied values must still be put back in Exact: set
+     * before {@link #restoreNewer}'s PUT and cleared after it, so that a PUT that fails is redone by the next attempt
+     * of any event of this relation, the older event's own replay included (found by the reliability soak).
+     */
+    static final String RESTORE_PENDING = "restorePending";
 
     /** One page of candidates is plenty: more than a handful of matches is ambiguous anyway. */
     private static final int MAX_CANDIDATES = 60;
@@ -110,6 +117,9 @@ public class RelationDivisionSync {
         Map<String, String> current = null;
         boolean written = false;
         long version;
+        if (mapping.isPresent() && mapping.get().sentValues().containsKey(RESTORE_PENDING)) {
+            mapping = Optional.of(finishRestore(target, mapping.get()));
+        }
         if (mapping.isPresent() && olderThanApplied(mapping.get(), occurredAt)) {
             LOG.infof("relation %s: an event from %s is older than the version applied in division %d; ignored",
                     relation.id(), occurredAt, division);
@@ -236,12 +246,35 @@ public class RelationDivisionSync {
         }
         mappings.find(key).filter(m -> accountId.toString().equals(m.exactId()))
                 .filter(m -> olderThanApplied(m, occurredAt)).ifPresent(newer -> {
-                    Map<String, String> restore = new LinkedHashMap<>();
-                    putFields.forEach(field -> restore.put(field, newer.sentValues().getOrDefault(field, "")));
-                    exact.updateAccount(target, accountId, ExactAccountValues.toAccountFields(restore));
+                    Set<String> fields = new TreeSet<>(putFields);
+                    fields.addAll(pendingFields(newer));
+                    Map<String, String> marked = new LinkedHashMap<>(newer.sentValues());
+                    marked.put(RESTORE_PENDING, String.join(",", fields));
+                    // Marked first: should the PUT below fail, the next attempt of any event of this relation redoes it.
+                    finishRestore(target, writes.swap(key, newer.version(), new MappingChange(newer.exactId(),
+                            newer.exactCode(), MappingWrites.hash(marked), marked)));
                     LOG.infof("relation %s: a newer version was applied meanwhile in division %d; its values %s "
-                            + "put back", key.crmId(), key.division(), restore.keySet());
+                            + "put back", key.crmId(), key.division(), fields);
                 });
+    }
+
+    /** Puts the pending fields back to the mapping's (applied) values, then clears the mark; returns the mapping. */
+    private MappingRecord finishRestore(ExactTarget target, MappingRecord mapping) {
+        Map<String, String> restore = new LinkedHashMap<>();
+        pendingFields(mapping).forEach(field -> restore.put(field, mapping.sentValues().getOrDefault(field, "")));
+        if (!restore.isEmpty()) {
+            exact.updateAccount(target, UUID.fromString(mapping.exactId()),
+                    ExactAccountValues.toAccountFields(restore));
+        }
+        Map<String, String> cleared = new LinkedHashMap<>(mapping.sentValues());
+        cleared.remove(RESTORE_PENDING);
+        return writes.swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(),
+                mapping.exactCode(), MappingWrites.hash(cleared), cleared));
+    }
+
+    private static Set<String> pendingFields(MappingRecord mapping) {
+        String pending = mapping.sentValues().get(RESTORE_PENDING);
+        return pending == null || pending.isBlank() ? Set.of() : new TreeSet<>(List.of(pending.split(",")));
     }
 
     private static boolean olderThanApplied(MappingRecord mapping, Instant occurredAt) {

@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.exactsync.crm.ConflictPolicy;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.ExactTransientException;
 import org.exactsync.exact.model.AccountFields;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.store.EntityKind;
@@ -359,6 +361,46 @@ class RelationUpsertAgainstSandboxTest {
         assertThat(older).isInstanceOf(Outcome.Waiting.class);
         assertThat(replay).isInstanceOf(Outcome.Done.class);
         assertThat(account(DIVISION_A, exactId).get("City")).isEqualTo("Amersfoort");
+    }
+
+    @Test
+    void aPutBackThatFailsIsRedoneByTheOlderEventsReplay() {
+        // Found by the reliability soak: when the put-back itself failed (Exact down), the older event's replay was
+        // ignored as older and Exact kept the older values until the next change.
+        RelationUpsertHandler newer = flow.handler(ConflictPolicy.REPORT);
+        Instant start = flow.clock.instant();
+        String exactId = results(flow.process(newer, BAKERY, start, DIVISION_A)).get(0).exactId();
+        AtomicInteger puts = new AtomicInteger();
+        ExactOnline racing = (ExactOnline) Proxy.newProxyInstance(ExactOnline.class.getClassLoader(),
+                new Class<?>[] {ExactOnline.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("updateAccount")) {
+                        int put = puts.incrementAndGet();
+                        if (put == 1) {
+                            flow.process(newer, flow.with(BAKERY, "address.city", "Amersfoort"),
+                                    start.plusSeconds(120), DIVISION_A);
+                        } else if (put == 2) {
+                            throw new ExactTransientException("Exact answered 503 (maintenance)", false);
+                        }
+                    }
+                    try {
+                        return method.invoke(flow.client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        Outcome older = flow.process(flow.handler(ConflictPolicy.REPORT, racing),
+                flow.with(BAKERY, "address.city", "Zeist"), start.plusSeconds(60), DIVISION_A);
+        Object leftInExact = account(DIVISION_A, exactId).get("City");
+        Outcome replay = flow.process(newer, flow.with(BAKERY, "address.city", "Zeist"), start.plusSeconds(60),
+                DIVISION_A);
+
+        assertThat(older).isNotInstanceOf(Outcome.Done.class);
+        assertThat(leftInExact).isEqualTo("Zeist");
+        assertThat(replay).isInstanceOf(Outcome.Done.class);
+        assertThat(account(DIVISION_A, exactId).get("City")).isEqualTo("Amersfoort");
+        assertThat(flow.mappings.find(new MappingKey(RelationFlowFixture.TENANT, DIVISION_A, EntityKind.RELATION,
+                "rel-1001")).orElseThrow().sentValues()).doesNotContainKey(RelationDivisionSync.RESTORE_PENDING);
     }
 
     @Test
