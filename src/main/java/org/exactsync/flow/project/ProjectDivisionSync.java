@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,6 +60,12 @@ public class ProjectDivisionSync {
     static final String APPLIED_VERSION_AT = "crmVersionAt";
     /** Marks a claim given up after a handled failure: the next attempt may take it over at once. */
     static final String CLAIM_RELEASED = "claimReleased";
+    /**
+     * Fields (comma-separated) whose applied values must still be put back in Exact: set before
+     * {@link #restoreNewer}'s PUT and cleared after it, so that a PUT that fails is redone by the next attempt of any
+     * event of this project, the older event's own replay included (found by the reliability soak).
+     */
+    static final String RESTORE_PENDING = "restorePending";
 
     private final ExactOnline exact;
     private final MappingStore mappings;
@@ -84,6 +91,10 @@ public class ProjectDivisionSync {
             Instant occurredAt) {
         MappingKey key = key(target.tenant(), target.division(), project);
         Optional<MappingRecord> stored = mappings.find(key);
+        if (stored.isPresent() && stored.get().exactId() != null
+                && stored.get().sentValues().containsKey(RESTORE_PENDING)) {
+            stored = Optional.of(finishRestore(target, stored.get()));
+        }
         if (stored.isPresent() && stored.get().exactId() != null) {
             String applied = stored.get().sentValues().get(APPLIED_VERSION_AT);
             if (occurredAt != null && applied != null && Instant.parse(applied).isAfter(occurredAt)) {
@@ -110,13 +121,35 @@ public class ProjectDivisionSync {
             String applied = m.sentValues().get(APPLIED_VERSION_AT);
             return applied != null && Instant.parse(applied).isAfter(occurredAt);
         }).ifPresent(newer -> {
-            Map<String, String> restore = new LinkedHashMap<>();
-            fields.forEach(field -> restore.put(field, newer.sentValues().get(field)));
-            exact.update(target, CostCenterValues.PATH, OData.guid(UUID.fromString(ours.exactId())),
-                    CostCenterValues.toFields(restore));
+            Set<String> pending = new TreeSet<>(fields);
+            pending.addAll(pendingFields(newer));
+            Map<String, String> marked = new LinkedHashMap<>(newer.sentValues());
+            marked.put(RESTORE_PENDING, String.join(",", pending));
+            // Marked first: should the PUT below fail, the next attempt of any event of this project redoes it.
+            finishRestore(target, swap(newer.key(), newer.version(), new MappingChange(newer.exactId(),
+                    newer.exactCode(), null, marked)));
             LOG.infof("project %s: a newer version was applied meanwhile in division %d; its values %s put back",
-                    ours.key().crmId(), target.division(), restore.keySet());
+                    ours.key().crmId(), target.division(), pending);
         });
+    }
+
+    /** Puts the pending fields back to the mapping's (applied) values, then clears the mark; returns the mapping. */
+    private MappingRecord finishRestore(ExactTarget target, MappingRecord mapping) {
+        Map<String, String> restore = new LinkedHashMap<>();
+        pendingFields(mapping).forEach(field -> restore.put(field, mapping.sentValues().get(field)));
+        if (!restore.isEmpty()) {
+            exact.update(target, CostCenterValues.PATH, OData.guid(UUID.fromString(mapping.exactId())),
+                    CostCenterValues.toFields(restore));
+        }
+        Map<String, String> cleared = new LinkedHashMap<>(mapping.sentValues());
+        cleared.remove(RESTORE_PENDING);
+        return swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(), mapping.exactCode(), null,
+                cleared));
+    }
+
+    private static Set<String> pendingFields(MappingRecord mapping) {
+        String pending = mapping.sentValues().get(RESTORE_PENDING);
+        return pending == null || pending.isBlank() ? Set.of() : new TreeSet<>(List.of(pending.split(",")));
     }
 
     /** {@code values} plus the version's time, when known. */

@@ -13,9 +13,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.ExactTransientException;
 import org.exactsync.mapping.CostCenterCodes;
 import org.exactsync.sandbox.faults.FaultRule;
 import org.exactsync.store.EntityKind;
@@ -249,6 +251,43 @@ class ProjectSyncAgainstSandboxTest {
                 start.plusSeconds(60), DIVISION_A);
 
         assertThat(older).isInstanceOf(Outcome.Waiting.class);
+        assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("Description", "Winkel Zeist");
+    }
+
+    @Test
+    void aPutBackThatFailsIsRedoneByTheOlderEventsReplay() {
+        // Found by the reliability soak: when the put-back itself failed (Exact down), the older event's replay was
+        // ignored as older and Exact kept the older description until the next change.
+        ProjectSyncHandler newer = flow.handler();
+        Instant start = flow.clock.instant();
+        flow.process(newer, SHOP, start, DIVISION_A);
+        AtomicInteger puts = new AtomicInteger();
+        ExactOnline racing = (ExactOnline) Proxy.newProxyInstance(ExactOnline.class.getClassLoader(),
+                new Class<?>[] {ExactOnline.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("update")) {
+                        int put = puts.incrementAndGet();
+                        if (put == 1) {
+                            flow.process(newer, SHOP.replace("Nieuwe winkelinrichting", "Winkel Zeist"),
+                                    start.plusSeconds(120), DIVISION_A);
+                        } else if (put == 2) {
+                            throw new ExactTransientException("Exact answered 503 (maintenance)", false);
+                        }
+                    }
+                    try {
+                        return method.invoke(flow.client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        String houten = SHOP.replace("Nieuwe winkelinrichting", "Winkel Houten");
+
+        Outcome older = flow.process(flow.handler(racing), houten, start.plusSeconds(60), DIVISION_A);
+        Object leftInExact = flow.costCenter(DIVISION_A, "P2026007").get("Description");
+        Outcome replay = flow.process(newer, houten, start.plusSeconds(60), DIVISION_A);
+
+        assertThat(older).isNotInstanceOf(Outcome.Done.class);
+        assertThat(leftInExact).isEqualTo("Winkel Houten");
+        assertThat(replay).isInstanceOf(Outcome.Done.class);
         assertThat(flow.costCenter(DIVISION_A, "P2026007")).containsEntry("Description", "Winkel Zeist");
     }
 
