@@ -48,12 +48,6 @@ import org.exactsync.store.dynamodb.DynamoDbEventStore;
 import org.exactsync.store.dynamodb.DynamoDbLedgerMappingStore;
 import org.exactsync.store.dynamodb.DynamoDbMappingStore;
 import org.exactsync.store.dynamodb.DynamoDbTokenStore;
-import org.exactsync.testsupport.DynamoBackend;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -100,7 +94,7 @@ final class HandlerOverhead {
 
         Wiring(BenchEnvironment env) {
             this.env = env;
-            DynamoDbClient dynamo = timedDynamo(env.dynamo.backend());
+            DynamoDbClient dynamo = env.dynamo.backend().newClient(IoTime.dynamoInterceptor());
             ExactSettings settings = ExactSettings.defaults(env.sandbox.baseUrl(), env.sandbox.clientId(),
                     env.sandbox.clientSecret(), env.sandbox.redirectUri());
             ExactOnlineClient client = TimedExactClients.create(settings, new DynamoDbTokenStore(dynamo, env.table),
@@ -170,18 +164,6 @@ final class HandlerOverhead {
                         + answer.body());
             }
         }
-    }
-
-    private static DynamoDbClient timedDynamo(DynamoBackend backend) {
-        return DynamoDbClient.builder()
-                .endpointOverride(backend.endpoint())
-                .region(Region.of(backend.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(backend.accessKey(),
-                        backend.secretKey())))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .addExecutionInterceptor(IoTime.dynamoInterceptor()).build())
-                .build();
     }
 
     private static String micros(long[] nanos, int percentile) {

@@ -60,11 +60,7 @@ final class SalesEntryReader {
     /** The entries with these EntryIDs that still exist, by EntryID (lower case). */
     Map<String, ExactEntryState> byIds(ExactTarget target, Collection<String> entryIds) {
         Map<String, ExactEntryState> found = new LinkedHashMap<>();
-        List<String> ids = new ArrayList<>(entryIds);
-        for (int start = 0; start < ids.size(); start += IDS_PER_CALL) {
-            String filter = ids.subList(start, Math.min(ids.size(), start + IDS_PER_CALL)).stream()
-                    .map(id -> OData.eq("EntryID", OData.guid(UUID.fromString(id))))
-                    .collect(Collectors.joining(" or "));
+        for (String filter : byEntryId(entryIds)) {
             found.putAll(read(target, filter));
         }
         return found;
@@ -97,17 +93,25 @@ final class SalesEntryReader {
      */
     private Map<String, List<JsonNode>> linesOf(ExactTarget target, Collection<String> entryIds) {
         Map<String, List<JsonNode>> byEntry = new LinkedHashMap<>();
-        List<String> ids = new ArrayList<>(entryIds);
-        for (int start = 0; start < ids.size(); start += IDS_PER_CALL) {
-            String filter = ids.subList(start, Math.min(ids.size(), start + IDS_PER_CALL)).stream()
-                    .map(id -> OData.eq("EntryID", OData.guid(UUID.fromString(id))))
-                    .collect(Collectors.joining(" or "));
+        for (String filter : byEntryId(entryIds)) {
             try (Stream<ExactRow> rows = exact.query(target, LINES_PATH, LINE_SELECT.filter(filter))) {
                 rows.forEach(line -> byEntry.computeIfAbsent(line.uuid("EntryID").toString(), k -> new ArrayList<>())
                         .add(line.json()));
             }
         }
         return byEntry;
+    }
+
+    /** {@code EntryID} filters of at most {@link #IDS_PER_CALL} ids each, together naming every id. */
+    private static List<String> byEntryId(Collection<String> entryIds) {
+        List<String> ids = new ArrayList<>(entryIds);
+        List<String> filters = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += IDS_PER_CALL) {
+            filters.add(ids.subList(start, Math.min(ids.size(), start + IDS_PER_CALL)).stream()
+                    .map(id -> OData.eq("EntryID", OData.guid(UUID.fromString(id))))
+                    .collect(Collectors.joining(" or ")));
+        }
+        return filters;
     }
 
     static ExactEntryState state(ExactRow row) {

@@ -1,6 +1,7 @@
 package org.exactsync.crm.inbound;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -15,6 +16,31 @@ interface Damage {
 
     /** Breaks {@code envelope} and returns the path a problem must start with (e.g. {@code data.contacts[1]}). */
     String apply(ObjectNode envelope, Random random);
+
+    /**
+     * The three ways to break a required text field of {@code data}, which every event type has: removed, blank or
+     * null, and a JSON value that is not a string.
+     */
+    static List<Damage> requiredText(String field) {
+        String path = "data." + field;
+        return List.of(
+                of("missing " + field, (e, r) -> {
+                    ((ObjectNode) e.get("data")).remove(field);
+                    return path;
+                }),
+                of(field + " blank or null", (e, r) -> {
+                    if (r.nextBoolean()) {
+                        ((ObjectNode) e.get("data")).putNull(field);
+                    } else {
+                        ((ObjectNode) e.get("data")).put(field, FuzzValues.oneOf(r, "", " ", "\t", "\t  "));
+                    }
+                    return path;
+                }),
+                of(field + " not a string", (e, r) -> {
+                    ((ObjectNode) e.get("data")).set(field, FuzzValues.notText(r));
+                    return path;
+                }));
+    }
 
     /** A damage from a name and a function. */
     static Damage of(String name, Breaker breaker) {

@@ -57,22 +57,7 @@ final class ProjectEvents implements ContractEvents {
     public List<Damage> damages() {
         List<Damage> damages = new ArrayList<>();
         for (String field : List.of("id", "number", "description")) {
-            damages.add(Damage.of("missing " + field, (e, r) -> {
-                data(e).remove(field);
-                return "data." + field;
-            }));
-            damages.add(Damage.of(field + " blank or null", (e, r) -> {
-                if (r.nextBoolean()) {
-                    data(e).putNull(field);
-                } else {
-                    data(e).put(field, oneOf(r, "", " ", "\t"));
-                }
-                return "data." + field;
-            }));
-            damages.add(Damage.of(field + " not a string", (e, r) -> {
-                data(e).set(field, notText(r));
-                return "data." + field;
-            }));
+            damages.addAll(Damage.requiredText(field));
         }
         damages.add(Damage.of("id too long", (e, r) -> put(e, "id", text(r, 101, 300), "data.id")));
         damages.add(Damage.of("number too long", (e, r) -> put(e, "number", "P" + digits(r, 100 + r.nextInt(50)),

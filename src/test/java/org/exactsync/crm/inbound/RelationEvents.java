@@ -3,7 +3,6 @@ package org.exactsync.crm.inbound;
 import static org.exactsync.crm.inbound.FuzzValues.digits;
 import static org.exactsync.crm.inbound.FuzzValues.notArray;
 import static org.exactsync.crm.inbound.FuzzValues.notObject;
-import static org.exactsync.crm.inbound.FuzzValues.notText;
 import static org.exactsync.crm.inbound.FuzzValues.oneOf;
 import static org.exactsync.crm.inbound.FuzzValues.text;
 
@@ -90,22 +89,7 @@ final class RelationEvents implements ContractEvents {
     public List<Damage> damages() {
         List<Damage> damages = new ArrayList<>();
         for (String field : List.of("id", "name")) {
-            damages.add(Damage.of("missing " + field, (e, r) -> {
-                data(e).remove(field);
-                return "data." + field;
-            }));
-            damages.add(Damage.of(field + " blank or null", (e, r) -> {
-                if (r.nextBoolean()) {
-                    data(e).putNull(field);
-                } else {
-                    data(e).put(field, oneOf(r, "", " ", "\t  "));
-                }
-                return "data." + field;
-            }));
-            damages.add(Damage.of(field + " not a string", (e, r) -> {
-                data(e).set(field, notText(r));
-                return "data." + field;
-            }));
+            damages.addAll(Damage.requiredText(field));
         }
         damages.add(Damage.of("id too long", (e, r) -> put(e, "id", text(r, 101, 300), "data.id")));
         damages.add(Damage.of("name too long", (e, r) -> put(e, "name", text(r, 51, 300), "data.name")));
