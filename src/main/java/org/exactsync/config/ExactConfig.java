@@ -40,6 +40,9 @@ public interface ExactConfig {
     /** Retries of failed calls. */
     Retry retry();
 
+    /** How calls and waits keep inside each invocation's deadline. */
+    Deadline deadline();
+
     interface Budget {
 
         /**
@@ -64,6 +67,14 @@ public interface ExactConfig {
         /** Upper bound of the random delay after a minute boundary (duration). Default 1s. */
         @WithDefault("1s")
         Duration maxJitter();
+
+        /**
+         * BENCHMARK ONLY (boolean). Default false. {@code true} restores the behaviour before deadlines: a full minute
+         * or a 429 is waited for inline whatever the invocation's deadline, no timeout is cut, writes start whatever
+         * time is left. The benchmark sets it to show what a CRM saw then; never set it in a deployment.
+         */
+        @WithDefault("false")
+        boolean inlineWaits();
     }
 
     interface Http {
@@ -93,6 +104,13 @@ public interface ExactConfig {
         /** How long one process may hold the refresh lease (duration). Default 60s. */
         @WithDefault("60s")
         Duration lease();
+
+        /**
+         * Time allowed for one answer of the token endpoint (duration). Default 10s. With
+         * {@code exact.http.connect-timeout} it must stay within half the lease; start-up fails otherwise.
+         */
+        @WithDefault("10s")
+        Duration callTimeout();
     }
 
     interface Retry {
@@ -108,5 +126,19 @@ public interface ExactConfig {
         /** Back-off cap (duration). Default 8s. */
         @WithDefault("8s")
         Duration maxBackoff();
+    }
+
+    interface Deadline {
+
+        /** Kept clear before the invocation's deadline: no wait or call timeout reaches into it (duration). Default 2s. */
+        @WithDefault("2s")
+        Duration margin();
+
+        /**
+         * A write to Exact (POST, PUT, DELETE, token refresh) is sent only with at least this much time left before
+         * the margin (duration). Default 5s; with less the event waits and the replayer sends it.
+         */
+        @WithDefault("5s")
+        Duration minWriteWindow();
     }
 }

@@ -30,6 +30,7 @@ public final class CallBudget {
     private final Clock clock;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
+    private final DeadlineGuard deadline;
     // What Exact last said the limits are; per instance, only ever lowers the configured limit.
     private final Map<BudgetKey, Integer> seenMinutelyLimit = new ConcurrentHashMap<>();
     private final Map<BudgetKey, Integer> seenDailyLimit = new ConcurrentHashMap<>();
@@ -39,16 +40,23 @@ public final class CallBudget {
 
     public CallBudget(CallBudgetStore store, ExactSettings.Budget settings, Clock clock, Sleeper sleeper,
             DoubleSupplier random) {
+        this(store, settings, clock, sleeper, random, DeadlineGuard.none(clock));
+    }
+
+    CallBudget(CallBudgetStore store, ExactSettings.Budget settings, Clock clock, Sleeper sleeper,
+            DoubleSupplier random, DeadlineGuard deadline) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
         this.random = random;
+        this.deadline = deadline;
     }
 
     /**
      * Takes one call from the current minute and day. Waits (with the injected sleeper) while the minute is full;
-     * throws {@link ExactRateLimitedException} when the day is spent, since waiting hours inside a call helps nobody.
+     * throws {@link ExactRateLimitedException} when the day is spent, since waiting hours inside a call helps nobody,
+     * and {@link ExactDeadlineException} when the minute ends too late for the invocation's deadline.
      */
     public void acquire(BudgetKey key) {
         while (true) {
@@ -61,11 +69,11 @@ public final class CallBudget {
             }
             Instant minuteEnd = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
             if (Duration.between(now, minuteEnd).compareTo(settings.edgeGuard()) < 0) {
-                waitUntil(minuteEnd);
+                waitUntil(key, minuteEnd);
                 continue;
             }
             if (!store.tryTake(key, minuteWindow(now), minuteLimit(key), minuteEnd.plus(Duration.ofHours(1)))) {
-                waitUntil(minuteEnd);
+                waitUntil(key, minuteEnd);
                 continue;
             }
             if (!store.tryTake(key, dayWindow(now), dayLimit(key), dayEnd.plus(Duration.ofDays(1)))) {
@@ -166,7 +174,8 @@ public final class CallBudget {
         return LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private void waitUntil(Instant instant) {
+    private void waitUntil(BudgetKey key, Instant instant) {
+        deadline.beforeWait(instant, "waiting for the Exact call budget of division " + key.division());
         Duration wait = Duration.between(clock.instant(), instant).plus(jitter());
         try {
             sleeper.sleep(wait);

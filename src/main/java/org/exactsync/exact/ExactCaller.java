@@ -34,9 +34,10 @@ final class ExactCaller {
     private final Clock clock;
     private final Sleeper sleeper;
     private final ObjectMapper json;
+    private final DeadlineGuard deadline;
 
     ExactCaller(ExactSettings settings, ExactTransport transport, TokenCustodian custodian, CallBudget budget,
-            RetryPolicy policy, Clock clock, Sleeper sleeper, ObjectMapper json) {
+            RetryPolicy policy, Clock clock, Sleeper sleeper, ObjectMapper json, DeadlineGuard deadline) {
         this.settings = settings;
         this.transport = transport;
         this.custodian = custodian;
@@ -45,28 +46,35 @@ final class ExactCaller {
         this.clock = clock;
         this.sleeper = sleeper;
         this.json = json;
+        this.deadline = deadline;
     }
 
     /**
      * Executes the request and returns a 2xx reply, or throws an {@link ExactException}. {@code division} null is
-     * for the division-less {@code current/Me}, which is not charged to a division budget.
+     * for the division-less {@code current/Me}, which is not charged to a division budget. Within the invocation's
+     * deadline: a wait that would pass it, or a write without its minimum window, throws
+     * {@link ExactDeadlineException} before anything is sent; each call's timeout is cut to what is left.
      */
     HttpReply execute(TokenKey connection, Integer division, String method, URI uri, String body) {
         String endpoint = method + " " + entityPath(uri);
         BudgetKey budgetKey = division == null ? null : new BudgetKey(settings.clientId(), division);
+        boolean write = !"GET".equals(method);
         boolean reauthorised = false;
         for (int attempt = 1; ; attempt++) {
+            // Checked before the budget too: a write that cannot be sent must not spend a slot of the minute.
+            deadline.timeoutFor(settings.readTimeout(), write, endpoint);
             if (budgetKey != null) {
                 budget.acquire(budgetKey);
             }
             BearerToken token = custodian.accessToken(connection);
+            Duration timeout = deadline.timeoutFor(settings.readTimeout(), write, endpoint);
             HttpReply reply;
             try {
-                reply = transport.send(new HttpCall(method, uri, headers(token), body));
+                reply = transport.send(new HttpCall(method, uri, headers(token), body, timeout));
             } catch (TransportFailure failure) {
                 switch (policy.onConnectionFailure(method, failure.mayHaveReachedExact(), attempt)) {
                     case RETRY -> {
-                        pause(policy.sleepTime(attempt));
+                        backOff(endpoint, policy.sleepTime(attempt));
                         continue;
                     }
                     case OUTCOME_UNKNOWN -> throw new ExactTransientException(endpoint + ": no answer from Exact; it"
@@ -114,12 +122,14 @@ final class ExactCaller {
                 case WAIT_FOR_RESET -> {
                     Instant until = budgetKey == null ? clock.instant().plus(Duration.ofMinutes(1))
                             : budget.onTooManyRequests(budgetKey, limits);
+                    deadline.beforeWait(until, endpoint + ": waiting for Exact's rate-limit reset of division "
+                            + division);
                     LOG.infof("%s: Exact answered 429 for division %s; waiting until %s", endpoint, division, until);
                     pause(Duration.between(clock.instant(), until));
                 }
                 case RETRY -> {
                     LOG.debugf("%s: Exact answered %d, attempt %d; retrying", endpoint, reply.status(), attempt);
-                    pause(policy.sleepTime(attempt));
+                    backOff(endpoint, policy.sleepTime(attempt));
                 }
                 case OUTCOME_UNKNOWN -> throw new ExactTransientException(endpoint + ": Exact answered "
                         + reply.status() + "; it may have executed the request, look the entity up before sending it"
@@ -137,7 +147,7 @@ final class ExactCaller {
         HttpReply reply;
         try {
             reply = transport.send(new HttpCall(method, uri, headers(new BearerToken(accessToken, Instant.MAX)),
-                    null));
+                    null, deadline.timeoutFor(settings.readTimeout(), !"GET".equals(method), endpoint)));
         } catch (TransportFailure failure) {
             throw new ExactTransientException(endpoint + ": " + failure.getMessage(), false, failure);
         } catch (InterruptedException e) {
@@ -194,11 +204,12 @@ final class ExactCaller {
             Instant reset = limits.minutelyReset().orElseGet(() -> clock.instant().plus(Duration.ofMinutes(1)));
             return new ExactRateLimitedException(endpoint + ": Exact kept answering 429", reset);
         }
-        // 503 is Exact (or its front door, e.g. the maintenance page) refusing before processing, whatever the
-        // body says; 502/504 are gateways that may have let a write through. Only a bare 500 is ambiguous.
+        // 503 usually means refused before processing (the maintenance page), but nothing Exact publishes says a
+        // POST cannot have run: for a write the outcome is unknown (docs/exact-client.md). 502/504 are gateways that
+        // may have let a write through. Only a bare 500 is ambiguous.
         if (status == 503) {
             return new ExactTransientException(endpoint + ": Exact answered 503" + message.map(m -> " (" + m + ")")
-                    .orElse(""), false);
+                    .orElse(""), "POST".equals(method));
         }
         if (status == 502 || status == 504 || (status >= 500 && message.isEmpty())) {
             return new ExactTransientException(endpoint + ": Exact answered " + status, !"GET".equals(method));
@@ -224,6 +235,12 @@ final class ExactCaller {
         String[] parts = path.split("/", 5);
         // "", "api", "v1", "{division|current}", "{service}/{Entity}…"
         return parts.length == 5 ? parts[4] : path;
+    }
+
+    /** The retry back-off, unless it would pass the invocation's deadline (then the call goes in a later one). */
+    private void backOff(String endpoint, Duration duration) {
+        deadline.beforeWait(clock.instant().plus(duration), endpoint + ": retry back-off");
+        pause(duration);
     }
 
     private void pause(Duration duration) {

@@ -1,11 +1,14 @@
 package org.exactsync.exact;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.exactsync.config.ExactConfig;
 import org.exactsync.store.CallBudgetStore;
 import org.exactsync.store.TokenStore;
+import org.exactsync.time.InvocationDeadline;
 import org.exactsync.time.Sleeper;
 
 /**
@@ -18,8 +21,17 @@ public class ExactClientProducer {
     @Produces
     @Singleton
     ExactOnlineClient exactOnline(ExactConfig config, TokenStore tokens, CallBudgetStore budget, Clock clock,
-            Sleeper sleeper, org.exactsync.metrics.Metrics metrics) {
-        return ExactOnlineClient.create(ExactSettings.from(config), tokens, budget, clock, sleeper, metrics);
+            Sleeper sleeper, org.exactsync.metrics.Metrics metrics, InvocationDeadline deadline) {
+        return ExactOnlineClient.create(ExactSettings.from(config), tokens, budget, clock, sleeper, metrics, deadline);
+    }
+
+    /**
+     * Fails the start when a token call could outlive its refresh lease (see
+     * {@link ExactSettings#checkTokenCallFitsLease}); reads only timings, no secret.
+     */
+    void checkTokenTimings(@Observes StartupEvent start, ExactConfig config) {
+        ExactSettings.checkTokenCallFitsLease(config.http().connectTimeout(), config.token().callTimeout(),
+                config.token().lease());
     }
 
     @Produces

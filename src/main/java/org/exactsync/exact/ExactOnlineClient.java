@@ -40,6 +40,7 @@ import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.store.CallBudgetStore;
 import org.exactsync.store.TokenKey;
 import org.exactsync.store.TokenStore;
+import org.exactsync.time.InvocationDeadline;
 import org.exactsync.time.Sleeper;
 
 /** {@link ExactOnline} over HTTP. Build it with {@link #create} (or the CDI producer); it holds no static state. */
@@ -62,7 +63,7 @@ public final class ExactOnlineClient implements ExactOnline {
         this.site = URI.create(settings.siteUrl() + "/");
     }
 
-    /** A client over the JDK HTTP client, for production wiring and plain tests alike. */
+    /** A client over the JDK HTTP client, for production wiring and plain tests alike; no invocation deadline. */
     public static ExactOnlineClient create(ExactSettings settings, TokenStore tokens, CallBudgetStore budget,
             Clock clock, Sleeper sleeper) {
         return create(settings, new JdkHttpTransport(settings.connectTimeout(), settings.readTimeout()), tokens,
@@ -72,19 +73,36 @@ public final class ExactOnlineClient implements ExactOnline {
     /** Like {@link #create(ExactSettings, TokenStore, CallBudgetStore, Clock, Sleeper)}, counting calls and 429s. */
     public static ExactOnlineClient create(ExactSettings settings, TokenStore tokens, CallBudgetStore budget,
             Clock clock, Sleeper sleeper, org.exactsync.metrics.Metrics metrics) {
+        return create(settings, tokens, budget, clock, sleeper, metrics, new InvocationDeadline());
+    }
+
+    /**
+     * The production client: counts calls and 429s, and keeps every call and wait inside the deadline that the entry
+     * point set in {@code deadline} for the current invocation.
+     */
+    public static ExactOnlineClient create(ExactSettings settings, TokenStore tokens, CallBudgetStore budget,
+            Clock clock, Sleeper sleeper, org.exactsync.metrics.Metrics metrics, InvocationDeadline deadline) {
         return create(settings, new MeteredTransport(new JdkHttpTransport(settings.connectTimeout(),
                 settings.readTimeout()), metrics), tokens, budget, clock, sleeper,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), deadline);
     }
 
     static ExactOnlineClient create(ExactSettings settings, ExactTransport transport, TokenStore tokens,
             CallBudgetStore budgetStore, Clock clock, Sleeper sleeper, DoubleSupplier random) {
+        return create(settings, transport, tokens, budgetStore, clock, sleeper, random, new InvocationDeadline());
+    }
+
+    static ExactOnlineClient create(ExactSettings settings, ExactTransport transport, TokenStore tokens,
+            CallBudgetStore budgetStore, Clock clock, Sleeper sleeper, DoubleSupplier random,
+            InvocationDeadline invocation) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+        DeadlineGuard deadline = new DeadlineGuard(invocation, settings.deadlines(), clock);
         TokenCustodian custodian = new TokenCustodian(tokens, new TokenEndpoint(transport, settings, json),
-                settings.tokens(), clock, sleeper);
-        CallBudget budget = new CallBudget(budgetStore, settings.budget(), clock, sleeper, random);
+                settings.tokens(), clock, sleeper, deadline);
+        CallBudget budget = new CallBudget(budgetStore, settings.budget(), clock, sleeper, random, deadline);
         RetryPolicy policy = new RetryPolicy(settings.retry(), random);
-        ExactCaller caller = new ExactCaller(settings, transport, custodian, budget, policy, clock, sleeper, json);
+        ExactCaller caller = new ExactCaller(settings, transport, custodian, budget, policy, clock, sleeper, json,
+                deadline);
         return new ExactOnlineClient(settings, caller, custodian, clock, json);
     }
 

@@ -12,7 +12,8 @@ import org.exactsync.config.ExactConfig;
  * @param clientSecret   app client secret (never logged)
  * @param redirectUri    redirect URI registered with the app, repeated in the code exchange
  * @param connectTimeout TCP/TLS connect timeout
- * @param readTimeout    time allowed for a whole response
+ * @param readTimeout    time allowed for a whole response (cut per call to what is left of the invocation's deadline)
+ * @param deadlines      how calls and waits keep inside the invocation's deadline
  */
 public record ExactSettings(
         String siteUrl,
@@ -23,16 +24,42 @@ public record ExactSettings(
         Duration readTimeout,
         Budget budget,
         Tokens tokens,
-        Retry retry) {
+        Retry retry,
+        Deadlines deadlines) {
 
     public ExactSettings {
         siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+        checkTokenCallFitsLease(connectTimeout, tokens.callTimeout(), tokens.leaseDuration());
+    }
+
+    /** With the production deadline rules. */
+    public ExactSettings(String siteUrl, String clientId, String clientSecret, String redirectUri,
+            Duration connectTimeout, Duration readTimeout, Budget budget, Tokens tokens, Retry retry) {
+        this(siteUrl, clientId, clientSecret, redirectUri, connectTimeout, readTimeout, budget, tokens, retry,
+                Deadlines.defaults());
+    }
+
+    /**
+     * A token refresh spends the single-use refresh token; if it could outlive its lease, a second worker could take
+     * the lease over and spend the same token, which breaks the chain until a person consents again. Every token
+     * call under one lease therefore ends by half the lease ({@link TokenCustodian}), and one call (connect plus
+     * answer) must fit in that half. Checked at start-up, so a configuration that breaks it never runs.
+     *
+     * @throws IllegalArgumentException naming the settings when one token call does not fit in half the lease
+     */
+    public static void checkTokenCallFitsLease(Duration connectTimeout, Duration tokenCallTimeout, Duration lease) {
+        if (connectTimeout.plus(tokenCallTimeout).compareTo(lease.dividedBy(2)) > 0) {
+            throw new IllegalArgumentException("exact.http.connect-timeout (" + connectTimeout
+                    + ") + exact.token.call-timeout (" + tokenCallTimeout + ") must be at most half of exact.token.lease"
+                    + " (" + lease + "): a token refresh must end well inside its lease, or a second worker could"
+                    + " spend the same refresh token");
+        }
     }
 
     /** Production defaults for a site and app. */
     public static ExactSettings defaults(String siteUrl, String clientId, String clientSecret, String redirectUri) {
         return new ExactSettings(siteUrl, clientId, clientSecret, redirectUri, Duration.ofSeconds(5),
-                Duration.ofSeconds(60), Budget.defaults(), Tokens.defaults(), Retry.defaults());
+                Duration.ofSeconds(60), Budget.defaults(), Tokens.defaults(), Retry.defaults(), Deadlines.defaults());
     }
 
     /** The settings the application configured. */
@@ -42,24 +69,32 @@ public record ExactSettings(
                 new Budget(config.budget().perMinute(), config.budget().perDay(), config.budget().safetyMargin(),
                         config.budget().minuteEdgeGuard(), config.budget().maxJitter()),
                 new Tokens(Duration.ofSeconds(config.token().refreshSafetySeconds()), config.token().lease(),
-                        Duration.ofMillis(250), Duration.ofDays(config.token().keepAliveDays())),
+                        Duration.ofMillis(250), Duration.ofDays(config.token().keepAliveDays()),
+                        config.token().callTimeout()),
                 new Retry(config.retry().maxAttempts(), config.retry().initialBackoff(),
-                        config.retry().maxBackoff()));
+                        config.retry().maxBackoff()),
+                new Deadlines(config.deadline().margin(), config.deadline().minWriteWindow(),
+                        config.budget().inlineWaits()));
     }
 
     public ExactSettings withBudget(Budget newBudget) {
         return new ExactSettings(siteUrl, clientId, clientSecret, redirectUri, connectTimeout, readTimeout, newBudget,
-                tokens, retry);
+                tokens, retry, deadlines);
     }
 
     public ExactSettings withTokens(Tokens newTokens) {
         return new ExactSettings(siteUrl, clientId, clientSecret, redirectUri, connectTimeout, readTimeout, budget,
-                newTokens, retry);
+                newTokens, retry, deadlines);
     }
 
     public ExactSettings withRetry(Retry newRetry) {
         return new ExactSettings(siteUrl, clientId, clientSecret, redirectUri, connectTimeout, readTimeout, budget,
-                tokens, newRetry);
+                tokens, newRetry, deadlines);
+    }
+
+    public ExactSettings withDeadlines(Deadlines newDeadlines) {
+        return new ExactSettings(siteUrl, clientId, clientSecret, redirectUri, connectTimeout, readTimeout, budget,
+                tokens, retry, newDeadlines);
     }
 
     /**
@@ -84,11 +119,19 @@ public record ExactSettings(
      * @param leaseDuration  how long a process may hold the refresh lease before others may take it over
      * @param waitPoll       how often a process waiting for another's refresh re-reads the record
      * @param keepAliveAfter a chain idle this long is refreshed by {@code keepAlive} (refresh tokens die after ~30 days)
+     * @param callTimeout    time allowed for one token endpoint answer; with the connect timeout at most half the lease
      */
-    public record Tokens(Duration refreshSafety, Duration leaseDuration, Duration waitPoll, Duration keepAliveAfter) {
+    public record Tokens(Duration refreshSafety, Duration leaseDuration, Duration waitPoll, Duration keepAliveAfter,
+            Duration callTimeout) {
+
+        /** With the default token call timeout. */
+        public Tokens(Duration refreshSafety, Duration leaseDuration, Duration waitPoll, Duration keepAliveAfter) {
+            this(refreshSafety, leaseDuration, waitPoll, keepAliveAfter, Duration.ofSeconds(10));
+        }
+
         public static Tokens defaults() {
             return new Tokens(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMillis(250),
-                    Duration.ofDays(7));
+                    Duration.ofDays(7), Duration.ofSeconds(10));
         }
     }
 
@@ -100,6 +143,23 @@ public record ExactSettings(
     public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
         public static Retry defaults() {
             return new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(8));
+        }
+    }
+
+    /**
+     * How the client keeps inside the invocation's deadline ({@link org.exactsync.time.InvocationDeadline}).
+     *
+     * @param margin         kept clear before the deadline: no wait ends and no call's timeout reaches into it, so
+     *                       the answer is written and sent before Lambda or API Gateway gives up
+     * @param minWriteWindow a write (POST, PUT, DELETE, token refresh) is sent only when at least this much is left
+     *                       before the margin: its answer must be able to arrive, or the outcome would be unknown
+     *                       because of our own deadline
+     * @param inlineWaits    BENCHMARK ONLY: {@code true} restores the behaviour before deadlines (budget and 429 waits
+     *                       sleep inline, no timeout is cut, writes start whatever is left), to show it side by side
+     */
+    public record Deadlines(Duration margin, Duration minWriteWindow, boolean inlineWaits) {
+        public static Deadlines defaults() {
+            return new Deadlines(Duration.ofSeconds(2), Duration.ofSeconds(5), false);
         }
     }
 }

@@ -34,7 +34,10 @@ final class JdkHttpTransport implements ExactTransport {
         HttpRequest.BodyPublisher body = call.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(call.body());
-        HttpRequest.Builder request = HttpRequest.newBuilder(call.uri()).timeout(readTimeout).method(call.method(), body);
+        // The call's own timeout is the configured one cut to the invocation's deadline; never longer than configured.
+        Duration timeout = call.timeout() == null || call.timeout().compareTo(readTimeout) > 0 ? readTimeout
+                : call.timeout();
+        HttpRequest.Builder request = HttpRequest.newBuilder(call.uri()).timeout(timeout).method(call.method(), body);
         call.headers().forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -49,10 +49,10 @@ final class RetryPolicy {
         return switch (status) {
             // Over the minute limit: nothing was executed; wait for the reset the headers give.
             case 429 -> attemptsLeft ? Action.WAIT_FOR_RESET : Action.GIVE_UP;
-            // Service unavailable: rejected before processing, safe for every method.
-            case 503 -> attemptsLeft ? Action.RETRY : Action.GIVE_UP;
-            // Bad gateway / gateway timeout: the backend may have run a POST; others are safe to repeat.
-            case 502, 504 -> "POST".equals(method) ? Action.OUTCOME_UNKNOWN
+            // Service unavailable, bad gateway, gateway timeout: not a clear refusal. Exact does not say a 503 comes
+            // before processing, and a gateway may have let the request through, so a POST is never sent again
+            // blindly: the caller looks the entity up first (one GET). Others are safe to repeat.
+            case 502, 503, 504 -> "POST".equals(method) ? Action.OUTCOME_UNKNOWN
                     : attemptsLeft ? Action.RETRY : Action.GIVE_UP;
             // 400/403/404/405 and 500 carry validation errors: repeating cannot succeed and feeds the error block.
             default -> Action.GIVE_UP;

@@ -36,6 +36,7 @@ public final class TokenCustodian {
     private final ExactSettings.Tokens settings;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final DeadlineGuard deadline;
     private final String processId = UUID.randomUUID().toString();
     private final AtomicLong leaseSequence = new AtomicLong();
     // The record last read or written per chain. Until the refresh window opens nobody may change the tokens, so
@@ -44,11 +45,17 @@ public final class TokenCustodian {
 
     TokenCustodian(TokenStore store, TokenEndpoint endpoint, ExactSettings.Tokens settings, Clock clock,
             Sleeper sleeper) {
+        this(store, endpoint, settings, clock, sleeper, DeadlineGuard.none(clock));
+    }
+
+    TokenCustodian(TokenStore store, TokenEndpoint endpoint, ExactSettings.Tokens settings, Clock clock,
+            Sleeper sleeper, DeadlineGuard deadline) {
         this.store = store;
         this.endpoint = endpoint;
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.deadline = deadline;
     }
 
     /**
@@ -104,14 +111,17 @@ public final class TokenCustodian {
                         throw new ExactTransientException("gave up waiting for another process to refresh the Exact"
                                 + " token of tenant " + key.tenant(), false);
                     }
+                    deadline.beforeWait(now.plus(settings.waitPoll()), "waiting for another process to refresh the"
+                            + " Exact token of tenant " + key.tenant());
                     pause(settings.waitPoll());
                 }
                 case REFRESH -> {
                     Optional<TokenRecord> refreshed;
                     try {
                         refreshed = refresh(record, now);
-                    } catch (ExactTransientException failed) {
-                        // The refresh can be tried again on a later call; this one still has a valid token.
+                    } catch (ExactTransientException | ExactDeadlineException failed) {
+                        // The refresh can be tried again on a later call (or invocation); this one still has a valid
+                        // token.
                         if (rejected == null && clock.instant().isBefore(usableUntil(record, settings))) {
                             return bearer(record);
                         }
@@ -201,8 +211,16 @@ public final class TokenCustodian {
         return storeConsent(key, grant, clock.instant());
     }
 
+    /**
+     * Takes the lease and spends the refresh token. Every token call under the lease ends by half the lease (the
+     * start-up check makes one whole call fit in that half), so a lease can never run out while its holder is still
+     * inside a call and a second worker can never spend the same refresh token. Nor does a call outlive the
+     * invocation: without the minimum write window left, the lease is not even taken.
+     */
     private Optional<TokenRecord> refresh(TokenRecord record, Instant now) {
         TokenKey key = record.key();
+        String what = "Exact token refresh of tenant " + key.tenant();
+        deadline.timeoutFor(settings.callTimeout(), true, what);
         String owner = processId + ":" + leaseSequence.incrementAndGet();
         Optional<TokenRecord> lease = store.tryLease(key, record.version(), owner, now.plus(settings.leaseDuration()),
                 now);
@@ -210,10 +228,22 @@ public final class TokenCustodian {
             return Optional.empty();
         }
         TokenRecord leased = lease.get();
+        Instant callsEnd = leased.leaseUntil().minus(settings.leaseDuration().dividedBy(2));
         TokenGrant grant = null;
         for (int attempt = 1; grant == null; attempt++) {
+            Duration timeout;
             try {
-                grant = endpoint.refresh(leased.refreshToken());
+                timeout = deadline.timeoutFor(callTimeout(callsEnd), true, what);
+            } catch (ExactDeadlineException late) {
+                store.releaseLease(key, leased.version(), owner);
+                throw late;
+            }
+            if (timeout.isZero()) {
+                store.releaseLease(key, leased.version(), owner);
+                throw new ExactTransientException(what + ": no time left for a token call under the lease", false);
+            }
+            try {
+                grant = endpoint.refresh(leased.refreshToken(), timeout);
             } catch (TokenEndpointException e) {
                 switch (e.kind()) {
                     case CHAIN_BROKEN -> {
@@ -237,15 +267,17 @@ public final class TokenCustodian {
                     case TRANSIENT -> {
                         // Retrying is safe only while the lease is ours: nobody else can be using the same refresh
                         // token, and Exact keeps a just-used one valid for a while.
-                        Instant leaseLeft = leased.leaseUntil().minus(settings.waitPoll().multipliedBy(4));
-                        if (attempt >= REFRESH_ATTEMPTS_UNDER_LEASE || !clock.instant().isBefore(leaseLeft)) {
+                        Duration backOff = settings.waitPoll().multipliedBy(attempt);
+                        if (attempt >= REFRESH_ATTEMPTS_UNDER_LEASE
+                                || !clock.instant().plus(backOff).isBefore(callsEnd)
+                                || !deadline.leaves(backOff.plus(settings.callTimeout()))) {
                             store.releaseLease(key, leased.version(), owner);
                             LOG.warnf("Exact token refresh of tenant %s failed, lease released: %s", key.tenant(),
                                     e.getMessage());
                             throw new ExactTransientException("Exact token endpoint failed for tenant " + key.tenant()
                                     + ": " + e.getMessage(), e.outcomeUnknown(), e);
                         }
-                        pause(settings.waitPoll().multipliedBy(attempt));
+                        pause(backOff);
                     }
                 }
             } catch (InterruptedException e) {
@@ -271,6 +303,15 @@ public final class TokenCustodian {
         recent.put(key, saved.get());
         LOG.debugf("Exact tokens of tenant %s refreshed (version %d)", key.tenant(), saved.get().version());
         return saved;
+    }
+
+    /** A token call's timeout: the configured one, cut to what is left until {@code callsEnd}; zero when none is. */
+    private Duration callTimeout(Instant callsEnd) {
+        Duration left = Duration.between(clock.instant(), callsEnd);
+        if (left.isNegative()) {
+            return Duration.ZERO;
+        }
+        return left.compareTo(settings.callTimeout()) < 0 ? left : settings.callTimeout();
     }
 
     private TokenRecord find(TokenKey key) {

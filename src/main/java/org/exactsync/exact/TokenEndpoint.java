@@ -25,13 +25,14 @@ final class TokenEndpoint {
         this.json = json;
     }
 
-    TokenGrant refresh(String refreshToken) throws TokenEndpointException, InterruptedException {
+    /** Spends {@code refreshToken} for a new pair; the answer may take at most {@code timeout}. */
+    TokenGrant refresh(String refreshToken, Duration timeout) throws TokenEndpointException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
         form.put("client_id", settings.clientId());
         form.put("client_secret", settings.clientSecret());
-        return post(form);
+        return post(form, timeout);
     }
 
     TokenGrant exchangeCode(String code) throws TokenEndpointException, InterruptedException {
@@ -41,15 +42,17 @@ final class TokenEndpoint {
         form.put("redirect_uri", settings.redirectUri());
         form.put("client_id", settings.clientId());
         form.put("client_secret", settings.clientSecret());
-        return post(form);
+        return post(form, settings.tokens().callTimeout());
     }
 
-    private TokenGrant post(Map<String, String> form) throws TokenEndpointException, InterruptedException {
+    private TokenGrant post(Map<String, String> form, Duration timeout)
+            throws TokenEndpointException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpCall call = new HttpCall("POST", URI.create(settings.siteUrl() + "/api/oauth2/token"),
-                Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"), body);
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"), body,
+                timeout);
         HttpReply reply;
         try {
             reply = transport.send(call);
