@@ -3,8 +3,11 @@ package org.exactsync.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +31,8 @@ import org.exactsync.crm.inbound.EventHandler;
 import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.crm.inbound.InboundPipeline;
+import org.exactsync.time.Deadline;
+import org.exactsync.time.InvocationDeadline;
 import org.jboss.logging.Logger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -40,12 +45,15 @@ import io.quarkus.runtime.StartupEvent;
  * The local run's API Gateway: serves the contract's CRM routes ({@code POST /crm/relations}, …) on
  * {@code connector.crm-gateway.port} (default 8090) by handing each request, as the proxy event a function would get,
  * to the route's handler through the {@link InboundPipeline}. A route whose flow is not built yet answers 404.
- * Active only with the local runtime ({@code connector.local.enabled=true}, dev mode).
+ * Active only with the local runtime ({@code connector.local.enabled=true}, dev mode). Each request runs inside the
+ * deadline Lambda would give it: {@link #ROUTE_TIMEOUT} from its arrival (the rule of {@link Deadline#ofInvocation}).
  */
 @ApplicationScoped
 public class LocalCrmGateway {
 
     private static final Logger LOG = Logger.getLogger(LocalCrmGateway.class);
+    /** template.yaml's {@code Timeout} of the HTTP-route functions. */
+    static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(28);
 
     private final boolean enabled;
     private final InboundPipeline pipeline;
@@ -54,6 +62,8 @@ public class LocalCrmGateway {
     private final List<LocalHttpRoute> extraRoutes;
     /** Connect and admin routes; null in tests that serve only the CRM routes. */
     private final LocalOperationsRoutes operations;
+    private final InvocationDeadline deadlines;
+    private final Clock clock;
 
     private HttpServer server;
     private ExecutorService executor;
@@ -61,30 +71,34 @@ public class LocalCrmGateway {
     @Inject
     LocalCrmGateway(LocalRunConfig local, InboundPipeline pipeline, @Any Instance<EventHandler<?>> handlers,
             @ConfigProperty(name = "connector.crm-gateway.port", defaultValue = "8090") int port,
-            @Any Instance<LocalHttpRoute> extraRoutes, LocalOperationsRoutes operations) {
+            @Any Instance<LocalHttpRoute> extraRoutes, LocalOperationsRoutes operations, InvocationDeadline deadlines,
+            Clock clock) {
         this(local.enabled(), pipeline, handlers.stream().toList(), port,
-                local.enabled() ? extraRoutes.stream().toList() : List.of(), operations);
+                local.enabled() ? extraRoutes.stream().toList() : List.of(), operations, deadlines, clock);
     }
 
     /** For tests: the handlers given, port 0 for any free port. */
     LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port) {
-        this(enabled, pipeline, handlers, port, List.of(), null);
+        this(enabled, pipeline, handlers, port, List.of(), null, new InvocationDeadline(), Clock.systemUTC());
     }
 
     /** Also serving non-event routes (Exact webhooks, query routes), matched by exact path before the CRM routes. */
     LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port,
             List<LocalHttpRoute> extraRoutes) {
-        this(enabled, pipeline, handlers, port, extraRoutes, null);
+        this(enabled, pipeline, handlers, port, extraRoutes, null, new InvocationDeadline(), Clock.systemUTC());
     }
 
     /** For tests: also the connect and admin routes. */
     LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port,
             LocalOperationsRoutes operations) {
-        this(enabled, pipeline, handlers, port, List.of(), operations);
+        this(enabled, pipeline, handlers, port, List.of(), operations, new InvocationDeadline(), Clock.systemUTC());
     }
 
     private LocalCrmGateway(boolean enabled, InboundPipeline pipeline, List<EventHandler<?>> handlers, int port,
-            List<LocalHttpRoute> extraRoutes, LocalOperationsRoutes operations) {
+            List<LocalHttpRoute> extraRoutes, LocalOperationsRoutes operations, InvocationDeadline deadlines,
+            Clock clock) {
+        this.deadlines = deadlines;
+        this.clock = clock;
         this.extraRoutes = List.copyOf(extraRoutes);
         this.operations = operations;
         this.enabled = enabled;
@@ -130,7 +144,16 @@ public class LocalCrmGateway {
         try (exchange) {
             HttpResponseEvent response;
             try {
-                response = route(exchange);
+                response = deadlines.within(Deadline.ofInvocation(clock, ROUTE_TIMEOUT, true, Duration.ZERO),
+                        () -> {
+                            try {
+                                return route(exchange);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+            } catch (UncheckedIOException unreadable) {
+                throw unreadable.getCause();
             } catch (RuntimeException crash) {
                 // Like a Lambda that throws: the CRM sees a 5xx and delivers again; ids only in the log.
                 LOG.errorf("local CRM gateway: %s", crash.getClass().getName());

@@ -11,6 +11,9 @@ import java.time.Instant;
  */
 public record Deadline(Instant at) {
 
+    /** API Gateway's REST API answers 504 after this long from the request, whatever the function's timeout. */
+    public static final Duration API_GATEWAY_LIMIT = Duration.ofSeconds(29);
+
     /** No deadline: long-running processes and tools that wait as long as it takes. */
     public static Deadline none() {
         return new Deadline(Instant.MAX);
@@ -19,6 +22,16 @@ public record Deadline(Instant at) {
     /** A deadline {@code budget} from the clock's now. */
     public static Deadline after(Clock clock, Duration budget) {
         return new Deadline(clock.instant().plus(budget));
+    }
+
+    /**
+     * The deadline of an invocation: the function's {@code remaining} time from now and, for an HTTP route, API
+     * Gateway's limit counted from the invocation's start ({@code elapsed} ago), whichever is earlier. The one rule
+     * for Lambda, the local run and tests.
+     */
+    public static Deadline ofInvocation(Clock clock, Duration remaining, boolean httpRoute, Duration elapsed) {
+        Deadline function = after(clock, remaining);
+        return httpRoute ? function.min(after(clock, API_GATEWAY_LIMIT.minus(elapsed))) : function;
     }
 
     /** Whether this is a real deadline rather than {@link #none()}. */

@@ -21,14 +21,39 @@ import org.exactsync.crm.CrmSignature;
 
 /**
  * Runs in its own JVM on the unpacked {@code function.zip}, the way Lambda's managed Java runtime does: load the
- * handler class named in template.yaml, then hand it events as byte streams. Prints one line of figures:
+ * handler class named in template.yaml (read from the working directory), then hand it events as byte streams, each
+ * with a context whose remaining time counts down from the exported function's {@code Timeout} in the template. Prints one line of figures:
  * JVM start to the first answer, the handler's cold part, resident memory after it, and the warm handling time of
  * the following events (p50/p99). Arguments: event template file (body with {@code EVENT_ID}), inbound secret,
  * number of warm events.
  */
 public final class LambdaLauncher {
 
+    private static long timeoutMillis;
+
     private LambdaLauncher() {
+    }
+
+    /** {@code Handler: a.b.C::handleRequest} of the template's Globals. */
+    private static String handlerClass(List<String> sam) {
+        return sam.stream().map(String::strip).filter(line -> line.startsWith("Handler:"))
+                .map(line -> line.substring("Handler:".length()).strip().split("::")[0]).findFirst()
+                .orElseThrow(() -> new IllegalStateException("template.yaml names no Handler"));
+    }
+
+    /** The {@code Timeout} of the function exporting {@code export}: the last one above its export line. */
+    private static int functionTimeoutSeconds(List<String> sam, String export) {
+        int timeout = -1;
+        for (String line : sam) {
+            String stripped = line.strip();
+            if (stripped.startsWith("Timeout:")) {
+                timeout = Integer.parseInt(stripped.substring("Timeout:".length()).strip());
+            }
+            if (stripped.equals("QUARKUS_FUNQY_EXPORT: " + export)) {
+                return timeout;
+            }
+        }
+        throw new IllegalStateException("template.yaml has no function exporting " + export);
     }
 
     public static void main(String[] args) throws Exception {
@@ -37,9 +62,13 @@ public final class LambdaLauncher {
         int warm = Integer.parseInt(args[2]);
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
 
+        List<String> sam = Files.readAllLines(Path.of("template.yaml"));
+        String handlerClass = handlerClass(sam);
+        timeoutMillis = functionTimeoutSeconds(sam, System.getenv("QUARKUS_FUNQY_EXPORT")) * 1000L;
+
         long loadStart = System.nanoTime();
-        RequestStreamHandler handler = (RequestStreamHandler) Class
-                .forName("io.quarkus.funqy.lambda.FunqyStreamHandler").getDeclaredConstructor().newInstance();
+        RequestStreamHandler handler = (RequestStreamHandler) Class.forName(handlerClass).getDeclaredConstructor()
+                .newInstance();
         String first = invoke(handler, template, secret, "evt-cold-0");
         long firstDone = System.currentTimeMillis();
         long coldHandlerMs = (System.nanoTime() - loadStart) / 1_000_000;
@@ -67,11 +96,12 @@ public final class LambdaLauncher {
         String signature = CrmSignature.sign(secret, Instant.now(), body);
         // API Gateway's REST proxy event as the template's binary media types deliver it (base64 body).
         String event = "{\"resource\":\"/crm/relations\",\"path\":\"/crm/relations\",\"httpMethod\":\"POST\","
+                + "\"requestContext\":{\"requestId\":\"" + eventId + "\",\"stage\":\"prod\"},"
                 + "\"headers\":{\"Content-Type\":\"application/json\",\"Crm-Signature\":\"" + signature + "\"},"
                 + "\"body\":\"" + Base64.getEncoder().encodeToString(body) + "\",\"isBase64Encoded\":true}";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-                new LaunchContext(eventId));
+                new LaunchContext(eventId, System.nanoTime() + timeoutMillis * 1_000_000));
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -97,8 +127,8 @@ public final class LambdaLauncher {
         return -1;
     }
 
-    /** The parts of Lambda's context a function may read. */
-    private record LaunchContext(String requestId) implements Context {
+    /** The parts of Lambda's context a function may read; the remaining time counts down to {@code endNanos}. */
+    private record LaunchContext(String requestId, long endNanos) implements Context {
 
         @Override
         public String getAwsRequestId() {
@@ -142,7 +172,7 @@ public final class LambdaLauncher {
 
         @Override
         public int getRemainingTimeInMillis() {
-            return 28_000;
+            return (int) Math.max(0, (endNanos - System.nanoTime()) / 1_000_000);
         }
 
         @Override

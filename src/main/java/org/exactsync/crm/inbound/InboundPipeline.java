@@ -237,7 +237,7 @@ public class InboundPipeline {
             events.complete(tenant, eventId, version, owner, resultJson);
         } else if (outcome instanceof Outcome.Waiting waiting) {
             events.markWaiting(tenant, eventId, version, owner, waiting.reason(),
-                    clock.instant().plus(limits.waitingRetry()));
+                    waiting.retryAt() != null ? waiting.retryAt() : clock.instant().plus(limits.waitingRetry()));
         } else if (outcome instanceof Outcome.Failed failed) {
             resultJson = write(ordered("status", "failed", "reason", failed.reason(), "retryable",
                     failed.retryable()));

@@ -1,5 +1,7 @@
 package org.exactsync.crm.inbound;
 
+import java.time.Instant;
+
 /** The result of processing an accepted event; the pipeline stores it and turns it into the contract's answer. */
 public sealed interface Outcome {
 
@@ -15,9 +17,16 @@ public sealed interface Outcome {
      * Stored, must wait (rate budget, Exact down, dependency missing): 202 {@code {"status":"accepted"}}; finished
      * later without a new delivery.
      *
-     * @param reason why it waits (ids only, no personal data)
+     * @param reason  why it waits (ids only, no personal data)
+     * @param retryAt when it can go on (the budget's next minute, Exact's reset), or null for the pipeline's
+     *                default retry delay
      */
-    record Waiting(String reason) implements Outcome {
+    record Waiting(String reason, Instant retryAt) implements Outcome {
+
+        /** Waiting with the pipeline's default retry delay. */
+        public Waiting(String reason) {
+            this(reason, null);
+        }
     }
 
     /**

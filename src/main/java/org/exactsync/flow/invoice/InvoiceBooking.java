@@ -17,6 +17,7 @@ import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.exact.odata.ExactRow;
+import org.exactsync.flow.ExactOutcomes;
 import org.exactsync.flow.project.ProjectCostCenters;
 import org.exactsync.mapping.BookingContext;
 import org.exactsync.mapping.BookingPlan;
@@ -146,7 +147,7 @@ public class InvoiceBooking {
             }
         } catch (ExactValidationException rejected) {
             claims.release(claim);
-            if (!isGatewayStatus(rejected.status())) {
+            if (!ExactOutcomes.isGatewayStatus(rejected.status())) {
                 // The copy let through what Exact refused: read it again before the next invoice relies on it.
                 masterData.evict(target);
             }
@@ -183,10 +184,6 @@ public class InvoiceBooking {
                 draft.map(SalesEntryDraft::journal).orElse(null), draft.map(SalesEntryDraft::glAccountCodes)
                         .orElse(null), invoice.totalExclVat(), invoice.totalVat(), invoice.totalInclVat(), true,
                 draft.orElse(null), dependencies.missing())));
-    }
-
-    static boolean isGatewayStatus(int status) {
-        return status == 502 || status == 503 || status == 504;
     }
 
     private Dependencies dependencies(ExactTarget target, InvoiceCreated invoice) {

@@ -10,19 +10,15 @@ import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.EventHandler;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.crm.inbound.Problem;
-import org.exactsync.exact.ExactAuthException;
 import org.exactsync.exact.ExactException;
-import org.exactsync.exact.ExactRateLimitedException;
-import org.exactsync.exact.ExactTransientException;
-import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.flow.EventTargets;
+import org.exactsync.flow.ExactOutcomes;
 import org.exactsync.mapping.InvoiceCreated;
 import org.exactsync.mapping.InvoiceValidator;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.SyncMode;
-import org.jboss.logging.Logger;
 
 /**
  * {@code invoice.created}: the CRM invoice booked as a sales entry in its division, exactly once. An invoice belongs
@@ -32,7 +28,6 @@ import org.jboss.logging.Logger;
 public class InvoicePostingHandler implements EventHandler<InvoiceCreated> {
 
     public static final String TYPE = "invoice.created";
-    private static final Logger LOG = Logger.getLogger(InvoicePostingHandler.class);
 
     private final InvoiceValidator validator = new InvoiceValidator();
     private final InvoiceBooking booking;
@@ -77,23 +72,9 @@ public class InvoicePostingHandler implements EventHandler<InvoiceCreated> {
         boolean dryRun = connection.mode() == SyncMode.DRY_RUN;
         try {
             return booking.book(target, event.eventId(), invoice, dryRun);
-        } catch (ExactValidationException rejected) {
-            if (InvoiceBooking.isGatewayStatus(rejected.status())) {
-                // The client reads any error body as a rejection; a gateway or unavailable status never is one.
-                return new Outcome.Waiting("division " + division + ": Exact answered " + rejected.status());
-            }
-            // Never retried: Exact would reject the same data again, and each 400 counts toward its error block.
-            return new Outcome.Failed("Exact rejected invoice " + invoice.id() + " in division " + division + ": "
-                    + rejected.exactMessage(), false);
-        } catch (ExactRateLimitedException | ExactTransientException wait) {
-            LOG.infof("invoice %s waits in division %d: %s", invoice.id(), division, wait.getClass().getSimpleName());
-            return new Outcome.Waiting("division " + division + ": " + wait.getMessage());
-        } catch (ExactAuthException consent) {
-            return new Outcome.Failed("Exact consent needed for tenant " + event.tenant() + ": "
-                    + consent.getMessage(), true);
-        } catch (ExactException other) {
-            return new Outcome.Failed("Exact failed for invoice " + invoice.id() + " in division " + division + ": "
-                    + other.getMessage(), true);
+        } catch (ExactException failure) {
+            // The booking gave its claim up before throwing: a replay takes over and looks the entry up first.
+            return ExactOutcomes.of(failure, "invoice " + invoice.id(), division, event.tenant());
         }
     }
 }

@@ -15,13 +15,10 @@ import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.EventHandler;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.crm.inbound.Problem;
-import org.exactsync.exact.ExactAuthException;
 import org.exactsync.exact.ExactException;
-import org.exactsync.exact.ExactRateLimitedException;
-import org.exactsync.exact.ExactTransientException;
-import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.flow.EventTargets;
+import org.exactsync.flow.ExactOutcomes;
 import org.exactsync.mapping.ProjectUpserted;
 import org.exactsync.mapping.ProjectValidator;
 import org.exactsync.store.ConnectionRecord;
@@ -90,23 +87,12 @@ public class ProjectSyncHandler implements EventHandler<ProjectUpserted> {
             ProjectDivisionOutcome outcome;
             try {
                 outcome = divisionSync.sync(target, project, closeDate, event.occurredAt());
-            } catch (ExactValidationException rejected) {
-                if (rejected.status() == 502 || rejected.status() == 503 || rejected.status() == 504) {
-                    return new Outcome.Waiting("division " + division + ": Exact answered " + rejected.status());
-                }
-                // Never retried: Exact would reject the same data again, and each 400 counts toward its error block.
-                return new Outcome.Failed("Exact rejected project " + project.id() + " in division " + division
-                        + ": " + rejected.exactMessage(), false);
-            } catch (ExactRateLimitedException | ExactTransientException | ProjectMappingRaceException wait) {
+            } catch (ProjectMappingRaceException race) {
                 LOG.infof("project %s waits in division %d: %s", project.id(), division,
-                        wait.getClass().getSimpleName());
-                return new Outcome.Waiting("division " + division + ": " + wait.getMessage());
-            } catch (ExactAuthException consent) {
-                return new Outcome.Failed("Exact consent needed for tenant " + event.tenant() + ": "
-                        + consent.getMessage(), true);
-            } catch (ExactException other) {
-                return new Outcome.Failed("Exact failed for project " + project.id() + " in division " + division
-                        + ": " + other.getMessage(), true);
+                        race.getClass().getSimpleName());
+                return new Outcome.Waiting("division " + division + ": " + race.getMessage());
+            } catch (ExactException failure) {
+                return ExactOutcomes.of(failure, "project " + project.id(), division, event.tenant());
             }
             if (outcome instanceof ProjectDivisionOutcome.Synced synced) {
                 results.add(synced.result());

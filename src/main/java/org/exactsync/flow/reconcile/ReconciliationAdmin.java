@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.exact.ExactAuthException;
+import org.exactsync.exact.ExactDeadlineException;
 import org.exactsync.exact.ExactRateLimitedException;
 import org.exactsync.exact.ExactTransientException;
 import org.exactsync.exact.ExactValidationException;
@@ -66,7 +67,7 @@ public class ReconciliationAdmin {
             return Answers.json(200, reconciliation.run(target, tenant, start.get(), end.get()));
         } catch (ExactAuthException consent) {
             return Answers.error(409, "not-ready", "the connection needs consent before Exact can be read");
-        } catch (ExactRateLimitedException | ExactTransientException unavailable) {
+        } catch (ExactRateLimitedException | ExactTransientException | ExactDeadlineException unavailable) {
             LOG.infof("reconciliation of tenant %s division %d: Exact unavailable (%s)", tenant, code.get(),
                     unavailable.getClass().getSimpleName());
             return Answers.error(502, "exact-unavailable", "Exact did not answer; try again later");

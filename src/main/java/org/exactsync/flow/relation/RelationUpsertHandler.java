@@ -14,13 +14,10 @@ import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.EventHandler;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.crm.inbound.Problem;
-import org.exactsync.exact.ExactAuthException;
 import org.exactsync.exact.ExactException;
-import org.exactsync.exact.ExactRateLimitedException;
-import org.exactsync.exact.ExactTransientException;
-import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.flow.EventTargets;
+import org.exactsync.flow.ExactOutcomes;
 import org.exactsync.mapping.RelationUpserted;
 import org.exactsync.mapping.RelationValidator;
 import org.exactsync.store.ConnectionRecord;
@@ -89,24 +86,12 @@ public class RelationUpsertHandler implements EventHandler<RelationUpserted> {
             DivisionOutcome outcome;
             try {
                 outcome = divisionSync.sync(target, relation, crmWins, event.occurredAt());
-            } catch (ExactValidationException rejected) {
-                if (rejected.status() == 502 || rejected.status() == 503 || rejected.status() == 504) {
-                    // The client reads any error body as a rejection; a gateway or unavailable status never is one.
-                    return new Outcome.Waiting("division " + division + ": Exact answered " + rejected.status());
-                }
-                // Never retried: Exact would reject the same data again, and each 400 counts toward its error block.
-                return new Outcome.Failed("Exact rejected relation " + relation.id() + " in division " + division
-                        + ": " + rejected.exactMessage(), false);
-            } catch (ExactRateLimitedException | ExactTransientException | MappingRaceException wait) {
-                LOG.infof("relation %s waits in division %d: %s", relation.id(), division, wait.getClass()
+            } catch (MappingRaceException race) {
+                LOG.infof("relation %s waits in division %d: %s", relation.id(), division, race.getClass()
                         .getSimpleName());
-                return new Outcome.Waiting("division " + division + ": " + wait.getMessage());
-            } catch (ExactAuthException consent) {
-                return new Outcome.Failed("Exact consent needed for tenant " + event.tenant() + ": "
-                        + consent.getMessage(), true);
-            } catch (ExactException other) {
-                return new Outcome.Failed("Exact failed for relation " + relation.id() + " in division " + division
-                        + ": " + other.getMessage(), true);
+                return new Outcome.Waiting("division " + division + ": " + race.getMessage());
+            } catch (ExactException failure) {
+                return ExactOutcomes.of(failure, "relation " + relation.id(), division, event.tenant());
             }
             if (outcome instanceof DivisionOutcome.Synced synced) {
                 results.add(synced.result());
