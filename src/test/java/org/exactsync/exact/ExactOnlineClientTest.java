@@ -226,8 +226,18 @@ class ExactOnlineClientTest {
         String body = "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":\"Service unavailable\"}}}";
         transport.otherwise(call -> FakeTransport.reply(503, body, Map.of()));
 
-        assertThatThrownBy(() -> client.createAccount(TARGET, AccountFields.none().name("Acme")))
+        assertThatThrownBy(() -> client.journals(TARGET))
                 .isInstanceOfSatisfying(ExactTransientException.class, e -> assertThat(e.outcomeUnknown()).isFalse());
+    }
+
+    @Test
+    void aPostAnswered503IsNotRepeatedAndReportedAsOutcomeUnknown() {
+        String body = "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":\"Service unavailable\"}}}";
+        transport.otherwise(call -> FakeTransport.reply(503, body, Map.of()));
+
+        assertThatThrownBy(() -> client.createAccount(TARGET, AccountFields.none().name("Acme")))
+                .isInstanceOfSatisfying(ExactTransientException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+        assertThat(transport.apiCalls()).hasSize(1);
     }
 
     @Test

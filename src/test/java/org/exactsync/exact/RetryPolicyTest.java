@@ -17,7 +17,8 @@ class RetryPolicyTest {
         "GET, 429, WAIT_FOR_RESET",
         "POST, 429, WAIT_FOR_RESET",
         "GET, 503, RETRY",
-        "POST, 503, RETRY",
+        "POST, 503, OUTCOME_UNKNOWN",
+        "PUT, 503, RETRY",
         "GET, 502, RETRY",
         "PUT, 504, RETRY",
         "DELETE, 502, RETRY",
@@ -47,6 +48,17 @@ class RetryPolicyTest {
     })
     void neverRepeatsAPostThatMayHaveReachedExact(String method, boolean reached, RetryPolicy.Action expected) {
         assertThat(policy.onConnectionFailure(method, reached, 1)).isEqualTo(expected);
+    }
+
+    @Test
+    void neverRepeatsAPostAfterAnAnswerThatIsNotAClearRefusal() {
+        // 503 included: nothing Exact publishes says it comes before processing, so a repeat could book twice.
+        for (int status : new int[] {502, 503, 504}) {
+            assertThat(policy.onStatus("POST", status, 1)).isEqualTo(RetryPolicy.Action.OUTCOME_UNKNOWN);
+        }
+        // Clear refusals: nothing was executed (429) or the data was refused (400); never an unknown outcome.
+        assertThat(policy.onStatus("POST", 429, 1)).isEqualTo(RetryPolicy.Action.WAIT_FOR_RESET);
+        assertThat(policy.onStatus("POST", 400, 1)).isEqualTo(RetryPolicy.Action.GIVE_UP);
     }
 
     @Test
