@@ -42,7 +42,9 @@ import org.exactsync.store.dynamodb.DynamoDbLedgerMappingStore;
 import org.exactsync.store.dynamodb.DynamoDbMappingStore;
 import org.exactsync.store.dynamodb.DynamoDbTokenStore;
 import org.exactsync.testsupport.TestDynamo;
+import org.exactsync.metrics.Metrics;
 import org.exactsync.time.AdjustableClock;
+import org.exactsync.time.InvocationDeadline;
 
 /**
  * The invoice flow wired by hand against the Exact sandbox over HTTP and DynamoDB (dynalite): the real client and
@@ -63,6 +65,8 @@ final class InvoiceFlowFixture implements AutoCloseable {
 
     final ObjectMapper json = new ObjectMapper();
     final AdjustableClock clock;
+    /** The deadline the client reads; a test sets it around an invocation as the Lambda handler does. */
+    final InvocationDeadline deadlines = new InvocationDeadline();
     final TestDynamo dynamo = TestDynamo.shared();
     final String table = dynamo.newTable("invoice-flow");
     final ExactSandbox sandbox;
@@ -91,7 +95,8 @@ final class InvoiceFlowFixture implements AutoCloseable {
                 budget == null ? defaults.budget() : budget, defaults.tokens(),
                 new ExactSettings.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1)));
         client = ExactOnlineClient.create(settings, new DynamoDbTokenStore(dynamo.client(), table),
-                new DynamoDbCallBudgetStore(dynamo.client(), table), clock, clock.sleeper());
+                new DynamoDbCallBudgetStore(dynamo.client(), table), clock, clock.sleeper(), Metrics.none(),
+                deadlines);
         mappings = new DynamoDbMappingStore(dynamo.client(), table, clock);
         ledgers = new DynamoDbLedgerMappingStore(dynamo.client(), table, clock);
         caches = new DynamoDbDivisionCacheStore(dynamo.client(), table, clock);
