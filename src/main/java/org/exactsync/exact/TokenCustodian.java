@@ -212,15 +212,15 @@ public final class TokenCustodian {
     }
 
     /**
-     * Takes the lease and spends the refresh token. Every token call under the lease ends by half the lease (the
-     * start-up check makes one whole call fit in that half), so a lease can never run out while its holder is still
+     * Takes the lease and spends the refresh token. Every token call under the lease ends by half the lease (a call
+     * starts only when its whole timeout fits, and the start-up check makes one call fit in that half), so a lease can never run out while its holder is still
      * inside a call and a second worker can never spend the same refresh token. Nor does a call outlive the
      * invocation: without the minimum write window left, the lease is not even taken.
      */
     private Optional<TokenRecord> refresh(TokenRecord record, Instant now) {
         TokenKey key = record.key();
         String what = "Exact token refresh of tenant " + key.tenant();
-        deadline.timeoutFor(settings.callTimeout(), true, what);
+        requireTimeForACall(what);
         String owner = processId + ":" + leaseSequence.incrementAndGet();
         Optional<TokenRecord> lease = store.tryLease(key, record.version(), owner, now.plus(settings.leaseDuration()),
                 now);
@@ -231,19 +231,20 @@ public final class TokenCustodian {
         Instant callsEnd = leased.leaseUntil().minus(settings.leaseDuration().dividedBy(2));
         TokenGrant grant = null;
         for (int attempt = 1; grant == null; attempt++) {
-            Duration timeout;
-            try {
-                timeout = deadline.timeoutFor(callTimeout(callsEnd), true, what);
-            } catch (ExactDeadlineException late) {
-                store.releaseLease(key, leased.version(), owner);
-                throw late;
-            }
-            if (timeout.isZero()) {
+            // A call is started only when its whole timeout fits before callsEnd, and never cut short: an answer
+            // lost to our own timeout may have spent the refresh token.
+            if (clock.instant().plus(settings.callTimeout()).isAfter(callsEnd)) {
                 store.releaseLease(key, leased.version(), owner);
                 throw new ExactTransientException(what + ": no time left for a token call under the lease", false);
             }
             try {
-                grant = endpoint.refresh(leased.refreshToken(), timeout);
+                requireTimeForACall(what);
+            } catch (ExactDeadlineException late) {
+                store.releaseLease(key, leased.version(), owner);
+                throw late;
+            }
+            try {
+                grant = endpoint.refresh(leased.refreshToken(), settings.callTimeout());
             } catch (TokenEndpointException e) {
                 switch (e.kind()) {
                     case CHAIN_BROKEN -> {
@@ -305,13 +306,12 @@ public final class TokenCustodian {
         return saved;
     }
 
-    /** A token call's timeout: the configured one, cut to what is left until {@code callsEnd}; zero when none is. */
-    private Duration callTimeout(Instant callsEnd) {
-        Duration left = Duration.between(clock.instant(), callsEnd);
-        if (left.isNegative()) {
-            return Duration.ZERO;
+    /** A token call is never cut short by the invocation's deadline either: it needs its whole timeout left. */
+    private void requireTimeForACall(String what) {
+        if (!deadline.leaves(settings.callTimeout())) {
+            throw new ExactDeadlineException(what + " not started: a token call needs "
+                    + settings.callTimeout().toMillis() + " ms before the invocation's deadline", clock.instant());
         }
-        return left.compareTo(settings.callTimeout()) < 0 ? left : settings.callTimeout();
     }
 
     private TokenRecord find(TokenKey key) {
