@@ -29,6 +29,14 @@ public record ExactSettings(
         siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
 
+    @Override
+    public String toString() {
+        // The client secret stays out of log lines and exception messages.
+        return "ExactSettings[siteUrl=" + siteUrl + ", clientId=" + clientId + ", redirectUri=" + redirectUri
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", budget=" + budget
+                + ", tokens=" + tokens + ", retry=" + retry + "]";
+    }
+
     /** Production defaults for a site and app. */
     public static ExactSettings defaults(String siteUrl, String clientId, String clientSecret, String redirectUri) {
         return new ExactSettings(siteUrl, clientId, clientSecret, redirectUri, Duration.ofSeconds(5),
