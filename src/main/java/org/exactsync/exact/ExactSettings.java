@@ -56,6 +56,14 @@ public record ExactSettings(
         }
     }
 
+    @Override
+    public String toString() {
+        // The client secret stays out of log lines and exception messages.
+        return "ExactSettings[siteUrl=" + siteUrl + ", clientId=" + clientId + ", redirectUri=" + redirectUri
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", budget=" + budget
+                + ", tokens=" + tokens + ", retry=" + retry + "]";
+    }
+
     /** Production defaults for a site and app. */
     public static ExactSettings defaults(String siteUrl, String clientId, String clientSecret, String redirectUri) {
         return new ExactSettings(siteUrl, clientId, clientSecret, redirectUri, Duration.ofSeconds(5),

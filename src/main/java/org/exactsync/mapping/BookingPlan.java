@@ -10,6 +10,19 @@ public sealed interface BookingPlan {
     }
 
     /**
+     * Only the division's ledger mapping is in the way: it lacks a GL account for a revenue account or a VAT code for
+     * a (category, rate) the invoice uses. Configuration to complete, not data to correct: the invoice waits for it.
+     *
+     * @param gaps one per missing entry, naming the invoice field and the mapping entry (codes only)
+     */
+    record Unmapped(List<String> gaps) implements BookingPlan {
+
+        public Unmapped {
+            gaps = List.copyOf(gaps);
+        }
+    }
+
+    /**
      * The ledger mapping or the division's master data rule the invoice out; each reason names the field and the
      * fix (ids and codes only).
      */

@@ -21,6 +21,14 @@ public final class FieldLimits {
     public static final int CONTACT_NAME = 50;
     public static final int MAX_PAYMENT_TERM_DAYS = 365;
 
+    /**
+     * Contacts per relation. A first sync costs n + 3 Exact calls per division (look-up, account POST, n contact
+     * POSTs, the MainContact PUT) against a budget of 60 calls per minute per division: 50 contacts make 53 calls,
+     * which fit one minute's budget with room for the division's other events, so one relation never needs a second
+     * budget minute, which a 28 s invocation cannot wait for. docs/relation-flow.md has the arithmetic.
+     */
+    public static final int MAX_CONTACTS = 50;
+
     private FieldLimits() {
     }
 }

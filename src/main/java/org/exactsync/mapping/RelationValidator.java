@@ -128,6 +128,12 @@ public final class RelationValidator {
             problems.add(new Problem("data.contacts", "must be an array"));
             return;
         }
+        if (contacts.size() > FieldLimits.MAX_CONTACTS) {
+            // Each contact is an Exact POST inside one invocation and one division's minute budget.
+            problems.add(new Problem("data.contacts", "has " + contacts.size() + " contacts; at most "
+                    + FieldLimits.MAX_CONTACTS + " per relation"));
+            return;
+        }
         Set<String> ids = new HashSet<>();
         int mains = 0;
         for (int i = 0; i < contacts.size(); i++) {

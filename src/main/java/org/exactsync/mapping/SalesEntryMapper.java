@@ -50,11 +50,18 @@ public final class SalesEntryMapper {
                     + journalCode + " is closed in division " + division);
         }
         List<SalesEntryLineDraft> lines = new ArrayList<>();
+        List<String> gaps = new ArrayList<>();
         for (int i = 0; i < invoice.lines().size(); i++) {
-            line(i, invoice.lines().get(i), ledger, master, context, reasons).ifPresent(lines::add);
+            line(i, invoice.lines().get(i), ledger, master, context, reasons, gaps).ifPresent(lines::add);
         }
         if (!reasons.isEmpty()) {
-            return new BookingPlan.Refused(reasons);
+            // Anything besides the mapping's gaps would still refuse the invoice once they are filled.
+            List<String> all = new ArrayList<>(reasons);
+            all.addAll(gaps);
+            return new BookingPlan.Refused(all);
+        }
+        if (!gaps.isEmpty()) {
+            return new BookingPlan.Unmapped(gaps);
         }
         LocalDate due = invoice.dueDate() == null ? null : LocalDate.parse(invoice.dueDate());
         String condition = due == null ? null
@@ -67,16 +74,17 @@ public final class SalesEntryMapper {
                 credit ? context.creditedInvoiceNumber() : null, new BigDecimal(invoice.totalVat()), lines));
     }
 
+    /** {@code gaps}: entries the ledger mapping lacks; {@code reasons}: everything else that refuses the line. */
     private static Optional<SalesEntryLineDraft> line(int i, InvoiceLine line, LedgerMapping ledger,
-            FinanceMasterData master, BookingContext context, List<String> reasons) {
+            FinanceMasterData master, BookingContext context, List<String> reasons, List<String> gaps) {
         String at = "data.lines[" + i + "]";
         int division = context.division();
-        int before = reasons.size();
+        int before = reasons.size() + gaps.size();
         GlAccount gl = null;
         Optional<String> glCode = ledger.glAccountFor(line.revenueAccount());
         if (glCode.isEmpty()) {
-            reasons.add(at + ".revenueAccount: revenue account " + line.revenueAccount()
-                    + " has no GL account in the ledger mapping of division " + division);
+            gaps.add(at + ".revenueAccount: no GL account for revenue account " + line.revenueAccount()
+                    + " (revenueAccounts)");
         } else {
             gl = master.glAccount(glCode.get()).orElse(null);
             if (gl == null) {
@@ -100,12 +108,12 @@ public final class SalesEntryMapper {
         VatKey key = VatKey.of(line.vatCategory(), line.vatRate());
         Optional<String> vatCode = ledger.vatCodeFor(key);
         if (vatCode.isEmpty()) {
-            reasons.add(at + ".vatCategory: VAT category " + key.category() + " at " + key.rate()
-                    + " % has no VAT code in the ledger mapping of division " + division);
+            gaps.add(at + ".vatCategory: no VAT code for VAT category " + key.category() + " at " + key.rate()
+                    + " % (vatCodes." + key.key() + ")");
         } else {
             vatCode(at, vatCode.get(), key, master, division, reasons);
         }
-        if (reasons.size() > before) {
+        if (reasons.size() + gaps.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new SalesEntryLineDraft(gl.id(), gl.code().strip(), new BigDecimal(line.amount()),

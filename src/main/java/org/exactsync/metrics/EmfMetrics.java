@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.exactsync.logging.SafeStackTrace;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,7 +41,7 @@ public final class EmfMetrics implements Metrics {
         try {
             sink.accept(line(point));
         } catch (RuntimeException | JsonProcessingException broken) {
-            LOG.debugf("metric %s not written: %s", point.name(), broken.getClass().getName());
+            LOG.debugf("metric %s not written: %s", point.name(), SafeStackTrace.of(broken));
         }
     }
 

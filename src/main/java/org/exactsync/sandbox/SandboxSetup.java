@@ -13,4 +13,10 @@ import java.time.Clock;
  */
 public record SandboxSetup(Clock clock, String clientId, String webhookSecret, DivisionDirectory divisions,
         long seed) {
+
+    @Override
+    public String toString() {
+        // The webhook secret stays out of log lines.
+        return "SandboxSetup[clientId=" + clientId + ", seed=" + seed + "]";
+    }
 }

@@ -36,6 +36,13 @@ public interface EventStore {
     Optional<EventRecord> markWaiting(String tenant, String eventId, long leasedVersion, String owner, String reason,
             Instant retryAt);
 
+    /**
+     * Brings a WAITING event's next retry forward to {@code retryAt}, because what it waited for was fixed (an
+     * operator completed the configuration). Conditional on {@code expectedVersion} and on the event still waiting;
+     * empty when it moved on meanwhile (then it needs no push).
+     */
+    Optional<EventRecord> retryWaitingAt(String tenant, String eventId, long expectedVersion, Instant retryAt);
+
     /** FAILED with a reason, whether a replay can help, and an optional result JSON; releases the lease. */
     Optional<EventRecord> markFailed(String tenant, String eventId, long leasedVersion, String owner, String reason,
             boolean retryable, String resultJson);

@@ -57,6 +57,26 @@ class RelationValidatorTest {
     }
 
     @Test
+    void refusesMoreContactsThanTheCapNamingTheFieldAndTheCapAndAcceptsTheCap() {
+        assertThat(validator.validate(withContacts(FieldLimits.MAX_CONTACTS))).isEmpty();
+
+        List<Problem> problems = validator.validate(withContacts(FieldLimits.MAX_CONTACTS + 1));
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("data.contacts");
+            assertThat(problem.message()).isEqualTo("has 51 contacts; at most 50 per relation");
+        });
+    }
+
+    private static ObjectNode withContacts(int count) {
+        ArrayNode contacts = JSON.createArrayNode();
+        for (int i = 0; i < count; i++) {
+            contacts.addObject().put("id", "con-" + i).put("lastName", "Contact " + i);
+        }
+        return with("contacts", contacts);
+    }
+
+    @Test
     void countsCharactersNotUtf16UnitsAgainstTheLimit() {
         String fiftyWithEmoji = "x".repeat(49) + "\uD83C\uDF5E";
         assertThat(validator.validate(with("name", fiftyWithEmoji))).isEmpty();

@@ -109,8 +109,6 @@ class SalesEntryMapperTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "unmapped revenue account | 9999 | 1000.00 | 21 | standard | 210.00 | 2026-11-26 | revenue account 9999 has no GL account",
-        "unknown VAT category rate | 8000 | 1000.00 | 6 | reduced | 60.00 | 2026-11-26 | VAT category reduced at 6 % has no VAT code",
         "year not set up | 8000 | 1000.00 | 21 | standard | 210.00 | 2030-01-15 | financial year of 2030-01-15 is not set up",
         "closed period | 8000 | 1000.00 | 21 | standard | 210.00 | 2026-10-15 | period 2026/10 of journal 70 is closed",
         "blocked GL | 8999 | 1000.00 | 21 | standard | 210.00 | 2026-11-26 | GL account 8999 is blocked",
@@ -129,6 +127,31 @@ class SalesEntryMapperTest {
 
         assertThat(plan).isInstanceOfSatisfying(BookingPlan.Refused.class, refused ->
                 assertThat(String.join("; ", refused.reasons())).contains(reason));
+    }
+
+    @Test
+    void namesTheLedgerMappingsGapsApartFromRefusalsWhenOnlyTheMappingLacksEntries() {
+        InvoiceCreated invoice = invoice(List.of(line("9999", "100.00", "21", "standard", "21.00", null),
+                line("8000", "100.00", "6", "reduced", "6.00", null)), "200.00", "27.00", "227.00");
+
+        BookingPlan plan = mapper.plan(invoice, LedgerMapping.dutchStandard(), master(), context());
+
+        assertThat(plan).isInstanceOfSatisfying(BookingPlan.Unmapped.class, u -> assertThat(u.gaps()).containsExactly(
+                "data.lines[0].revenueAccount: no GL account for revenue account 9999 (revenueAccounts)",
+                "data.lines[1].vatCategory: no VAT code for VAT category reduced at 6 % (vatCodes.reduced|6)"));
+    }
+
+    @Test
+    void refusesAnInvoiceWithAGapAndAClosedPeriodNamingBoth() {
+        InvoiceCreated invoice = new InvoiceCreated("inv-1", "2026-0042", "invoice", null, "rel-1001", "2026-10-15",
+                null, "EUR", null, List.of(line("9999", "100.00", "21", "standard", "21.00", null)), "100.00",
+                "21.00", "121.00", null);
+
+        BookingPlan plan = mapper.plan(invoice, LedgerMapping.dutchStandard(), master(), context());
+
+        assertThat(plan).isInstanceOfSatisfying(BookingPlan.Refused.class, r -> assertThat(r.reasons())
+                .anySatisfy(s -> assertThat(s).contains("period 2026/10 of journal 70 is closed"))
+                .anySatisfy(s -> assertThat(s).contains("revenue account 9999")));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.exactsync.crm.TenantSettings;
 import org.exactsync.store.CallbackOutbox;
 import org.exactsync.store.NewCallback;
 import org.exactsync.store.QueuedCallback;
+import org.exactsync.logging.SafeStackTrace;
 import org.jboss.logging.Logger;
 
 /**
@@ -102,7 +103,7 @@ public class CallbackDispatcher implements Callbacks {
         } catch (RuntimeException deliveryTrouble) {
             // Stored already: the scheduled dispatch retries it. A caller's work must not fail for a CRM being down.
             LOG.warnf("callback %s (%s) for tenant %s queued; immediate delivery failed: %s", callbackId, type, tenant,
-                    deliveryTrouble.getClass().getName());
+                    SafeStackTrace.of(deliveryTrouble));
         }
     }
 
@@ -118,7 +119,7 @@ public class CallbackDispatcher implements Callbacks {
                 workQueue(queue.getKey(), queue.getValue(), counts, timeout);
             } catch (RuntimeException storeTrouble) {
                 LOG.warnf("callback queue of tenant %s skipped this run: %s", queue.getKey(),
-                        storeTrouble.getClass().getName());
+                        SafeStackTrace.of(storeTrouble));
             }
         }
         return new DispatchReport(queues.size(), counts[0], counts[1]);

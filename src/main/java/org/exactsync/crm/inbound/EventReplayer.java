@@ -18,6 +18,7 @@ import org.exactsync.config.CrmConfig;
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.EventStore;
+import org.exactsync.logging.SafeStackTrace;
 import org.jboss.logging.Logger;
 
 /**
@@ -113,7 +114,7 @@ public class EventReplayer {
             return pipeline.resume(record, handler);
         } catch (RuntimeException broken) {
             LOG.errorf("replay of event %s of tenant %s failed: %s", record.eventId(), record.tenant(),
-                    broken.getClass().getName());
+                    SafeStackTrace.of(broken));
             return Optional.empty();
         }
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +42,7 @@ import org.exactsync.metrics.MetricNames;
 import org.exactsync.metrics.MetricPoint;
 import org.exactsync.metrics.MetricUnit;
 import org.exactsync.metrics.Metrics;
+import org.exactsync.logging.SafeStackTrace;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -49,6 +52,7 @@ import org.jboss.logging.MDC;
  *
  * <p>Answers: {@link Outcome.Done} 200 {@code {"status":"synced","results":…}}; {@link Outcome.Waiting} and a
  * retryable {@link Outcome.Failed} 202 {@code {"status":"accepted","state":…}} (the connector finishes them itself);
+ * a {@link Outcome.ConfigurationGap} 202 like a wait, plus one {@code sync.failed} callback ({@code retryable: true});
  * a final {@link Outcome.Failed} 200 {@code {"status":"failed","reason":…,"retryable":false}} plus a
  * {@code sync.failed} callback. A final failure is a 2xx on purpose: the event was received and stored, and a
  * 4xx/5xx would only make the CRM's webhook retry deliver the same body again for the same answer.
@@ -60,6 +64,13 @@ public class InboundPipeline {
 
     /** The body is stored in the event item, and a DynamoDB item holds at most 400 KB with its other attributes. */
     static final int MAX_BODY_BYTES = 256 * 1024;
+
+    /**
+     * Retry of an event waiting on a configuration gap. Long, because a gap does not close by itself (replacing the
+     * division's ledger mapping makes its events due at once); not infinite, so a fix made some other way (a
+     * configured default account) is still picked up the same day.
+     */
+    public static final Duration CONFIGURATION_GAP_RETRY = Duration.ofHours(6);
 
     private final TenantSettings tenants;
     private final ConnectionStore connections;
@@ -110,6 +121,11 @@ public class InboundPipeline {
 
     private <D> HttpResponseEvent handleTyped(HttpRequestEvent request, EventHandler<D> handler) {
         byte[] raw = request.rawBody();
+        if (raw.length > MAX_BODY_BYTES) {
+            // Before the parse and the tenant look-up: an unsigned caller must not make us parse megabytes (Lambda
+            // lets 6 MB through). Refusing it unauthenticated tells nothing that the size limit in docs does not.
+            return validation(List.of(new Problem("body", "is larger than " + MAX_BODY_BYTES / 1024 + " KB")));
+        }
         Optional<JsonNode> root = parse(raw);
 
         // The tenant picks the secret, so it is read before the signature is checked; nothing else is trusted yet.
@@ -128,9 +144,6 @@ public class InboundPipeline {
 
         if (root.isEmpty()) {
             return validation(List.of(new Problem("body", "is not valid JSON")));
-        }
-        if (raw.length > MAX_BODY_BYTES) {
-            return validation(List.of(new Problem("body", "is larger than " + MAX_BODY_BYTES / 1024 + " KB")));
         }
         Optional<ConnectionRecord> connection = connections.find(claimedTenant);
         Set<Integer> allowed = connection.map(c -> Set.copyOf(c.divisions())).orElse(Set.of());
@@ -184,9 +197,16 @@ public class InboundPipeline {
         if (stored.status() == EventStatus.DONE) {
             return Optional.empty();
         }
-        JsonNode root = parse(stored.body().getBytes(StandardCharsets.UTF_8))
-                .orElseThrow(() -> new IllegalStateException("stored body of " + stored.eventId() + " is not JSON"));
-        Envelope envelope = EnvelopeReader.read(root);
+        Optional<JsonNode> root = parse(stored.body().getBytes(StandardCharsets.UTF_8));
+        if (root.isEmpty()) {
+            return poisoned(stored, null, "the stored body is not JSON");
+        }
+        Envelope envelope;
+        try {
+            envelope = EnvelopeReader.read(root.get());
+        } catch (RuntimeException unreadable) {
+            return poisoned(stored, root.get().get("data"), "the stored envelope cannot be read by this version");
+        }
         Optional<Tenant> tenant = tenants.tenant(stored.tenant());
         Optional<ConnectionRecord> connection = connections.find(stored.tenant());
         List<Integer> divisions = tenant.isPresent() && connection.isPresent()
@@ -196,11 +216,23 @@ public class InboundPipeline {
         try {
             bound = json.treeToValue(envelope.data(), handler.dataType());
         } catch (JsonProcessingException | IllegalArgumentException unreadable) {
-            throw new IllegalStateException("stored body of " + stored.eventId() + " no longer binds", unreadable);
+            Problem problem = bindingProblem(unreadable);
+            return poisoned(stored, envelope.data(), "the stored body no longer binds: " + problem.field() + " "
+                    + problem.message());
         }
         AcceptedEvent<D> accepted = new AcceptedEvent<>(envelope.eventId(), envelope.type(), envelope.tenant(),
                 divisions, envelope.occurredAt(), bound, connection.orElse(null));
         return attempt(stored, accepted, handler, envelope.data()).map(Finished::outcome);
+    }
+
+    /**
+     * A stored event this version cannot read any more (its data type changed since it was accepted): no attempt can
+     * succeed, so it ends failed for good, with its reason and a {@code sync.failed} callback, rather than being
+     * skipped by every replay for ever.
+     */
+    private Optional<Outcome> poisoned(EventRecord stored, JsonNode data, String reason) {
+        LOG.errorf("event %s of tenant %s cannot be resumed: %s", stored.eventId(), stored.tenant(), reason);
+        return attempt(stored, data, () -> new Outcome.Failed(reason, false)).map(Finished::outcome);
     }
 
     /** A finished attempt: what the handler said and the stored record after it. */
@@ -209,6 +241,11 @@ public class InboundPipeline {
 
     private <D> Optional<Finished> attempt(EventRecord record, AcceptedEvent<D> event, EventHandler<D> handler,
             JsonNode data) {
+        return attempt(record, data, () -> run(event, handler, data));
+    }
+
+    /** Takes the lease, runs {@code work} and stores what it decided; empty when another worker holds the event. */
+    private Optional<Finished> attempt(EventRecord record, JsonNode data, Supplier<Outcome> work) {
         String owner = "inbound-" + UUID.randomUUID();
         Optional<EventRecord> leased = events.startAttempt(record.tenant(), record.eventId(), record.version(), owner,
                 clock.instant().plus(limits.lease()));
@@ -216,19 +253,7 @@ public class InboundPipeline {
             return Optional.empty();
         }
         long version = leased.get().version();
-        Outcome outcome;
-        // Every log line of the handler (and of the Exact client under it) carries these ids in the JSON logs.
-        putLogContext(event, data);
-        try {
-            outcome = handler.process(event);
-        } catch (RuntimeException crash) {
-            // The message may carry personal data from the body; the class name and ids are enough to find it.
-            LOG.errorf("event %s of tenant %s: handler %s threw %s", event.eventId(), event.tenant(),
-                    handler.type(), crash.getClass().getName());
-            outcome = new Outcome.Failed("internal error (" + crash.getClass().getSimpleName() + ")", true);
-        } finally {
-            clearLogContext();
-        }
+        Outcome outcome = lastAttemptIsFinal(work.get(), leased.get().attempts());
         String tenant = record.tenant();
         String eventId = record.eventId();
         String resultJson = null;
@@ -238,23 +263,62 @@ public class InboundPipeline {
         } else if (outcome instanceof Outcome.Waiting waiting) {
             events.markWaiting(tenant, eventId, version, owner, waiting.reason(),
                     waiting.retryAt() != null ? waiting.retryAt() : clock.instant().plus(limits.waitingRetry()));
+        } else if (outcome instanceof Outcome.ConfigurationGap gap) {
+            events.markWaiting(tenant, eventId, version, owner, gap.reason(),
+                    clock.instant().plus(CONFIGURATION_GAP_RETRY));
+            // Told once per gap, not at every retry: the CRM cannot fix it, and a repeat would only add noise.
+            if (!gap.reason().equals(record.reason())) {
+                reportFailure(record, data, gap.reason(), true);
+            }
         } else if (outcome instanceof Outcome.Failed failed) {
             resultJson = write(ordered("status", "failed", "reason", failed.reason(), "retryable",
                     failed.retryable()));
             events.markFailed(tenant, eventId, version, owner, failed.reason(), failed.retryable(), resultJson);
-            metrics.record(new MetricPoint(MetricNames.EVENTS_FAILED, MetricUnit.COUNT, 1, Map.of("Tenant", tenant),
-                    Map.of("eventId", eventId, "type", event.type(), "retryable",
-                            Boolean.toString(failed.retryable()))));
-            String entity = entityKey(event.type(), data, eventId);
-            try {
-                callbacks.send(tenant, entity, "sync.failed",
-                        new SyncFailed(eventId, entity, failed.reason(), failed.retryable()));
-            } catch (RuntimeException storeDown) {
-                LOG.errorf("event %s of tenant %s: sync.failed callback not stored (%s)", eventId, tenant,
-                        storeDown.getClass().getName());
-            }
+            reportFailure(record, data, failed.reason(), failed.retryable());
         }
         return Optional.of(new Finished(outcome, resultJson));
+    }
+
+    private <D> Outcome run(AcceptedEvent<D> event, EventHandler<D> handler, JsonNode data) {
+        // Every log line of the handler (and of the Exact client under it) carries these ids in the JSON logs.
+        putLogContext(event, data);
+        try {
+            return handler.process(event);
+        } catch (RuntimeException crash) {
+            // Classes and frames only: the message may carry personal data from the body.
+            LOG.errorf("event %s of tenant %s: handler %s threw %s", event.eventId(), event.tenant(),
+                    handler.type(), SafeStackTrace.of(crash));
+            return new Outcome.Failed("internal error (" + crash.getClass().getSimpleName() + ")", true);
+        } finally {
+            clearLogContext();
+        }
+    }
+
+    /**
+     * A retryable failure on the replay's last attempt is final: the replay stops there, so the event must say so
+     * (listed as failed, not retryable, and the CRM told) instead of looking retryable while nothing retries it.
+     */
+    private static Outcome lastAttemptIsFinal(Outcome outcome, int attempts) {
+        if (outcome instanceof Outcome.Failed failed && failed.retryable()
+                && attempts >= EventReplayer.MAX_ATTEMPTS) {
+            return new Outcome.Failed(failed.reason() + " (given up after " + attempts
+                    + " attempts; an operator may replay it)", false);
+        }
+        return outcome;
+    }
+
+    private void reportFailure(EventRecord record, JsonNode data, String reason, boolean retryable) {
+        String tenant = record.tenant();
+        String eventId = record.eventId();
+        metrics.record(new MetricPoint(MetricNames.EVENTS_FAILED, MetricUnit.COUNT, 1, Map.of("Tenant", tenant),
+                Map.of("eventId", eventId, "type", record.type(), "retryable", Boolean.toString(retryable))));
+        String entity = entityKey(record.type(), data, eventId);
+        try {
+            callbacks.send(tenant, entity, "sync.failed", new SyncFailed(eventId, entity, reason, retryable));
+        } catch (RuntimeException storeDown) {
+            LOG.errorf("event %s of tenant %s: sync.failed callback not stored (%s)", eventId, tenant,
+                    SafeStackTrace.of(storeDown));
+        }
     }
 
     private static void putLogContext(AcceptedEvent<?> event, JsonNode data) {
@@ -282,6 +346,9 @@ public class InboundPipeline {
         }
         if (finished.outcome() instanceof Outcome.Waiting waiting) {
             return accepted("waiting", waiting.reason(), true);
+        }
+        if (finished.outcome() instanceof Outcome.ConfigurationGap gap) {
+            return accepted("waiting", gap.reason(), true);
         }
         Outcome.Failed failed = (Outcome.Failed) finished.outcome();
         return failed.retryable()

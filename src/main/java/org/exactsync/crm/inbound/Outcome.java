@@ -30,6 +30,18 @@ public sealed interface Outcome {
     }
 
     /**
+     * Waits for the connector's operator, not for the CRM: the division's configuration in the connector lacks what
+     * the event needs (a revenue account or VAT category missing from the ledger mapping). Stored WAITING with a long
+     * retry and answered 202 like a wait; a {@code sync.failed} callback ({@code retryable: true}) tells the CRM once;
+     * fixing the configuration makes the division's waiting events due at once.
+     *
+     * @param reason   names the missing configuration field and the division (ids and codes only)
+     * @param division the division whose configuration has the gap
+     */
+    record ConfigurationGap(String reason, int division) implements Outcome {
+    }
+
+    /**
      * Cannot complete: stored as failed, answered per the contract, and a {@code sync.failed} callback is sent.
      *
      * @param reason    why (ids only, no personal data)

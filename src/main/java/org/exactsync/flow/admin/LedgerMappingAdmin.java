@@ -1,6 +1,7 @@
 package org.exactsync.flow.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,33 +14,51 @@ import org.exactsync.flow.invoice.FinanceMasterDataCache;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.mapping.LedgerMappingCheck;
+import org.exactsync.mapping.LedgerMappingGaps;
 import org.exactsync.mapping.MappingFinding;
 import org.exactsync.mapping.VatKey;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
+import org.exactsync.store.EventRecord;
+import org.exactsync.store.EventStatus;
+import org.exactsync.store.EventStore;
 import org.exactsync.store.LedgerMappingRecord;
 import org.exactsync.store.LedgerMappingStore;
+import org.jboss.logging.Logger;
 
 /**
  * Reads, replaces and checks a division's ledger mapping (issue 7: mapping stored in the connector, editable, and
  * validated against the division's master data with a readable report before go-live). A check reloads the master
  * data from Exact (6 calls) so the report reflects what a bookkeeper changed a minute ago, and refreshes the copy
- * the invoice flow books against.
+ * the invoice flow books against. A replace makes the invoices waiting on a gap in that division's mapping due at
+ * once.
  */
 @ApplicationScoped
 public class LedgerMappingAdmin {
 
+    private static final Logger LOG = Logger.getLogger(LedgerMappingAdmin.class);
+
+    /**
+     * Waiting events looked at per replace. One index page; events beyond it (a tenant with hundreds waiting) are
+     * still retried by themselves within {@code InboundPipeline.CONFIGURATION_GAP_RETRY}.
+     */
+    static final int MAX_WAITING_SCANNED = 500;
+
     private final ConnectionStore connections;
     private final LedgerMappingStore mappings;
     private final FinanceMasterDataCache masterData;
+    private final EventStore events;
+    private final Clock clock;
     private final LedgerMappingCheck check = new LedgerMappingCheck();
 
     public LedgerMappingAdmin(ConnectionStore connections, LedgerMappingStore mappings,
-            FinanceMasterDataCache masterData) {
+            FinanceMasterDataCache masterData, EventStore events, Clock clock) {
         this.connections = connections;
         this.mappings = mappings;
         this.masterData = masterData;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** {@code GET divisions/<d>/ledger-mapping}: the mapping and its check. */
@@ -62,6 +81,11 @@ public class LedgerMappingAdmin {
             if (saved.isEmpty()) {
                 return Answers.error(409, "conflict", "the mapping changed since version " + expected
                         + "; read it again and re-apply the edit");
+            }
+            int due = retryGapsNow(tenant, target.division());
+            if (due > 0) {
+                LOG.infof("ledger mapping of tenant %s division %d replaced: %d waiting events due now", tenant,
+                        target.division(), due);
             }
             return Answers.json(200, view(target, saved));
         });
@@ -95,6 +119,22 @@ public class LedgerMappingAdmin {
         return blocking.isEmpty() ? Optional.empty()
                 : Optional.of(Answers.json(409, Map.of("error", "mapping-errors", "message",
                         "fix the ledger mapping of these divisions before going live", "divisions", blocking)));
+    }
+
+    /**
+     * Makes the tenant's events that wait on a gap in this division's ledger mapping due now, so the next replay
+     * books them (or, if the new mapping still lacks something, parks them again with the new reason). The replay
+     * does the booking, not this request: an admin answer never waits on Exact calls for other events.
+     */
+    private int retryGapsNow(String tenant, int division) {
+        int due = 0;
+        for (EventRecord waiting : events.findByStatus(tenant, EventStatus.WAITING, MAX_WAITING_SCANNED)) {
+            if (LedgerMappingGaps.concerns(waiting.reason(), division) && events.retryWaitingAt(tenant,
+                    waiting.eventId(), waiting.version(), clock.instant()).isPresent()) {
+                due++;
+            }
+        }
+        return due;
     }
 
     private LedgerMappingView view(ExactTarget target, Optional<LedgerMappingRecord> stored) {

@@ -24,6 +24,7 @@ import org.exactsync.mapping.BookingPlan;
 import org.exactsync.mapping.InvoiceCreated;
 import org.exactsync.mapping.InvoiceLine;
 import org.exactsync.mapping.LedgerMapping;
+import org.exactsync.mapping.LedgerMappingGaps;
 import org.exactsync.mapping.SalesEntryDraft;
 import org.exactsync.mapping.SalesEntryMapper;
 import org.exactsync.store.EntityKind;
@@ -85,11 +86,15 @@ public class InvoiceBooking {
             return new Outcome.Waiting(dependencies.missing() + " is not synced to division " + division + " yet");
         }
         Optional<LedgerMappingRecord> ledger = ledgers.find(target.tenant(), division);
+        // A gap in the connector's own configuration is not the CRM's error: the invoice waits until the operator
+        // fills it, and replacing the mapping makes it due at once (LedgerMappingAdmin).
         if (ledger.isEmpty()) {
-            return new Outcome.Failed("division " + division + " has no ledger mapping for tenant " + target.tenant()
-                    + "; configure journal, GL accounts and VAT codes first", false);
+            return new Outcome.ConfigurationGap(LedgerMappingGaps.missing(division), division);
         }
         BookingPlan plan = plan(target, invoice, ledger.get().mapping(), dependencies.context());
+        if (plan instanceof BookingPlan.Unmapped unmapped) {
+            return new Outcome.ConfigurationGap(LedgerMappingGaps.lacking(division, unmapped.gaps()), division);
+        }
         if (plan instanceof BookingPlan.Refused refused) {
             return new Outcome.Failed("invoice " + invoice.id() + " cannot be booked in division " + division + ": "
                     + String.join("; ", refused.reasons()), false);

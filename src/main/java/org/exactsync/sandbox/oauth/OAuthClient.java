@@ -8,4 +8,10 @@ package org.exactsync.sandbox.oauth;
  * @param redirectUri  the one registered redirect URI
  */
 public record OAuthClient(String clientId, String clientSecret, String redirectUri) {
+
+    @Override
+    public String toString() {
+        // The secret stays out of log lines.
+        return "OAuthClient[clientId=" + clientId + ", redirectUri=" + redirectUri + "]";
+    }
 }

@@ -5,4 +5,10 @@ package org.exactsync.sandbox.oauth;
  * (exact-online-api.md §2.3).
  */
 public record TokenResponse(String accessToken, String refreshToken, int expiresInSeconds) {
+
+    @Override
+    public String toString() {
+        // Tokens stay out of log lines, the sandbox's too: its logs look like the real thing's.
+        return "TokenResponse[expiresInSeconds=" + expiresInSeconds + "]";
+    }
 }

@@ -160,6 +160,19 @@ public class DynamoDbEventStore implements EventStore {
     }
 
     @Override
+    public Optional<EventRecord> retryWaitingAt(String tenant, String eventId, long expectedVersion,
+            Instant retryAt) {
+        Update update = new Update()
+                .set(RETRY_AT, Items.millis(retryAt))
+                .set(UPDATED_AT, Items.millis(clock.instant()))
+                .increment(VERSION)
+                .condition("#version = :expectedVersion AND #status = :waiting", VERSION, STATUS)
+                .bind(":expectedVersion", Items.n(expectedVersion))
+                .bind(":waiting", Items.s(EventStatus.WAITING.name()));
+        return conditional(tenant, eventId, update);
+    }
+
+    @Override
     public Optional<EventRecord> markFailed(String tenant, String eventId, long leasedVersion, String owner,
             String reason, boolean retryable, String resultJson) {
         Update update = leased(open(tenant, eventId, EventStatus.FAILED), leasedVersion, owner)

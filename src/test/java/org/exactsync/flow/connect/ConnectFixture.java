@@ -125,6 +125,7 @@ public final class ConnectFixture implements AutoCloseable {
                 new org.exactsync.store.dynamodb.DynamoDbLedgerMappingStore(dynamo.client(), table, clock),
                 new org.exactsync.flow.invoice.FinanceMasterDataCache(client,
                         new org.exactsync.store.dynamodb.DynamoDbDivisionCacheStore(dynamo.client(), table, clock),
-                        clock));
+                        clock), new org.exactsync.store.dynamodb.DynamoDbEventStore(dynamo.client(), table, clock),
+                clock);
     }
 }

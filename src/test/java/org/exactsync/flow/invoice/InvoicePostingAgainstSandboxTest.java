@@ -185,7 +185,7 @@ class InvoicePostingAgainstSandboxTest {
     }
 
     @Test
-    void anUnmappedRevenueAccountIsRefusedClearlyWithoutAnExactCallOnceMasterDataIsCached() {
+    void anUnmappedRevenueAccountWaitsForTheMappingNamingItWithoutAnExactCallOnceMasterDataIsCached() {
         flow.syncRelation("rel-1001", "NL123456789B01");
         InvoicePostingHandler handler = flow.handler();
         booked(flow.process(handler, INVOICE));
@@ -195,15 +195,16 @@ class InvoicePostingAgainstSandboxTest {
 
         Outcome outcome = flow.process(handler, invoice);
 
-        assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, f -> {
-            assertThat(f.retryable()).isFalse();
-            assertThat(f.reason()).contains("data.lines[0].revenueAccount").contains("revenue account 7777");
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.ConfigurationGap.class, gap -> {
+            assertThat(gap.division()).isEqualTo(DIVISION);
+            assertThat(gap.reason()).startsWith("ledger mapping of division " + DIVISION)
+                    .contains("data.lines[0].revenueAccount").contains("revenue account 7777");
         });
         assertThat(flow.calls()).isEqualTo(before);
     }
 
     @Test
-    void anUnknownVatCategoryAndRateIsRefusedClearlyWithoutAnExactCall() {
+    void anUnmappedVatCategoryAndRateWaitsForTheMappingWithoutAnExactCall() {
         flow.syncRelation("rel-1001", "NL123456789B01");
         InvoicePostingHandler handler = flow.handler();
         booked(flow.process(handler, INVOICE));
@@ -213,8 +214,8 @@ class InvoicePostingAgainstSandboxTest {
 
         Outcome outcome = flow.process(handler, invoice);
 
-        assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, f ->
-                assertThat(f.reason()).contains("VAT category reduced at 6 %"));
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.ConfigurationGap.class, gap ->
+                assertThat(gap.reason()).contains("VAT category reduced at 6 %").contains("vatCodes.reduced|6"));
         assertThat(flow.calls()).isEqualTo(before);
     }
 

@@ -141,7 +141,7 @@ final class JourneyConnector implements AutoCloseable {
                 new ConnectionSetup(exact, connections, discovered, sandbox.clientId()), clock);
         EventReplayer replayer = new EventReplayer(events, pipeline, handlers, clock, Duration.ofMinutes(5), 50);
         TenantAdmin admin = new TenantAdmin(tenants, new ConnectionAdmin(connections, discovered, tokens, links),
-                new EventAdmin(events, replayer, json), new LedgerMappingAdmin(connections, ledgers, masterData),
+                new EventAdmin(events, replayer, json), new LedgerMappingAdmin(connections, ledgers, masterData, events, clock),
                 clock, Duration.ofSeconds(300), json,
                 new ReconciliationAdmin(connections, new Reconciliation(exact, mappings)));
         gateway = LocalGatewayServer.start(port, pipeline, handlers, start, callback, admin);

@@ -69,6 +69,7 @@ class RelationContractSchemaTest {
         assertThat(properties.at("/contacts/items/properties/firstName/maxLength").asInt())
                 .isEqualTo(FieldLimits.CONTACT_NAME);
         assertThat(properties.at("/paymentTermDays/maximum").asInt()).isEqualTo(FieldLimits.MAX_PAYMENT_TERM_DAYS);
+        assertThat(properties.at("/contacts/maxItems").asInt()).isEqualTo(FieldLimits.MAX_CONTACTS);
     }
 
     @Test

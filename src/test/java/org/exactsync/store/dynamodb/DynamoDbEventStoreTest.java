@@ -182,6 +182,25 @@ class DynamoDbEventStoreTest {
     }
 
     @Test
+    void bringsAWaitingEventsRetryForwardOnlyWhileItStillWaitsAtThatVersion() {
+        EventRecord lease = leased("acme", "evt-1", "worker-a");
+        EventRecord waiting = store.markWaiting("acme", "evt-1", lease.version(), "worker-a", "ledger gap",
+                START.plusSeconds(6 * 3600)).orElseThrow();
+
+        EventRecord due = store.retryWaitingAt("acme", "evt-1", waiting.version(), START).orElseThrow();
+
+        assertThat(due.status()).isEqualTo(EventStatus.WAITING);
+        assertThat(due.retryAt()).isEqualTo(START);
+        assertThat(due.reason()).isEqualTo("ledger gap");
+        assertThat(store.findDue(EventStatus.WAITING, START, 10)).extracting(EventRecord::eventId)
+                .containsExactly("evt-1");
+        assertThat(store.retryWaitingAt("acme", "evt-1", waiting.version(), START)).as("stale version").isEmpty();
+        EventRecord running = store.startAttempt("acme", "evt-1", due.version(), "worker-b", START.plusSeconds(60))
+                .orElseThrow();
+        assertThat(store.retryWaitingAt("acme", "evt-1", running.version(), START)).as("no longer waiting").isEmpty();
+    }
+
+    @Test
     void restartsAWaitingEventAndAFailedOne() {
         EventRecord lease = leased("acme", "evt-1", "worker-a");
         EventRecord waiting = store.markWaiting("acme", "evt-1", lease.version(), "worker-a", "rate budget spent",
