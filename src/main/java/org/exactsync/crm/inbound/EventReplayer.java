@@ -112,8 +112,18 @@ public class EventReplayer {
      * when not all can be drained at once, every lane gets its turn).
      */
     public List<BacklogLane> lanesToDrain() {
+        return lanesToDrain(backlogLanes());
+    }
+
+    /** The lanes listed with backlog, held or not. */
+    public List<BacklogLane> backlogLanes() {
+        return events.backlogLanes();
+    }
+
+    /** Of {@code listed}, the lanes a round should drain, in the order it should take them. */
+    public List<BacklogLane> lanesToDrain(List<BacklogLane> listed) {
         Instant now = clock.instant();
-        return events.backlogLanes().stream()
+        return listed.stream()
                 .filter(lane -> !lane.leasedAt(now))
                 .sorted(Comparator.comparing((BacklogLane lane) -> lane.drainedAt() == null ? Instant.MIN
                         : lane.drainedAt()).thenComparing(BacklogLane::tenant).thenComparing(BacklogLane::division))

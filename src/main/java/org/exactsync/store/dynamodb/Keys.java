@@ -85,6 +85,18 @@ final class Keys {
         return "ES#" + status.name() + "#S" + shard;
     }
 
+    /** The round lease of a fanned-out schedule. */
+    static final String ROUND_SK = "ROUND";
+
+    static String round(String schedule) {
+        return "ROUND#" + part(schedule);
+    }
+
+    /** A work item's last claimed round, in its division's (or tenant's) partition. */
+    static String roundItemSk(String schedule) {
+        return "ROUND#" + part(schedule);
+    }
+
     /** The lane item of a (tenant, division): drain lease and backlog marker. */
     static final String DRAIN_SK = "DRAIN";
 
