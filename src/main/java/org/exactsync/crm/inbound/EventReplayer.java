@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.exactsync.config.CrmConfig;
 import org.exactsync.store.BacklogLane;
 import org.exactsync.store.EventRecord;
+import org.exactsync.store.EventStatus;
 import org.exactsync.store.EventStore;
 import org.exactsync.time.Deadline;
 import org.exactsync.time.InvocationDeadline;
@@ -166,7 +167,7 @@ public class EventReplayer {
                     if (!deadline.leaves(clock, startMargin)) {
                         return tally.report(drained);
                     }
-                    Optional<LaneQueue.Candidate> next = lane.next(this::startable, tally);
+                    Optional<LaneQueue.Candidate> next = lane.next(this::turn, tally);
                     if (next.isEmpty()) {
                         events.releaseDrainLease(lane.tenant(), lane.division(), owner, lane.sawNoOpenEvent(),
                                 clock.instant().minus(QUIET_BEFORE_DROP));
@@ -188,9 +189,22 @@ public class EventReplayer {
         }
     }
 
-    /** Whether {@code record} is worth starting now: a handler takes it and it is due. */
-    private boolean startable(EventRecord record) {
-        return handlersByType.containsKey(record.type()) && due(record, clock.instant());
+    /** What a drain does with a listed event now. */
+    enum Turn {
+        /** Due, and a handler takes it. */
+        START,
+        /** Not yet (retry time, back-off, a live worker): later events of its entity stay behind it. */
+        LATER,
+        /** Never by itself (a final failure, attempts used up, no handler here): it holds nothing back. */
+        NEVER
+    }
+
+    private Turn turn(EventRecord record) {
+        if (!handlersByType.containsKey(record.type()) || record.status() == EventStatus.FAILED
+                && (!record.retryable() || record.attempts() >= MAX_ATTEMPTS)) {
+            return Turn.NEVER;
+        }
+        return due(record, clock.instant()) ? Turn.START : Turn.LATER;
     }
 
     /** Runs one event; true when it finished (DONE) now. */

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStore;
@@ -15,7 +15,8 @@ import org.exactsync.store.LanePage;
 /**
  * One lane's open events during a drain, read page by page, oldest first, and handed out one at a time in the order
  * the flows need: an event is held back while an older event of its own entity, or of an entity it needs, is still
- * open in this pass (its start could only answer Waiting or apply an older version after a newer one), and an event
+ * open in this pass (its start could only answer Waiting or apply an older version after a newer one; an event the
+ * replay will never start by itself, such as a final failure, holds nothing back), and an event
  * whose prerequisite is queued behind it is moved behind that prerequisite once (an invoice delivered before its
  * relation is booked right after the relation, not a retry period later).
  */
@@ -61,17 +62,22 @@ final class LaneQueue {
     }
 
     /**
-     * The next event to start, skipping (and counting) those held back or not {@code startable}; empty when the lane
-     * has no more.
+     * The next event to start, skipping (and counting) those held back or whose {@code turns} is not now; empty when
+     * the lane has no more.
      */
-    Optional<Candidate> next(Predicate<EventRecord> startable, EventReplayer.Tally tally) {
+    Optional<Candidate> next(Function<EventRecord, EventReplayer.Turn> turns, EventReplayer.Tally tally) {
         while (true) {
             if (queue.isEmpty() && !load()) {
                 return Optional.empty();
             }
             LaneEvent event = queue.remove(0);
             sawOpenEvent = true;
-            if (heldBack(event) || !startable.test(event.record())) {
+            EventReplayer.Turn turn = turns.apply(event.record());
+            if (turn == EventReplayer.Turn.NEVER) {
+                tally.skipped++;
+                continue;
+            }
+            if (heldBack(event) || turn == EventReplayer.Turn.LATER) {
                 open.add(event.entity());
                 tally.skipped++;
                 continue;
