@@ -13,6 +13,10 @@ public final class MetricNames {
     public static final String BACKLOG_AGE = "BacklogAgeSeconds";
     /** Open events by status, one point per status. Dimension: Status. */
     public static final String OPEN_EVENTS = "OpenEvents";
+    /** Open events of one (tenant, division) lane, one point per lane. Property: tenant, division. */
+    public static final String LANE_BACKLOG = "LaneBacklog";
+    /** Age of the oldest open event of one lane, in seconds. Property: tenant, division. */
+    public static final String LANE_BACKLOG_AGE = "LaneBacklogAgeSeconds";
     /** Connections whose Exact consent must be given again. */
     public static final String NEEDS_CONSENT = "NeedsConsentConnections";
 

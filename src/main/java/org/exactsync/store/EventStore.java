@@ -66,4 +66,29 @@ public interface EventStore {
 
     /** Like {@link #findByStatus(EventStatus, int)} for one tenant (its status page). */
     List<EventRecord> findByStatus(String tenant, EventStatus status, int limit);
+
+    /**
+     * The lanes ((tenant, division)) that may have open events: every lane an event was claimed in since a drain last
+     * found it empty. Read from an index, with each lane's drain lease, so a planner can skip lanes being drained.
+     */
+    List<BacklogLane> backlogLanes();
+
+    /**
+     * A page of the lane's open events in every status, oldest accepted first, starting after {@code after} (null:
+     * from the oldest). Read from an index, so it may lag a write by a moment.
+     */
+    LanePage laneEvents(String tenant, int division, String after, int limit);
+
+    /**
+     * Takes (or, for the same {@code owner}, extends) the lane's drain lease until {@code until}: one conditional
+     * write, refused while another owner's lease runs. Only the holder drains the lane.
+     */
+    boolean tryDrainLease(String tenant, int division, String owner, Instant until);
+
+    /**
+     * Gives the lane's drain lease up and notes when. With {@code empty} (the holder found no open event) the lane
+     * also leaves {@link #backlogLanes()}, unless an event was claimed in it after {@code quietBefore}: the index read
+     * that found it empty may lag such a claim.
+     */
+    void releaseDrainLease(String tenant, int division, String owner, boolean empty, Instant quietBefore);
 }

@@ -1,6 +1,7 @@
 package org.exactsync.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,8 +14,14 @@ import java.util.Objects;
  * @param body      the body itself, kept so that a waiting event can be finished without the CRM sending it again
  *                  (DynamoDB items are limited to 400 KB)
  * @param expiresAt when the record may be forgotten (TTL); duplicates arriving later are treated as new
+ * @param divisions the divisions the event targets as resolved at acceptance; the first one is its backlog lane
+ *                  (the (tenant, division) whose drain replays it); empty: in no lane, replayed only by an operator
+ * @param entity    the CRM entity it changes, e.g. {@code relation:rel-1001} (events of one entity replay in order),
+ *                  or null
+ * @param after     entities that must be synced before this one can be, e.g. an invoice's relation
  */
-public record NewEvent(String tenant, String eventId, String type, String bodyHash, String body, Instant expiresAt) {
+public record NewEvent(String tenant, String eventId, String type, String bodyHash, String body, Instant expiresAt,
+        List<Integer> divisions, String entity, List<String> after) {
 
     public NewEvent {
         Objects.requireNonNull(tenant, "tenant");
@@ -23,5 +30,12 @@ public record NewEvent(String tenant, String eventId, String type, String bodyHa
         Objects.requireNonNull(bodyHash, "bodyHash");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        divisions = divisions == null ? List.of() : List.copyOf(divisions);
+        after = after == null ? List.of() : List.copyOf(after);
+    }
+
+    /** An event in no backlog lane (tools and store tests). */
+    public NewEvent(String tenant, String eventId, String type, String bodyHash, String body, Instant expiresAt) {
+        this(tenant, eventId, type, bodyHash, body, expiresAt, List.of(), null, List.of());
     }
 }

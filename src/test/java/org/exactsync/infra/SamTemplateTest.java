@@ -28,6 +28,10 @@ import org.junit.jupiter.api.Test;
  */
 class SamTemplateTest {
 
+    /** The schedules that fan a round out by invoking themselves asynchronously (docs/operations.md). */
+    static final Set<String> FANNED_OUT = Set.of("OpenItemPollFunction", "ProjectCostsFunction",
+            "EventReplayFunction", "TokenKeepAliveFunction");
+
     private static JsonNode template;
     private static JsonNode resources;
 
@@ -110,6 +114,36 @@ class SamTemplateTest {
                 }
             }
             assertThat(hasLogGroup).as("log group with retention for %s", function.getKey()).isTrue();
+        }
+    }
+
+    @Test
+    void aFannedOutScheduleMayInvokeOnlyItselfWithinItsReservedConcurrency() {
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            JsonNode properties = function.getValue().get("Properties");
+            List<JsonNode> invokes = new ArrayList<>();
+            properties.at("/Policies/0/Statement").forEach(statement -> {
+                if (statement.toString().contains("lambda:")) {
+                    invokes.add(statement);
+                }
+            });
+            if (!FANNED_OUT.contains(function.getKey())) {
+                assertThat(invokes).as("%s invokes functions", function.getKey()).isEmpty();
+                continue;
+            }
+            String name = properties.at("/FunctionName/Fn::Sub").asText();
+            assertThat(name).as("name of %s", function.getKey())
+                    .isEqualTo("${AWS::StackName}-" + properties.at("/Environment/Variables/QUARKUS_FUNQY_EXPORT")
+                            .asText());
+            assertThat(invokes).as("invoke grants of %s", function.getKey()).hasSize(1);
+            assertThat(invokes.get(0).get("Action").asText()).isEqualTo("lambda:InvokeFunction");
+            List<String> scope = new ArrayList<>();
+            invokes.get(0).get("Resource").forEach(r -> scope.add(r.get("Fn::Sub").asText()));
+            String arn = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:" + name;
+            assertThat(scope).as("%s invokes only itself (any version)", function.getKey())
+                    .containsExactlyInAnyOrder(arn, arn + ":*");
+            assertThat(properties.get("ReservedConcurrentExecutions").asInt()).as("fan-out bound of %s",
+                    function.getKey()).isBetween(1, 50);
         }
     }
 

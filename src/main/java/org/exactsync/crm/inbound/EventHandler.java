@@ -25,6 +25,15 @@ public interface EventHandler<D> {
     List<Problem> validate(JsonNode data);
 
     /**
+     * The CRM entities ({@code kind:id}, as callbacks key them) that must be synced before this event can be, e.g. an
+     * invoice's relation. The replay does not start the event while an older open event of one of them waits in the
+     * same lane; the handler still checks for itself (it answers Waiting when a dependency is missing).
+     */
+    default List<String> prerequisites(D data) {
+        return List.of();
+    }
+
+    /**
      * Does the work; called after durable acceptance, and again on retries and replays, so it must be idempotent.
      */
     Outcome process(AcceptedEvent<D> event);

@@ -1,20 +1,57 @@
 package org.exactsync.crm.inbound;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
 import io.quarkus.funqy.Funq;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.crm.ScheduleTick;
+import org.exactsync.schedule.WorkDispatcher;
+import org.exactsync.schedule.WorkItem;
+import org.exactsync.store.BacklogLane;
 
-/** Scheduled (EventBridge in the cloud): finishes accepted events that had to wait, without a new CRM delivery. */
+/**
+ * Scheduled (EventBridge in the cloud, every minute): finishes accepted events that had to wait, without a new CRM
+ * delivery. The tick hands each lane with backlog that no run holds to a worker of its own, at most
+ * {@code connector.fanout.replay-lanes} lanes in flight (the function's reserved concurrency leaves room for them and
+ * the planner); each worker drains its lane under the lane's drain lease until its own deadline. Rounds may overlap:
+ * the drain lease, not a round lease, keeps two runs off one division.
+ */
 public class EventReplayFunction {
 
     private final EventReplayer replayer;
+    private final WorkDispatcher dispatcher;
+    private final Clock clock;
+    private final int maxLanes;
 
-    public EventReplayFunction(EventReplayer replayer) {
+    public EventReplayFunction(EventReplayer replayer, WorkDispatcher dispatcher, Clock clock,
+            @ConfigProperty(name = "connector.fanout.replay-lanes", defaultValue = "20") int maxLanes) {
         this.replayer = replayer;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.maxLanes = maxLanes;
     }
 
     @Funq("event-replay")
     public ReplayReport replay(ScheduleTick tick) {
-        return replayer.replayDue();
+        Optional<WorkItem> item = ScheduleTick.workItemOf(tick);
+        if (item.isPresent() && item.get().division() != null) {
+            return replayer.drainLane(item.get().tenant(), item.get().division());
+        }
+        List<BacklogLane> all = replayer.backlogLanes();
+        long held = all.stream().filter(lane -> lane.leasedAt(clock.instant())).count();
+        // Lanes held by earlier rounds' workers count against the bound: queued invocations would only pile up.
+        int free = (int) Math.max(0, maxLanes - held);
+        String round = "event-replay@" + clock.millis() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        List<WorkItem> items = replayer.lanesToDrain(all).stream().limit(free)
+                .map(lane -> new WorkItem(round, lane.tenant(), lane.division())).toList();
+        List<ReplayReport> reports = dispatcher.dispatch(items,
+                work -> replayer.drainLane(work.tenant(), work.division())).results();
+        return new ReplayReport(reports.stream().mapToInt(ReplayReport::resumed).sum(),
+                reports.stream().mapToInt(ReplayReport::done).sum(),
+                reports.stream().mapToInt(ReplayReport::skipped).sum(), items.size());
     }
 }

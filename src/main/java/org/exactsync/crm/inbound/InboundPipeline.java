@@ -173,7 +173,8 @@ public class InboundPipeline {
 
         ClaimResult claim = events.claim(new NewEvent(envelope.tenant(), envelope.eventId(), envelope.type(),
                 sha256(raw), new String(raw, StandardCharsets.UTF_8),
-                clock.instant().plus(limits.eventRetention())));
+                clock.instant().plus(limits.eventRetention()), divisions,
+                entityKey(envelope.type(), envelope.data(), envelope.eventId()), handler.prerequisites(bound)));
         switch (claim.outcome()) {
             case CONFLICT_DIFFERENT_BODY:
                 return error(409, "conflict", "eventId " + envelope.eventId()

@@ -3,12 +3,19 @@ package org.exactsync.crm.inbound;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * What one replay run did.
+ * What one replay run (or round) did.
  *
  * @param resumed events run again
  * @param done    of those, finished now
- * @param skipped open events not due yet, held by a live worker, or of a type no handler takes
+ * @param skipped open events not due yet, held behind an older event of their entity or of one they need, held by a
+ *                live worker, or of a type no handler takes
+ * @param lanes   (tenant, division) lanes drained by this run, or handed to workers by a fanned-out round
  */
 @RegisterForReflection
-public record ReplayReport(int resumed, int done, int skipped) {
+public record ReplayReport(int resumed, int done, int skipped, int lanes) {
+
+    /** A run that drained no lane. */
+    public ReplayReport(int resumed, int done, int skipped) {
+        this(resumed, done, skipped, 0);
+    }
 }

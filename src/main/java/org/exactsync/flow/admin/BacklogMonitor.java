@@ -3,6 +3,7 @@ package org.exactsync.flow.admin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.exactsync.metrics.MetricNames;
 import org.exactsync.metrics.MetricPoint;
 import org.exactsync.metrics.MetricUnit;
 import org.exactsync.metrics.Metrics;
+import org.exactsync.store.BacklogLane;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
@@ -22,8 +24,8 @@ import org.exactsync.store.EventStore;
 import org.exactsync.store.TokenStore;
 
 /**
- * Measures what no single request sees: the age of the oldest open event, open events per state, and connections
- * needing consent. Run on a schedule; the points feed the backlog-age and needs-consent alarms.
+ * Measures what no single request sees: the age of the oldest open event, open events per state, the backlog of every
+ * (tenant, division) lane, and connections needing consent. Run on a schedule; the points feed the backlog-age and needs-consent alarms.
  */
 @ApplicationScoped
 public class BacklogMonitor {
@@ -36,6 +38,7 @@ public class BacklogMonitor {
     private final TokenStore tokens;
     private final Metrics metrics;
     private final Clock clock;
+    private final LaneBacklogs laneBacklogs;
 
     public BacklogMonitor(EventStore events, ConnectionStore connections, TokenStore tokens, Metrics metrics,
             Clock clock) {
@@ -44,6 +47,7 @@ public class BacklogMonitor {
         this.tokens = tokens;
         this.metrics = metrics;
         this.clock = clock;
+        this.laneBacklogs = new LaneBacklogs(events, clock);
     }
 
     /** Measures and records the points. */
@@ -70,7 +74,19 @@ public class BacklogMonitor {
         int needsConsent = (int) connections.findAll().stream().filter(this::needsConsent).count();
         metrics.record(new MetricPoint(MetricNames.NEEDS_CONSENT, MetricUnit.COUNT, needsConsent, Map.of(),
                 Map.of()));
-        return new BacklogSnapshot(age, open, needsConsent);
+        List<LaneBacklog> lanes = new ArrayList<>();
+        for (BacklogLane lane : events.backlogLanes()) {
+            LaneBacklog backlog = laneBacklogs.lane(lane.tenant(), lane.division(), lane.leasedAt(now));
+            lanes.add(backlog);
+            // Tenant and division are properties, not dimensions: a metric per lane would be billed per lane.
+            Map<String, String> where = Map.of("tenant", lane.tenant(), "division",
+                    Integer.toString(lane.division()));
+            metrics.record(new MetricPoint(MetricNames.LANE_BACKLOG, MetricUnit.COUNT, backlog.open(), Map.of(),
+                    where));
+            metrics.record(new MetricPoint(MetricNames.LANE_BACKLOG_AGE, MetricUnit.SECONDS,
+                    backlog.oldestAgeSeconds(), Map.of(), where));
+        }
+        return new BacklogSnapshot(age, open, needsConsent, lanes);
     }
 
     /** As the admin status says it: the connection or its token chain is marked broken, or the chain is gone. */

@@ -1,6 +1,7 @@
 package org.exactsync.flow.admin;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +24,9 @@ import org.exactsync.store.EventStatus;
 import org.exactsync.store.EventStore;
 
 /**
- * The operations part of the tenant admin: one event's state, a tenant's open events by status, and an operator's
- * replay of a failed event (run through the {@link EventReplayer}, the same path the scheduled replay takes).
+ * The operations part of the tenant admin: one event's state, a tenant's open events by status, its backlog per
+ * division, and an operator's replay of a failed event (run through the {@link EventReplayer}, the same path the
+ * scheduled replay takes).
  */
 @ApplicationScoped
 public class EventAdmin {
@@ -33,11 +36,33 @@ public class EventAdmin {
     private final EventStore events;
     private final EventReplayer replayer;
     private final ObjectMapper json;
+    private final LaneBacklogs backlogs;
 
-    public EventAdmin(EventStore events, EventReplayer replayer, ObjectMapper json) {
+    @Inject
+    public EventAdmin(EventStore events, EventReplayer replayer, ObjectMapper json, Clock clock) {
         this.events = events;
         this.replayer = replayer;
         this.json = json;
+        this.backlogs = new LaneBacklogs(events, clock);
+    }
+
+    /** For tests and tools that do not read the backlog route's ages. */
+    public EventAdmin(EventStore events, EventReplayer replayer, ObjectMapper json) {
+        this(events, replayer, json, Clock.systemUTC());
+    }
+
+    /**
+     * {@code GET backlog}: per division with open events, how many (per state), how many waiting ones are due, and
+     * the age of the oldest; {@code draining} while a replay run holds the division.
+     */
+    public HttpResponseEvent backlog(String tenant) {
+        List<LaneBacklog> lanes = backlogs.tenant(tenant);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", tenant);
+        body.put("open", lanes.stream().mapToInt(LaneBacklog::open).sum());
+        body.put("oldestAgeSeconds", lanes.stream().mapToLong(LaneBacklog::oldestAgeSeconds).max().orElse(0));
+        body.put("divisions", lanes);
+        return Answers.json(200, body);
     }
 
     /** {@code GET events/<id>}. */

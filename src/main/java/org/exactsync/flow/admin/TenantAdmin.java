@@ -31,6 +31,7 @@ import org.jboss.logging.Logger;
  * <li>{@code PUT mode} {@code {"mode":"dry-run"|"live"}}</li>
  * <li>{@code GET events?status=failed&limit=50} — open events, oldest first</li>
  * <li>{@code GET events/<eventId>} — one event's state</li>
+ * <li>{@code GET backlog} — open events and the age of the oldest, per division</li>
  * <li>{@code POST events/<eventId>/replay} {@code {"eventId":"<eventId>"}} — replay a failed event now</li>
  * <li>{@code GET divisions/<division>/ledger-mapping} — the ledger mapping checked against Exact's master data</li>
  * <li>{@code PUT divisions/<division>/ledger-mapping} {@link LedgerMappingBody} — replace it (version for CAS)</li>
@@ -121,6 +122,9 @@ public class TenantAdmin {
         if (path.matches("events")) {
             return method.equals("GET") ? events.open(tenant, request.query("status"), request.query("limit"))
                     : notAllowed("GET");
+        }
+        if (path.matches("backlog")) {
+            return method.equals("GET") ? events.backlog(tenant) : notAllowed("GET");
         }
         if (path.matches("events", "*")) {
             return method.equals("GET") ? events.event(tenant, path.segments().get(1)) : notAllowed("GET");

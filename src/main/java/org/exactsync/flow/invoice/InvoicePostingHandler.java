@@ -53,6 +53,18 @@ public class InvoicePostingHandler implements EventHandler<InvoiceCreated> {
         return validator.validate(data);
     }
 
+    /** Its relation and the projects of its lines: the booking waits for their mappings. */
+    @Override
+    public List<String> prerequisites(InvoiceCreated invoice) {
+        List<String> entities = new java.util.ArrayList<>();
+        if (invoice.relationId() != null) {
+            entities.add("relation:" + invoice.relationId());
+        }
+        invoice.lines().stream().map(line -> line.projectId()).filter(java.util.Objects::nonNull).distinct()
+                .forEach(project -> entities.add("project:" + project));
+        return entities;
+    }
+
     @Override
     public Outcome process(AcceptedEvent<InvoiceCreated> event) {
         EventTargets targets = EventTargets.resolve(connections, event);

@@ -11,4 +11,19 @@ import java.util.List;
  * @param failed        tenants whose refresh failed for a passing reason (retried next round)
  */
 public record KeepAliveReport(int connections, int refreshed, List<String> needsConsent, List<String> failed) {
+
+    /** The sum of per-tenant reports (a round's). */
+    public static KeepAliveReport sum(List<KeepAliveReport> reports) {
+        List<String> needsConsent = new java.util.ArrayList<>();
+        List<String> failed = new java.util.ArrayList<>();
+        int connections = 0;
+        int refreshed = 0;
+        for (KeepAliveReport report : reports) {
+            connections += report.connections();
+            refreshed += report.refreshed();
+            needsConsent.addAll(report.needsConsent());
+            failed.addAll(report.failed());
+        }
+        return new KeepAliveReport(connections, refreshed, List.copyOf(needsConsent), List.copyOf(failed));
+    }
 }

@@ -29,30 +29,38 @@ public class TokenKeepAliveService {
         this.exact = exact;
     }
 
+    /** Every active connection, one after another. */
     public KeepAliveReport keepAliveAll() {
-        int looked = 0;
-        int refreshed = 0;
-        List<String> needsConsent = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (ConnectionRecord connection : connections.findAll()) {
-            if (connection.status() != ConnectionStatus.ACTIVE) {
-                continue;
-            }
-            looked++;
-            try {
-                if (exact.keepAlive(connection.tokenKey())) {
-                    refreshed++;
-                }
-            } catch (ExactConsentRequiredException broken) {
-                needsConsent.add(connection.tenant());
-                markNeedsConsent(connection);
-            } catch (ExactException passing) {
-                failed.add(connection.tenant());
-                LOG.warnf("keep-alive of tenant %s failed (%s); next round retries", connection.tenant(),
-                        passing.getClass().getSimpleName());
-            }
+        List<KeepAliveReport> reports = new ArrayList<>();
+        for (ConnectionRecord connection : activeConnections()) {
+            reports.add(keepAlive(connection));
         }
-        return new KeepAliveReport(looked, refreshed, needsConsent, failed);
+        return KeepAliveReport.sum(reports);
+    }
+
+    /** The active connections: a round's work items are their tenants (one token chain each). */
+    public List<ConnectionRecord> activeConnections() {
+        return connections.findAll().stream().filter(c -> c.status() == ConnectionStatus.ACTIVE).toList();
+    }
+
+    /** One tenant, as a fanned-out round's work item: nothing when its connection is no longer active. */
+    public KeepAliveReport keepAlive(String tenant) {
+        return connections.find(tenant).filter(c -> c.status() == ConnectionStatus.ACTIVE).map(this::keepAlive)
+                .orElse(KeepAliveReport.sum(List.of()));
+    }
+
+    private KeepAliveReport keepAlive(ConnectionRecord connection) {
+        try {
+            boolean refreshed = exact.keepAlive(connection.tokenKey());
+            return new KeepAliveReport(1, refreshed ? 1 : 0, List.of(), List.of());
+        } catch (ExactConsentRequiredException broken) {
+            markNeedsConsent(connection);
+            return new KeepAliveReport(1, 0, List.of(connection.tenant()), List.of());
+        } catch (ExactException passing) {
+            LOG.warnf("keep-alive of tenant %s failed (%s); next round retries", connection.tenant(),
+                    passing.getClass().getSimpleName());
+            return new KeepAliveReport(1, 0, List.of(), List.of(connection.tenant()));
+        }
     }
 
     private void markNeedsConsent(ConnectionRecord connection) {

@@ -47,28 +47,37 @@ public class OpenItemPoll {
 
     /** Every live connection's divisions, one after another; a division that fails is retried next time. */
     public PollReport pollAll() {
-        int divisions = 0;
-        int changes = 0;
-        int sent = 0;
-        int resyncs = 0;
-        List<String> failed = new ArrayList<>();
+        List<PollReport> reports = new ArrayList<>();
         for (ConnectionRecord connection : polled()) {
             for (int division : connection.divisions()) {
-                ExactTarget target = new ExactTarget(connection.tokenKey(), division);
-                try {
-                    DivisionPollResult result = sweep(target);
-                    divisions++;
-                    changes += result.changes();
-                    sent += result.callbacks();
-                    resyncs += result.fullRead() ? 1 : 0;
-                } catch (ExactException passing) {
-                    failed.add(connection.tenant() + "/" + division);
-                    LOG.warnf("open-item poll of tenant %s division %d failed (%s); next poll retries",
-                            connection.tenant(), division, passing.getClass().getSimpleName());
-                }
+                reports.add(pollDivision(connection, division));
             }
         }
-        return new PollReport(divisions, changes, sent, resyncs, failed);
+        return PollReport.sum(reports);
+    }
+
+    /**
+     * One division, as a fanned-out round's work item: nothing when the connection is no longer live or no longer
+     * has the division (it changed since the round was planned).
+     */
+    public PollReport pollDivision(String tenant, int division) {
+        return connections.find(tenant)
+                .filter(OpenItemPoll::live)
+                .filter(connection -> connection.divisions().contains(division))
+                .map(connection -> pollDivision(connection, division))
+                .orElse(PollReport.sum(List.of()));
+    }
+
+    private PollReport pollDivision(ConnectionRecord connection, int division) {
+        ExactTarget target = new ExactTarget(connection.tokenKey(), division);
+        try {
+            DivisionPollResult result = sweep(target);
+            return new PollReport(1, result.changes(), result.callbacks(), result.fullRead() ? 1 : 0, List.of());
+        } catch (ExactException passing) {
+            LOG.warnf("open-item poll of tenant %s division %d failed (%s); next poll retries",
+                    connection.tenant(), division, passing.getClass().getSimpleName());
+            return new PollReport(0, 0, 0, 0, List.of(connection.tenant() + "/" + division));
+        }
     }
 
     /**
@@ -103,9 +112,11 @@ public class OpenItemPoll {
 
     /** The live, usable connections (a dry-run connection books nothing, so it has nothing to follow). */
     public List<ConnectionRecord> polled() {
-        return connections.findAll().stream()
-                .filter(c -> c.status() == ConnectionStatus.ACTIVE && c.mode() == SyncMode.LIVE)
-                .toList();
+        return connections.findAll().stream().filter(OpenItemPoll::live).toList();
+    }
+
+    private static boolean live(ConnectionRecord connection) {
+        return connection.status() == ConnectionStatus.ACTIVE && connection.mode() == SyncMode.LIVE;
     }
 
     private DivisionPollResult read(ExactTarget target, CursorKey key, Optional<CursorRecord> cursor,

@@ -19,4 +19,21 @@ public record PollReport(int divisions, int changes, int callbacks, int resyncs,
     public PollReport {
         failed = List.copyOf(failed);
     }
+
+    /** The sum of per-division reports (a round's). */
+    public static PollReport sum(List<PollReport> reports) {
+        List<String> failed = new java.util.ArrayList<>();
+        int divisions = 0;
+        int changes = 0;
+        int callbacks = 0;
+        int resyncs = 0;
+        for (PollReport report : reports) {
+            divisions += report.divisions();
+            changes += report.changes();
+            callbacks += report.callbacks();
+            resyncs += report.resyncs();
+            failed.addAll(report.failed());
+        }
+        return new PollReport(divisions, changes, callbacks, resyncs, failed);
+    }
 }

@@ -87,30 +87,42 @@ public class ProjectCostsReader {
 
     /** Every live tenant's connected divisions, one after another; a failing division does not stop the others. */
     public ProjectCostsReport readAll() {
-        int divisionsRead = 0;
-        int rows = 0;
-        int updated = 0;
-        List<String> failures = new ArrayList<>();
-        for (ConnectionRecord connection : connections.findAll()) {
-            if (connection.status() != ConnectionStatus.ACTIVE) {
-                continue;
-            }
+        List<ProjectCostsReport> reports = new ArrayList<>();
+        for (ConnectionRecord connection : activeConnections()) {
             for (int division : connection.divisions()) {
-                try {
-                    Optional<DivisionRead> read = readDivision(new ExactTarget(connection.tokenKey(), division));
-                    if (read.isPresent()) {
-                        divisionsRead++;
-                        rows += read.get().rows();
-                        updated += read.get().projectsUpdated();
-                    }
-                } catch (ExactException | ConcurrentReadException failed) {
-                    LOG.infof("project costs of tenant %s division %d not read: %s", connection.tenant(), division,
-                            failed.getClass().getSimpleName());
-                    failures.add(connection.tenant() + "/" + division + ": " + failed.getClass().getSimpleName());
-                }
+                reports.add(read(connection, division));
             }
         }
-        return new ProjectCostsReport(divisionsRead, rows, updated, failures);
+        return ProjectCostsReport.sum(reports);
+    }
+
+    /** The active connections: a round's work items are their divisions. */
+    public List<ConnectionRecord> activeConnections() {
+        return connections.findAll().stream().filter(c -> c.status() == ConnectionStatus.ACTIVE).toList();
+    }
+
+    /**
+     * One division, as a fanned-out round's work item: nothing when the connection is no longer active or no longer
+     * has the division.
+     */
+    public ProjectCostsReport readDivision(String tenant, int division) {
+        return connections.find(tenant)
+                .filter(c -> c.status() == ConnectionStatus.ACTIVE && c.divisions().contains(division))
+                .map(c -> read(c, division))
+                .orElse(ProjectCostsReport.sum(List.of()));
+    }
+
+    private ProjectCostsReport read(ConnectionRecord connection, int division) {
+        try {
+            return readDivision(new ExactTarget(connection.tokenKey(), division))
+                    .map(read -> new ProjectCostsReport(1, read.rows(), read.projectsUpdated(), List.of()))
+                    .orElse(ProjectCostsReport.sum(List.of()));
+        } catch (ExactException | ConcurrentReadException failed) {
+            LOG.infof("project costs of tenant %s division %d not read: %s", connection.tenant(), division,
+                    failed.getClass().getSimpleName());
+            return new ProjectCostsReport(0, 0, 0, List.of(connection.tenant() + "/" + division + ": "
+                    + failed.getClass().getSimpleName()));
+        }
     }
 
     /** One division; empty when it has no mapped project (nothing to read for). */

@@ -18,4 +18,19 @@ public record ProjectCostsReport(int divisionsRead, int rowsRead, int projectsUp
     public ProjectCostsReport {
         failures = List.copyOf(failures);
     }
+
+    /** The sum of per-division reports (a round's). */
+    public static ProjectCostsReport sum(List<ProjectCostsReport> reports) {
+        List<String> failures = new java.util.ArrayList<>();
+        int divisions = 0;
+        int rows = 0;
+        int updated = 0;
+        for (ProjectCostsReport report : reports) {
+            divisions += report.divisionsRead();
+            rows += report.rowsRead();
+            updated += report.projectsUpdated();
+            failures.addAll(report.failures());
+        }
+        return new ProjectCostsReport(divisions, rows, updated, failures);
+    }
 }

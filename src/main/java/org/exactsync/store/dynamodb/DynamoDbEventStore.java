@@ -12,11 +12,14 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exactsync.store.BacklogLane;
 import org.exactsync.store.ClaimOutcome;
 import org.exactsync.store.ClaimResult;
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.EventStore;
+import org.exactsync.store.LaneEvent;
+import org.exactsync.store.LanePage;
 import org.exactsync.store.NewEvent;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +34,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Event records, one partition per event ({@code T#tenant#E#eventId}) so a burst of webhooks spreads over the table.
  * The claim is one conditional PutItem, every transition one conditional UpdateItem. While an event is open it also
  * carries the keys of {@code gsi1} (the tenant's events by status) and {@code gsi2} (all tenants' events by status,
- * in {@link TableLayout#BACKLOG_SHARDS} shards); finishing it removes them, so both indexes hold only the backlog.
+ * in {@link TableLayout#BACKLOG_SHARDS} shards) and, when it has a lane (its first target division), of {@code gsi3}
+ * (the lane's events, every open status, oldest first); finishing it removes them, so the indexes hold only the
+ * backlog. A lane item per (tenant, division) ({@code DRAIN}) carries the drain lease and, while the lane may have
+ * backlog, the {@code gsi2} keys that list it.
  */
 @ApplicationScoped
 public class DynamoDbEventStore implements EventStore {
@@ -52,6 +58,12 @@ public class DynamoDbEventStore implements EventStore {
     private static final String UPDATED_AT = "updatedAt";
     private static final String RETRY_AT = "retryAt";
     private static final String VERSION = "version";
+    private static final String DIVISIONS = "divisions";
+    private static final String DIVISION = "division";
+    private static final String ENTITY = "entity";
+    private static final String AFTER = "after";
+    private static final String TOUCHED_AT = "touchedAt";
+    private static final String DRAINED_AT = "drainedAt";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -86,6 +98,20 @@ public class DynamoDbEventStore implements EventStore {
         item.put(TableLayout.GSI1_SK, Items.s(tenantAge(now, event.eventId())));
         item.put(TableLayout.GSI2_PK, Items.s(backlogKey(event.tenant(), event.eventId(), EventStatus.ACCEPTED)));
         item.put(TableLayout.GSI2_SK, Items.s(globalAge(now, event.tenant(), event.eventId())));
+        item.put(DIVISIONS, Items.ints(event.divisions()));
+        if (event.entity() != null) {
+            item.put(ENTITY, Items.s(event.entity()));
+        }
+        if (!event.after().isEmpty()) {
+            item.put(AFTER, AttributeValue.fromL(event.after().stream().map(Items::s).toList()));
+        }
+        if (!event.divisions().isEmpty()) {
+            int lane = event.divisions().get(0);
+            item.put(TableLayout.GSI3_PK, Items.s(Keys.laneEvents(event.tenant(), lane)));
+            item.put(TableLayout.GSI3_SK, Items.s(tenantAge(now, event.eventId())));
+            // Before the event exists, so an event in a lane the drain does not list cannot be observed.
+            touchLane(event.tenant(), lane, now);
+        }
         try {
             // A record past its expiry counts as absent: DynamoDB deletes expired items only eventually (and dynalite
             // never), and the CRM was told a duplicate is only recognised within the retention.
@@ -145,7 +171,9 @@ public class DynamoDbEventStore implements EventStore {
                 .remove(TableLayout.GSI1_PK)
                 .remove(TableLayout.GSI1_SK)
                 .remove(TableLayout.GSI2_PK)
-                .remove(TableLayout.GSI2_SK);
+                .remove(TableLayout.GSI2_SK)
+                .remove(TableLayout.GSI3_PK)
+                .remove(TableLayout.GSI3_SK);
         return conditional(tenant, eventId, update);
     }
 
@@ -250,6 +278,134 @@ public class DynamoDbEventStore implements EventStore {
                 .scanIndexForward(true)
                 .limit(limit)
                 .build()).items();
+    }
+
+    @Override
+    public List<BacklogLane> backlogLanes() {
+        List<BacklogLane> lanes = new ArrayList<>();
+        for (int shard = 0; shard < TableLayout.BACKLOG_SHARDS; shard++) {
+            Map<String, AttributeValue> startKey = null;
+            do {
+                QueryRequest.Builder query = QueryRequest.builder()
+                        .tableName(table)
+                        .indexName(TableLayout.GSI2)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", TableLayout.GSI2_PK))
+                        .expressionAttributeValues(Map.of(":pk", Items.s(Keys.backlogLanes(shard))));
+                if (startKey != null) {
+                    query.exclusiveStartKey(startKey);
+                }
+                QueryResponse page = dynamo.query(query.build());
+                page.items().forEach(item -> lanes.add(new BacklogLane(Items.str(item, TENANT),
+                        (int) Items.num(item, DIVISION, 0), Items.instant(item, LEASE_UNTIL),
+                        Items.instant(item, DRAINED_AT))));
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey() : null;
+            } while (startKey != null);
+        }
+        return lanes;
+    }
+
+    @Override
+    public LanePage laneEvents(String tenant, int division, String after, int limit) {
+        Map<String, String> names = Map.of("#pk", TableLayout.GSI3_PK, "#sk", TableLayout.GSI3_SK);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", Items.s(Keys.laneEvents(tenant, division)));
+        if (after != null) {
+            values.put(":after", Items.s(after));
+        }
+        QueryResponse page = dynamo.query(QueryRequest.builder()
+                .tableName(table)
+                .indexName(TableLayout.GSI3)
+                .keyConditionExpression(after == null ? "#pk = :pk" : "#pk = :pk AND #sk > :after")
+                .expressionAttributeNames(after == null ? Map.of("#pk", TableLayout.GSI3_PK) : names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(true)
+                .limit(limit)
+                .build());
+        List<LaneEvent> events = page.items().stream().map(DynamoDbEventStore::toLaneEvent).toList();
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !page.items().isEmpty();
+        String next = more ? Items.str(page.items().get(page.items().size() - 1), TableLayout.GSI3_SK) : null;
+        return new LanePage(events, next);
+    }
+
+    @Override
+    public boolean tryDrainLease(String tenant, int division, String owner, Instant until) {
+        Update update = new Update()
+                .set(TENANT, Items.s(tenant))
+                .set(DIVISION, Items.n(division))
+                .set("kind", Items.s("BACKLOG_LANE"))
+                .set(LEASE_OWNER, Items.s(owner))
+                .set(LEASE_UNTIL, Items.millis(until))
+                .condition("attribute_not_exists(#leaseUntil) OR #leaseUntil <= :now OR #leaseOwner = :owner",
+                        LEASE_UNTIL, LEASE_OWNER)
+                .bind(":now", Items.millis(clock.instant()))
+                .bind(":owner", Items.s(owner));
+        try {
+            dynamo.updateItem(update.request(table, laneKey(tenant, division)));
+            return true;
+        } catch (ConditionalCheckFailedException held) {
+            return false;
+        }
+    }
+
+    @Override
+    public void releaseDrainLease(String tenant, int division, String owner, boolean empty, Instant quietBefore) {
+        if (empty) {
+            Update leave = released(owner)
+                    .remove(TableLayout.GSI2_PK)
+                    .remove(TableLayout.GSI2_SK)
+                    .condition("#leaseOwner = :owner AND (attribute_not_exists(#touchedAt) OR #touchedAt < :quiet)",
+                            LEASE_OWNER, TOUCHED_AT)
+                    .bind(":owner", Items.s(owner))
+                    .bind(":quiet", Items.millis(quietBefore));
+            try {
+                dynamo.updateItem(leave.request(table, laneKey(tenant, division)));
+                return;
+            } catch (ConditionalCheckFailedException claimedMeanwhile) {
+                // An event was claimed in the lane lately (or the lease was lost): keep it listed.
+            }
+        }
+        Update release = released(owner)
+                .condition("#leaseOwner = :owner", LEASE_OWNER)
+                .bind(":owner", Items.s(owner));
+        try {
+            dynamo.updateItem(release.request(table, laneKey(tenant, division)));
+        } catch (ConditionalCheckFailedException lost) {
+            // The lease ran out and another run holds the lane now: nothing of ours to give up.
+        }
+    }
+
+    private Update released(String owner) {
+        return new Update()
+                .remove(LEASE_OWNER)
+                .remove(LEASE_UNTIL)
+                .set(DRAINED_AT, Items.millis(clock.instant()));
+    }
+
+    /** Lists the lane for the drain (one unconditional write; the claim repeats it for every event). */
+    private void touchLane(String tenant, int division, Instant now) {
+        dynamo.updateItem(new Update()
+                .set(TENANT, Items.s(tenant))
+                .set(DIVISION, Items.n(division))
+                .set("kind", Items.s("BACKLOG_LANE"))
+                .set(TOUCHED_AT, Items.millis(now))
+                .set(TableLayout.GSI2_PK, Items.s(Keys.backlogLanes(Keys.laneShard(tenant, division))))
+                .set(TableLayout.GSI2_SK, Items.s(Keys.division(tenant, division)))
+                .request(table, laneKey(tenant, division)));
+    }
+
+    private static Map<String, AttributeValue> laneKey(String tenant, int division) {
+        return Items.key(Keys.division(tenant, division), Keys.DRAIN_SK);
+    }
+
+    private static LaneEvent toLaneEvent(Map<String, AttributeValue> item) {
+        EventRecord record = toRecord(item);
+        String entity = Items.str(item, ENTITY);
+        AttributeValue after = item.get(AFTER);
+        List<String> prerequisites = after == null || !after.hasL() ? List.of()
+                : after.l().stream().map(AttributeValue::s).toList();
+        return new LaneEvent(record, entity == null ? "event:" + record.eventId() : entity, prerequisites);
     }
 
     private static void requireIndexed(EventStatus status) {

@@ -85,6 +85,36 @@ final class Keys {
         return "ES#" + status.name() + "#S" + shard;
     }
 
+    /** The round lease of a fanned-out schedule. */
+    static final String ROUND_SK = "ROUND";
+
+    static String round(String schedule) {
+        return "ROUND#" + part(schedule);
+    }
+
+    /** A work item's last claimed round, in its division's (or tenant's) partition. */
+    static String roundItemSk(String schedule) {
+        return "ROUND#" + part(schedule);
+    }
+
+    /** The lane item of a (tenant, division): drain lease and backlog marker. */
+    static final String DRAIN_SK = "DRAIN";
+
+    /** A lane's open events (gsi3 partition). */
+    static String laneEvents(String tenant, int division) {
+        return division(tenant, division) + "#EV";
+    }
+
+    /** Lanes that may have backlog (gsi2 partition), sharded like the event backlog. */
+    static String backlogLanes(int shard) {
+        return "DRAIN#S" + shard;
+    }
+
+    /** Spreads lanes over the backlog-lane shards; stable for one lane. */
+    static int laneShard(String tenant, int division) {
+        return Math.floorMod((tenant + "\u0000" + division).hashCode(), TableLayout.BACKLOG_SHARDS);
+    }
+
     /** Spreads a tenant's events over the backlog shards; stable for one event. */
     static int shard(String tenant, String eventId) {
         return Math.floorMod((tenant + "\u0000" + eventId).hashCode(), TableLayout.BACKLOG_SHARDS);

@@ -45,7 +45,7 @@ public final class TableBootstrap {
     }
 
     /**
-     * Makes sure the table exists, is ACTIVE and has both indexes; safe to call any number of times, also from
+     * Makes sure the table exists, is ACTIVE and has all its indexes; safe to call any number of times, also from
      * several processes at once.
      *
      * @return true when this call created the table
@@ -66,7 +66,7 @@ public final class TableBootstrap {
                 ? description.globalSecondaryIndexes().stream()
                         .map(GlobalSecondaryIndexDescription::indexName).collect(Collectors.toSet())
                 : Set.of();
-        for (String index : List.of(TableLayout.GSI1, TableLayout.GSI2)) {
+        for (String index : List.of(TableLayout.GSI1, TableLayout.GSI2, TableLayout.GSI3)) {
             if (!indexes.contains(index)) {
                 throw new IllegalStateException("table " + table + " has no index " + index
                         + "; create it as described in docs/dynamodb.md");
@@ -83,11 +83,13 @@ public final class TableBootstrap {
                 .attributeDefinitions(
                         stringAttribute(TableLayout.PK), stringAttribute(TableLayout.SK),
                         stringAttribute(TableLayout.GSI1_PK), stringAttribute(TableLayout.GSI1_SK),
-                        stringAttribute(TableLayout.GSI2_PK), stringAttribute(TableLayout.GSI2_SK))
+                        stringAttribute(TableLayout.GSI2_PK), stringAttribute(TableLayout.GSI2_SK),
+                        stringAttribute(TableLayout.GSI3_PK), stringAttribute(TableLayout.GSI3_SK))
                 .keySchema(hash(TableLayout.PK), range(TableLayout.SK))
                 .globalSecondaryIndexes(
                         index(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.GSI1_SK),
-                        index(TableLayout.GSI2, TableLayout.GSI2_PK, TableLayout.GSI2_SK))
+                        index(TableLayout.GSI2, TableLayout.GSI2_PK, TableLayout.GSI2_SK),
+                        index(TableLayout.GSI3, TableLayout.GSI3_PK, TableLayout.GSI3_SK))
                 .build();
     }
 

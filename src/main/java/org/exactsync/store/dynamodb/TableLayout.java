@@ -1,7 +1,7 @@
 package org.exactsync.store.dynamodb;
 
 /**
- * Names in the connector's single DynamoDB table (docs/dynamodb.md has the full layout). Two overloaded, sparse
+ * Names in the connector's single DynamoDB table (docs/dynamodb.md has the full layout). Three overloaded, sparse
  * global secondary indexes: an item appears in an index only while it has that index's key attributes.
  */
 public final class TableLayout {
@@ -25,6 +25,11 @@ public final class TableLayout {
     public static final String GSI2 = "gsi2";
     public static final String GSI2_PK = "gsi2pk";
     public static final String GSI2_SK = "gsi2sk";
+
+    /** Per-lane backlog: a (tenant, division)'s open events in every status, oldest first (the drain's queue). */
+    public static final String GSI3 = "gsi3";
+    public static final String GSI3_PK = "gsi3pk";
+    public static final String GSI3_SK = "gsi3sk";
 
     /** Shards of the global backlog index; a status query reads all of them and merges. */
     public static final int BACKLOG_SHARDS = 8;

@@ -57,7 +57,7 @@ class EventReplayerTest {
 
     private static String body(String eventId) {
         return "{\"eventId\":\"" + eventId + "\",\"type\":\"thing.upserted\",\"occurredAt\":\"2026-11-26T10:00:00Z\","
-                + "\"data\":{\"id\":\"t-1\",\"name\":\"Widget\",\"count\":1}}";
+                + "\"data\":{\"id\":\"t-" + eventId + "\",\"name\":\"Widget\",\"count\":1}}";
     }
 
     private void deliver(String eventId) {
@@ -127,7 +127,7 @@ class EventReplayerTest {
     @Test
     void picksUpAnEventWhoseFirstDeliveryDiedBeforeStartingIt() {
         events.claim(new NewEvent("default", "evt-orphan", "thing.upserted", "h", body("evt-orphan"),
-                NOW.plus(Duration.ofDays(30))));
+                NOW.plus(Duration.ofDays(30)), List.of(100), "thing:t-1", List.of()));
 
         assertThat(replayer.replayDue().resumed()).as("the first delivery may still take it").isZero();
         clock.advance(LIMITS.lease());
@@ -139,7 +139,7 @@ class EventReplayerTest {
     @Test
     void leavesEventsOfATypeNoHandlerTakesAlone() {
         events.claim(new NewEvent("default", "evt-other", "invoice.created", "h", body("evt-other"),
-                NOW.plus(Duration.ofDays(30))));
+                NOW.plus(Duration.ofDays(30)), List.of(100), "invoice:i-1", List.of()));
         clock.advance(LIMITS.lease());
 
         ReplayReport report = replayer.replayDue();

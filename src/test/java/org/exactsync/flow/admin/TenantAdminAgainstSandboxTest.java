@@ -44,7 +44,8 @@ class TenantAdminAgainstSandboxTest {
             Duration.ofMinutes(5), 50);
     private final TenantAdmin admin = new TenantAdmin(fx.tenants,
             new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links),
-            new EventAdmin(events, replayer, json), fx.ledgerAdmin(), fx.clock, Duration.ofSeconds(300), json);
+            new EventAdmin(events, replayer, json, fx.clock), fx.ledgerAdmin(), fx.clock, Duration.ofSeconds(300),
+            json);
     private final BacklogMonitor monitor = new BacklogMonitor(events, fx.connections, fx.tokens, fx.metrics,
             fx.clock);
 
@@ -227,6 +228,39 @@ class TenantAdminAgainstSandboxTest {
         assertThat(snapshot.openEvents()).containsEntry("waiting", 2);
         assertThat(snapshot.needsConsent()).isZero();
         assertThat(fx.metrics.named(MetricNames.BACKLOG_AGE)).extracting(MetricPoint::value).containsExactly(600.0);
+    }
+
+    @Test
+    void answersTheBacklogOfEachDivisionWithItsSizeAndTheAgeOfItsOldestEvent() throws Exception {
+        fx.connect(TENANT);
+        handler.answer = event -> new Outcome.Waiting("Exact's minute budget is spent");
+        deliver("evt-old", "crm-1");
+        fx.clock.advance(Duration.ofMinutes(10));
+        deliver("evt-new", "crm-2");
+        handler.answer = event -> new Outcome.Failed("Exact answered 503", true);
+        deliver("evt-failed", "crm-3");
+        fx.clock.advance(Duration.ofMinutes(5));
+
+        JsonNode backlog = body(call("GET", "/backlog", "", ConnectFixture.SECRET), 200);
+        BacklogSnapshot snapshot = monitor.measure();
+
+        assertThat(backlog.get("open").asInt()).isEqualTo(3);
+        assertThat(backlog.get("oldestAgeSeconds").asLong()).isEqualTo(900);
+        JsonNode division = backlog.get("divisions").get(0);
+        assertThat(division.get("division").asInt()).isEqualTo(100001);
+        assertThat(division.get("open").asInt()).isEqualTo(3);
+        assertThat(division.get("byState").get("waiting").asInt()).isEqualTo(2);
+        assertThat(division.get("byState").get("failed").asInt()).isEqualTo(1);
+        assertThat(division.get("waitingDue").asInt()).as("past the first retry time").isEqualTo(2);
+        assertThat(division.get("oldestAgeSeconds").asLong()).isEqualTo(900);
+        assertThat(division.get("draining").asBoolean()).isFalse();
+        assertThat(snapshot.lanes()).extracting(LaneBacklog::open).containsExactly(3);
+        assertThat(fx.metrics.named(MetricNames.LANE_BACKLOG_AGE)).singleElement().satisfies(point -> {
+            assertThat(point.value()).isEqualTo(900.0);
+            assertThat(point.properties()).containsEntry("tenant", TENANT).containsEntry("division", "100001");
+            assertThat(point.dimensions()).as("no metric per lane").isEmpty();
+        });
+        body(call("POST", "/backlog", "", ConnectFixture.SECRET), 405);
     }
 
     @Test

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.exactsync.crm.ConflictPolicy;
 import org.exactsync.crm.ScheduleTick;
+import org.exactsync.schedule.InProcessWorkDispatcher;
+import org.exactsync.schedule.ScheduledRounds;
+import org.exactsync.store.dynamodb.DynamoDbRoundStore;
 import org.exactsync.crm.Tenant;
 import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.callback.CallbackDispatchFunction;
@@ -149,9 +152,12 @@ final class JourneyConnector implements AutoCloseable {
         OpenItemPoll poll = new OpenItemPoll(connections, cursors, new DivisionMoves(exact),
                 new PaymentTermFeed(exact), new PaymentStatusUpdater(mappings,
                         new DynamoDbPaymentStateStore(dynamo.client(), table, clock), callbacks));
-        openItemPoll = new OpenItemPollFunction(poll);
+        // The rounds fan out in process, as in the local run.
+        ScheduledRounds rounds = new ScheduledRounds(new DynamoDbRoundStore(dynamo.client(), table, clock),
+                new InProcessWorkDispatcher(4), clock);
+        openItemPoll = new OpenItemPollFunction(poll, rounds);
         projectCosts = new ProjectCostsFunction(new ProjectCostsReader(exact, connections, mappings, cursors,
-                new DynamoDbProjectCostStore(dynamo.client(), table, clock), callbacks, clock));
+                new DynamoDbProjectCostStore(dynamo.client(), table, clock), callbacks, clock), rounds);
     }
 
     /** What a scheduler hands a scheduled function. */
