@@ -33,6 +33,7 @@ import org.exactsync.flow.connect.ConnectionSetup;
 import org.exactsync.flow.invoice.FinanceMasterDataCache;
 import org.exactsync.flow.invoice.InvoiceBooking;
 import org.exactsync.flow.invoice.InvoicePostingHandler;
+import org.exactsync.flow.payment.DeletedTermFeed;
 import org.exactsync.flow.payment.DivisionMoves;
 import org.exactsync.flow.payment.OpenItemPoll;
 import org.exactsync.flow.payment.OpenItemPollFunction;
@@ -55,6 +56,7 @@ import org.exactsync.store.dynamodb.DynamoDbCallbackOutbox;
 import org.exactsync.store.dynamodb.DynamoDbConnectStateStore;
 import org.exactsync.store.dynamodb.DynamoDbConnectionStore;
 import org.exactsync.store.dynamodb.DynamoDbCursorStore;
+import org.exactsync.store.dynamodb.DynamoDbDivisionWatchStore;
 import org.exactsync.store.dynamodb.DynamoDbDiscoveredDivisionStore;
 import org.exactsync.store.dynamodb.DynamoDbDivisionCacheStore;
 import org.exactsync.store.dynamodb.DynamoDbEventStore;
@@ -147,8 +149,9 @@ final class JourneyConnector implements AutoCloseable {
         gateway = LocalGatewayServer.start(port, pipeline, handlers, start, callback, admin);
 
         OpenItemPoll poll = new OpenItemPoll(connections, cursors, new DivisionMoves(exact),
-                new PaymentTermFeed(exact), new PaymentStatusUpdater(mappings,
-                        new DynamoDbPaymentStateStore(dynamo.client(), table, clock), callbacks));
+                new PaymentTermFeed(exact), new DeletedTermFeed(exact), new PaymentStatusUpdater(mappings,
+                        new DynamoDbPaymentStateStore(dynamo.client(), table, clock), callbacks),
+                new DynamoDbDivisionWatchStore(dynamo.client(), table), clock, OpenItemPoll.Timing.defaults());
         openItemPoll = new OpenItemPollFunction(poll);
         projectCosts = new ProjectCostsFunction(new ProjectCostsReader(exact, connections, mappings, cursors,
                 new DynamoDbProjectCostStore(dynamo.client(), table, clock), callbacks, clock));
