@@ -127,13 +127,19 @@ final class PaymentFlowFixture implements AutoCloseable {
                         .with("AmountFC", exVat).with("VATCode", "2"))));
         BigDecimal total = entry.decimal("AmountDC");
         map(invoiceId, entry.string("EntryID"), String.valueOf(entry.integer("EntryNumber")), total,
-                creditedInvoiceId);
+                creditedInvoiceId, entry.localDate("DueDate"));
         return entry.string("EntryID");
     }
 
     /** Writes a booked INVOICE mapping per the invoice flow's convention. */
     void map(String invoiceId, String entryId, String entryNumber, BigDecimal totalInclVat,
             String creditedInvoiceId) {
+        map(invoiceId, entryId, entryNumber, totalInclVat, creditedInvoiceId, null);
+    }
+
+    /** Like the invoice flow, with Exact's due date as the booking answered it (null: not kept). */
+    void map(String invoiceId, String entryId, String entryNumber, BigDecimal totalInclVat,
+            String creditedInvoiceId, LocalDate dueDate) {
         Map<String, String> sent = new HashMap<>();
         sent.put("state", "booked");
         sent.put("invoiceNumber", invoiceId);
@@ -147,6 +153,9 @@ final class PaymentFlowFixture implements AutoCloseable {
         sent.put("currency", "EUR");
         sent.put("totalInclVat", totalInclVat.toPlainString());
         sent.put("entryDate", ENTRY_DATE.toString());
+        if (dueDate != null) {
+            sent.put("dueDate", dueDate.toString());
+        }
         mappings.createIfAbsent(new MappingKey(TENANT, DIVISION, EntityKind.INVOICE, invoiceId),
                 new MappingChange(entryId, entryNumber, null, sent));
     }
