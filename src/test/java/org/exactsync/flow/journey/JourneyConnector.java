@@ -151,7 +151,9 @@ final class JourneyConnector implements AutoCloseable {
         OpenItemPoll poll = new OpenItemPoll(connections, cursors, new DivisionMoves(exact),
                 new PaymentTermFeed(exact), new DeletedTermFeed(exact), new PaymentStatusUpdater(mappings,
                         new DynamoDbPaymentStateStore(dynamo.client(), table, clock), callbacks),
-                new DynamoDbDivisionWatchStore(dynamo.client(), table), clock, OpenItemPoll.Timing.defaults());
+                new DynamoDbDivisionWatchStore(dynamo.client(), table), clock,
+                // A sweep each minute, as the local run does (the journey has no webhooks).
+                new OpenItemPoll.Timing(Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofMinutes(1)));
         openItemPoll = new OpenItemPollFunction(poll);
         projectCosts = new ProjectCostsFunction(new ProjectCostsReader(exact, connections, mappings, cursors,
                 new DynamoDbProjectCostStore(dynamo.client(), table, clock), callbacks, clock));
