@@ -214,6 +214,13 @@ public class OpenItemPoll {
                 .toList();
     }
 
+    /** The tenant's connection if it is live and usable: one item read (no listing). */
+    public List<ConnectionRecord> polled(String tenant) {
+        return connections.find(tenant).stream()
+                .filter(c -> c.status() == ConnectionStatus.ACTIVE && c.mode() == SyncMode.LIVE)
+                .toList();
+    }
+
     private DivisionPollResult read(ExactTarget target, CursorKey key, Optional<CursorRecord> cursor,
             String moveMarker) {
         long since = cursor.map(CursorRecord::position).orElse(FROM_THE_START);

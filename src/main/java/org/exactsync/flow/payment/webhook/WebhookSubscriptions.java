@@ -53,7 +53,7 @@ public class WebhookSubscriptions implements GoLiveSubscriber {
     @Override
     public void subscribeNow(String tenant) {
         try {
-            SubscriptionReport report = ensure(poll.polled().stream().filter(c -> c.tenant().equals(tenant)).toList());
+            SubscriptionReport report = ensure(poll.polled(tenant));
             LOG.infof("tenant %s live: webhook subscriptions ensured in %d divisions (%d created)", tenant,
                     report.divisions(), report.created());
         } catch (RuntimeException failed) {
