@@ -26,6 +26,9 @@ class BenchmarkHarness {
     @Test
     void printsExactCallsPerOperation() throws Exception {
         int operations = Integer.getInteger("bench.operations", 20);
+        // -Dbench.scenarios=webhooks: only the scenarios whose name contains one of the comma-separated words, and
+        // none of the whole-connector measurements (overhead, start, soak).
+        String only = System.getProperty("bench.scenarios", "");
         List<ScenarioResult> results = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>(FoundationScenarios.all());
         scenarios.addAll(RelationScenarios.all());
@@ -33,10 +36,22 @@ class BenchmarkHarness {
         scenarios.addAll(PaymentScenarios.all());
         scenarios.addAll(InvoiceScenarios.all());
         scenarios.addAll(InvoiceThroughputScenarios.all());
+        scenarios.addAll(PaymentWebhookScenarios.all());
+        if (!only.isBlank()) {
+            List<String> words = List.of(only.split(","));
+            scenarios.removeIf(s -> words.stream().noneMatch(w -> s.name().contains(w.trim())));
+        }
         for (Scenario scenario : scenarios) {
             try (BenchEnvironment env = new BenchEnvironment(scenario.speed())) {
                 results.add(scenario.run(env, operations));
             }
+        }
+        if (!only.isBlank()) {
+            String table = render(results);
+            System.out.println(table);
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/benchmark-results.md"), table);
+            return;
         }
         String table = render(results) + "\n" + renderOverhead(HandlerOverhead.measure(
                 Integer.getInteger("bench.overhead-events", 300))) + "\n" + renderStart(ColdStartMeasurement.measure(

@@ -205,7 +205,7 @@ final class InvoiceThroughputScenarios {
         return out;
     }
 
-    private static InvoiceCreated invoice(BenchEnvironment env, String suffix) {
+    static InvoiceCreated invoice(BenchEnvironment env, String suffix) {
         LocalDate today = LocalDate.ofInstant(env.clock.instant(), ZoneOffset.UTC);
         String json = """
                 {"id":"inv-tp-%s","number":"TP-%s","kind":"invoice","relationId":"rel-bench","date":"%s",
@@ -225,7 +225,7 @@ final class InvoiceThroughputScenarios {
      * One connected tenant over all divisions, each with its ledger mapping, one synced customer and its master data
      * already cached in DynamoDB (by one warm-up booking per division, not counted).
      */
-    private static final class Setup {
+    static final class Setup {
         private final BenchEnvironment env;
         private final DynamoDbConnectionStore connections;
         private final DynamoDbMappingStore mappings;

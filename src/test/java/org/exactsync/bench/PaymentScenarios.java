@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.exactsync.exact.ExactOnlineClient;
 import org.exactsync.exact.model.AccountFields;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.flow.payment.DeletedTermFeed;
 import org.exactsync.flow.payment.DivisionMoves;
 import org.exactsync.flow.payment.DivisionPollResult;
 import org.exactsync.flow.payment.OpenItemPoll;
@@ -24,6 +25,7 @@ import org.exactsync.store.MappingKey;
 import org.exactsync.store.SyncMode;
 import org.exactsync.store.dynamodb.DynamoDbConnectionStore;
 import org.exactsync.store.dynamodb.DynamoDbCursorStore;
+import org.exactsync.store.dynamodb.DynamoDbDivisionWatchStore;
 import org.exactsync.store.dynamodb.DynamoDbMappingStore;
 import org.exactsync.store.dynamodb.DynamoDbPaymentStateStore;
 
@@ -124,9 +126,11 @@ final class PaymentScenarios {
                         "inv-bench-" + i), new MappingChange(entries.get(i).toString(), null, null, sent));
             }
             poll = new OpenItemPoll(connections, new DynamoDbCursorStore(env.dynamo.client(), env.table, env.clock),
-                    new DivisionMoves(client), new PaymentTermFeed(client), new PaymentStatusUpdater(mappings,
-                            new DynamoDbPaymentStateStore(env.dynamo.client(), env.table, env.clock),
-                            (tenant, entityKey, type, data) -> { }));
+                    new DivisionMoves(client), new PaymentTermFeed(client), new DeletedTermFeed(client),
+                    new PaymentStatusUpdater(mappings, new DynamoDbPaymentStateStore(env.dynamo.client(), env.table,
+                            env.clock), (tenant, entityKey, type, data) -> { }),
+                    new DynamoDbDivisionWatchStore(env.dynamo.client(), env.table), env.clock,
+                    OpenItemPoll.Timing.defaults());
             // The first poll initialises the cursor (a full read); the scenarios measure the polls after it.
             poll.sweep(target);
         }

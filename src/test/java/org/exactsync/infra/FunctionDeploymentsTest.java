@@ -43,7 +43,7 @@ class FunctionDeploymentsTest {
             entry("TenantAdminFunction", new Deployment("tenant-admin", "ANY /admin/tenants/{tenant}/{proxy+}", FULL)),
             entry("EventReplayFunction", new Deployment("event-replay", "rate(1 minute)", FULL)),
             entry("CallbackDispatchFunction", new Deployment("callback-dispatch", "rate(1 minute)", FULL)),
-            entry("OpenItemPollFunction", new Deployment("open-item-poll", "rate(5 minutes)", FULL)),
+            entry("OpenItemPollFunction", new Deployment("open-item-poll", "rate(1 minute)", FULL)),
             entry("ProjectCostsFunction", new Deployment("project-costs", "rate(15 minutes)", FULL)),
             entry("WebhookSubscriptionsFunction", new Deployment("exact-webhook-subscriptions", "rate(1 day)",
                     READ_WRITE)),

@@ -73,4 +73,44 @@ class PaymentStatusRuleTest {
         assertThat(PaymentStatus.unpaid(new BigDecimal("-50")).sameAs(PaymentStatusRule.statusOf(
                 new BigDecimal("-50"), null, BigDecimal.ZERO, null))).isTrue();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "null", delimiter = '|', value = {
+        // case                                 | sent status    | sent open | sent paid | sent total | now total | now open | credits | paid on    | news  | status         | paid
+        "nothing happened                       | open           | 121.00    | 0         | 121.00     | 121.00    | 121.00   | 0       | null       | false | open           | 0.00",
+        "payment in full                        | open           | 121.00    | 0         | 121.00     | 121.00    | 0        | 0       | 2026-12-01 | true  | paid           | 121.00",
+        "partial payment                        | open           | 121.00    | 0         | 121.00     | 121.00    | 21.00    | 0       | 2026-12-01 | true  | partially-paid | 100.00",
+        "credit note settles part               | open           | 121.00    | 0         | 121.00     | 121.00    | 71.00    | 50.00   | 2026-12-01 | true  | open           | 0.00",
+        "bookkeeper lowers 121.00 to 108.90     | open           | 121.00    | 0         | 121.00     | 108.90    | 108.90   | 0       | null       | false | open           | 0.00",
+        "bookkeeper raises 121.00 to 133.10     | open           | 121.00    | 0         | 121.00     | 133.10    | 133.10   | 0       | null       | false | open           | 0.00",
+        "payment, then lowered: same money      | partially-paid | 71.00     | 50.00     | 121.00     | 108.90    | 58.90    | 0       | 2026-12-01 | false | partially-paid | 50.00",
+        "lowered to what was paid: now paid     | partially-paid | 71.00     | 50.00     | 121.00     | 50.00     | 0        | 0       | 2026-12-01 | true  | paid           | 50.00",
+    })
+    void tellsMoneyFromABookkeepersCorrection(String name, String sentStatus, String sentOpen, String sentPaid,
+            String sentTotal, String nowTotal, String nowOpen, String credits, String paidOn, boolean news,
+            String status, String paid) {
+        LocalDate date = paidOn == null ? null : LocalDate.parse(paidOn);
+        PaymentStatus known = new PaymentStatus(InvoicePaymentStatus.fromWireName(sentStatus),
+                new BigDecimal(sentOpen), new BigDecimal(sentPaid),
+                new BigDecimal(sentPaid).signum() > 0 ? date : null);
+        PaymentStatus now = PaymentStatusRule.statusOf(new BigDecimal(nowTotal), new BigDecimal(nowOpen),
+                new BigDecimal(credits), date);
+
+        assertThat(PaymentStatusRule.isPaymentNews(known, new BigDecimal(sentTotal), now, new BigDecimal(nowTotal)))
+                .isEqualTo(news);
+        assertThat(now.status().wireName()).isEqualTo(status);
+        assertThat(now.paidAmount()).isEqualByComparingTo(paid);
+    }
+
+    @Test
+    void aMatchingDateWithoutMoneyIsNoPaymentDate() {
+        LocalDate matched = LocalDate.of(2026, 12, 1);
+
+        assertThat(PaymentStatusRule.statusOf(new BigDecimal("121"), BigDecimal.ZERO, new BigDecimal("121"),
+                matched).lastPaymentDate()).isNull();
+        assertThat(PaymentStatusRule.statusOf(new BigDecimal("121"), new BigDecimal("100"), new BigDecimal("21"),
+                matched).lastPaymentDate()).isNull();
+        assertThat(PaymentStatusRule.statusOf(new BigDecimal("121"), new BigDecimal("100"), BigDecimal.ZERO,
+                matched).lastPaymentDate()).isEqualTo(matched);
+    }
 }

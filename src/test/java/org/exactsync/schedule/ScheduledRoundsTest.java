@@ -51,7 +51,8 @@ class ScheduledRoundsTest {
         connect("initech", List.of(3, 4), ConnectionStatus.ACTIVE);
         connect("gone", List.of(9), ConnectionStatus.NEEDS_CONSENT);
         // The planner only lists connections; the workers' Exact reads are not reached here.
-        poll = new OpenItemPollFunction(new OpenItemPoll(connections, null, null, null, null), rounds);
+        poll = new OpenItemPollFunction(new OpenItemPoll(connections, null, null, null, null, null, null, clock,
+                new OpenItemPoll.Timing(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofMinutes(1))), rounds);
     }
 
     @Test

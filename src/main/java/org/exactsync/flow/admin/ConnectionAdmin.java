@@ -7,11 +7,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.connect.Answers;
 import org.exactsync.flow.connect.ConnectLinks;
 import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.flow.payment.webhook.GoLiveSubscriber;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
@@ -36,13 +38,21 @@ public class ConnectionAdmin {
     private final DiscoveredDivisionStore discovered;
     private final TokenStore tokens;
     private final ConnectLinks links;
+    private final GoLiveSubscriber goLive;
 
     public ConnectionAdmin(ConnectionStore connections, DiscoveredDivisionStore discovered, TokenStore tokens,
             ConnectLinks links) {
+        this(connections, discovered, tokens, links, GoLiveSubscriber.NONE);
+    }
+
+    @Inject
+    public ConnectionAdmin(ConnectionStore connections, DiscoveredDivisionStore discovered, TokenStore tokens,
+            ConnectLinks links, GoLiveSubscriber goLive) {
         this.connections = connections;
         this.discovered = discovered;
         this.tokens = tokens;
         this.links = links;
+        this.goLive = goLive;
     }
 
     /** The tenant's connection: {@code active}, {@code needs-consent} or {@code not-connected}. */
@@ -124,9 +134,13 @@ public class ConnectionAdmin {
                 return Answers.error(409, "not-ready", "select divisions before going live");
             }
         }
-        return change(tenant, request, old -> new ConnectionRecord(old.tenant(), old.site(), old.exactUser(),
-                old.clientId(), old.divisions(), old.defaultDivisions(), old.status(), mode, old.createdAt(),
-                old.updatedAt(), old.version()));
+        HttpResponseEvent answer = change(tenant, request, old -> new ConnectionRecord(old.tenant(), old.site(),
+                old.exactUser(), old.clientId(), old.divisions(), old.defaultDivisions(), old.status(), mode,
+                old.createdAt(), old.updatedAt(), old.version()));
+        if (mode == SyncMode.LIVE && answer.statusCode() == 200) {
+            goLive.subscribeNow(tenant);
+        }
+        return answer;
     }
 
     private HttpResponseEvent change(String tenant, GatewayRequest request,

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.exact.ExactConsentRequiredException;
 import org.exactsync.exact.ExactException;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactTransientException;
+import org.exactsync.flow.payment.webhook.GoLiveSubscriber;
 import org.exactsync.store.ConnectState;
 import org.exactsync.store.ConnectStateStore;
 import org.exactsync.store.ConnectionRecord;
@@ -34,12 +36,20 @@ public class ConnectCallback {
     private final ExactOnline exact;
     private final ConnectionSetup setup;
     private final Clock clock;
+    private final GoLiveSubscriber goLive;
 
     public ConnectCallback(ConnectStateStore states, ExactOnline exact, ConnectionSetup setup, Clock clock) {
+        this(states, exact, setup, clock, GoLiveSubscriber.NONE);
+    }
+
+    @Inject
+    public ConnectCallback(ConnectStateStore states, ExactOnline exact, ConnectionSetup setup, Clock clock,
+            GoLiveSubscriber goLive) {
         this.states = states;
         this.exact = exact;
         this.setup = setup;
         this.clock = clock;
+        this.goLive = goLive;
     }
 
     /** Answers Exact's redirect. */
@@ -79,6 +89,10 @@ public class ConnectCallback {
                     + other.getClass().getSimpleName() + "); start again from a fresh connect link");
         }
         ConnectionRecord connection = connected.connection();
+        if (connection.mode() == org.exactsync.store.SyncMode.LIVE) {
+            // A re-consent of a live tenant: subscriptions may have gone with the old consent.
+            goLive.subscribeNow(tenant);
+        }
         LOG.infof("tenant %s connected to Exact (%d divisions, %s)", tenant, connected.divisions().size(),
                 connection.mode());
         boolean wantsJson = request.header("Accept").filter(a -> a.contains("application/json")).isPresent();

@@ -1,6 +1,7 @@
 package org.exactsync.flow.payment;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import org.exactsync.store.EntityKind;
@@ -16,9 +17,10 @@ import org.exactsync.store.MappingRecord;
  * @param creditNote        whether it is a credit note
  * @param creditedInvoiceId the invoice a credit note credits, or null
  * @param totalInclVat      the booked total incl. VAT (negative for a credit note)
+ * @param dueDate           Exact's due date at booking ({@code sentValues.dueDate}), or null
  */
 record BookedInvoice(String invoiceId, String entryId, boolean creditNote, String creditedInvoiceId,
-        BigDecimal totalInclVat) {
+        BigDecimal totalInclVat, LocalDate dueDate) {
 
     /** The booked document the mapping describes, or empty while it is only claimed or lacks what is needed. */
     static Optional<BookedInvoice> of(MappingRecord mapping) {
@@ -33,7 +35,20 @@ record BookedInvoice(String invoiceId, String entryId, boolean creditNote, Strin
         String credited = mapping.sentValues().get("creditedInvoiceId");
         return Optional.of(new BookedInvoice(mapping.key().crmId(), mapping.exactId().toLowerCase(),
                 "credit-note".equals(mapping.sentValues().get("kind")),
-                credited == null || credited.isBlank() ? null : credited, new BigDecimal(total)));
+                credited == null || credited.isBlank() ? null : credited, new BigDecimal(total),
+                dueDate(mapping.sentValues().get("dueDate"))));
+    }
+
+    private static LocalDate dueDate(String text) {
+        // Stored as Exact sent it (ISO date, possibly with a time); the date part is what counts.
+        if (text == null || text.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.substring(0, 10));
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return null;
+        }
     }
 
     /** The invoice whose payment status this document's payment term decides. */

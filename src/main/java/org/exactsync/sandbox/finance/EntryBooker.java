@@ -124,6 +124,7 @@ final class EntryBooker {
         header.put("StatusDescription", "Open");
         header.put("Type", entry.type());
         header.put("TypeDescription", typeDescription(entry.type()));
+        header.put("Reversal", false);
         header.put("Created", now);
         header.put("Modified", now);
         return header;

@@ -1,5 +1,6 @@
 package org.exactsync.sandbox.finance;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -14,7 +15,9 @@ import org.exactsync.sandbox.SandboxContext;
 /**
  * PUT and DELETE of a booked entry. A header PUT re-dates or re-labels the entry and carries the change to its
  * transaction lines and payment term (each with a new rowversion, so sync readers see it); the line collection is
- * not accepted on a header PUT (§1.7) and is ignored. DELETE removes the entry with everything it booked and logs
+ * not accepted on a header PUT (§1.7) and is ignored. {@code Reversal} (writable on PUT, "amounts are reversed",
+ * §5.4) set to true reverses the entry's amounts: header, lines, transaction lines and the payment term, whose
+ * {@code TransactionIsReversal} becomes true (docs/sandbox-finance.md). DELETE removes the entry with everything it booked and logs
  * the transaction lines (EntityType 1) and the payment term (EntityType 10) in {@code sync/Deleted}.
  */
 final class EntryChanges {
@@ -107,12 +110,26 @@ final class EntryChanges {
             entry.put("DueDate", dueDate);
         }
         entry.put("Modified", now);
+        boolean reverse = Boolean.TRUE.equals(body.get("Reversal")) && !Boolean.TRUE.equals(entry.get("Reversal"));
+        if (reverse) {
+            entry.put("Reversal", true);
+            negate(entry, "AmountFC", "AmountDC", "VATAmountFC", "VATAmountDC");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) entry.get(kind.linesField);
+            for (Map<String, Object> line : lines) {
+                negate(line, "AmountFC", "AmountDC", "VATAmountFC", "VATAmountDC", "VATBaseAmountFC",
+                        "VATBaseAmountDC");
+            }
+        }
 
         for (Map<String, Object> line : FinanceTables.transactionLines(division)
                 .where(r -> entryId.equals(r.get("EntryID")))) {
             line.putAll(common);
             if (dueDate != null && Integer.valueOf(0).equals(line.get("LineNumber"))) {
                 line.put("DueDate", dueDate);
+            }
+            if (reverse) {
+                negate(line, "AmountDC", "AmountFC", "AmountVATBaseFC", "AmountVATFC");
             }
             line.put("Modified", now);
             line.put("Timestamp", division.nextTimestamp());
@@ -131,10 +148,22 @@ final class EntryChanges {
             if (dueDate != null) {
                 term.put("DueDate", dueDate);
             }
+            if (reverse) {
+                term.put("TransactionIsReversal", true);
+                negate(term, "TransactionAmountDC", "TransactionAmountFC", "AmountDC", "AmountFC");
+            }
             term.put("Modified", now);
             term.put("Timestamp", division.nextTimestamp());
         }
         FinancePublisher.entryChanged(context, division, kind, entryId, "Update");
+    }
+
+    private static void negate(Map<String, Object> row, String... fields) {
+        for (String field : fields) {
+            if (row.get(field) instanceof BigDecimal amount) {
+                row.put(field, amount.negate());
+            }
+        }
     }
 
     void delete(DivisionData division, EntryKind kind, Object key, SandboxContext context) {

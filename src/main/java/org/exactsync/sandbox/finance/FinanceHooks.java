@@ -29,6 +29,7 @@ public final class FinanceHooks {
     private final EntryBooker booker;
     private final EntryEntitySet sales;
     private final EntryEntitySet purchases;
+    private final EntryLineSet salesLines;
     private final FinanceViews views;
 
     public FinanceHooks(SandboxContext context, FinanceOptions options) {
@@ -38,6 +39,7 @@ public final class FinanceHooks {
         this.booker = new EntryBooker(signs);
         this.sales = EntryEntitySet.salesEntries(options);
         this.purchases = EntryEntitySet.purchaseEntries(options);
+        this.salesLines = EntryLineSet.salesEntryLines(options);
         this.views = new FinanceViews(options);
     }
 
@@ -144,6 +146,33 @@ public final class FinanceHooks {
             } else {
                 throw ExactFault.notFound();
             }
+        }
+    }
+
+    /**
+     * A bookkeeper corrects a sales entry's first line in Exact (new amount and VAT, e.g. 100.00 + 21.00 lowered to
+     * 90.00 + 18.90): re-booked exactly like a {@code SalesEntryLines} PUT, payments kept, notifications published.
+     */
+    public void correctSalesLine(DivisionData division, UUID entryId, BigDecimal amountFC, BigDecimal vatAmountFC) {
+        synchronized (division.lock()) {
+            Map<String, Object> entry = FinanceTables.salesEntries(division).get(entryId)
+                    .orElseThrow(ExactFault::notFound);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) entry.get(EntryKind.SALES.linesField);
+            Map<String, Object> body = new HashMap<>();
+            body.put("AmountFC", amountFC);
+            body.put("VATAmountFC", vatAmountFC);
+            salesLines.update(division, lines.get(0).get("ID"), body, context);
+        }
+    }
+
+    /**
+     * A header change made in Exact, exactly like a {@code SalesEntries} PUT with {@code fields} (e.g.
+     * {@code DueDate}, or {@code Reversal: true} to reverse the entry's amounts).
+     */
+    public void changeSalesEntry(DivisionData division, UUID entryId, Map<String, Object> fields) {
+        synchronized (division.lock()) {
+            sales.update(division, entryId, new HashMap<>(fields), context);
         }
     }
 

@@ -74,6 +74,20 @@ public final class SandboxFinance {
                 glAccount, costCenter, amountExVat, vatCode, date, yourRef));
     }
 
+    public void correctSalesLine(int division, UUID entryId, BigDecimal amountFC, BigDecimal vatAmountFC) {
+        sandbox.inDivision(division, (d, c) -> {
+            hooks(c).correctSalesLine(d, entryId, amountFC, vatAmountFC);
+            return null;
+        });
+    }
+
+    public void changeSalesEntry(int division, UUID entryId, Map<String, Object> fields) {
+        sandbox.inDivision(division, (d, c) -> {
+            hooks(c).changeSalesEntry(d, entryId, fields);
+            return null;
+        });
+    }
+
     public void deleteEntry(int division, UUID entryId) {
         sandbox.inDivision(division, (d, c) -> {
             hooks(c).deleteEntry(d, entryId);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exactsync.mapping.EntryFigures;
 import org.exactsync.mapping.InvoicePaymentStatus;
 import org.exactsync.mapping.Money;
 import org.exactsync.mapping.PaymentStatus;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Payment positions under the tenant's division partition ({@code PAY#<invoiceId>}), written whole by one conditional
- * PutItem on the version. Amounts are stored as decimal strings so no rounding happens in the store.
+ * PutItem on the version; beside them one pointer per payment term ({@code PAYTERM#<termId>} → CRM id) for deletions. Amounts are stored as decimal strings so no rounding happens in the store.
  */
 @ApplicationScoped
 public class DynamoDbPaymentStateStore implements PaymentStateStore {
@@ -40,6 +41,13 @@ public class DynamoDbPaymentStateStore implements PaymentStateStore {
     private static final String SENT_OPEN = "sentOpen";
     private static final String SENT_PAID = "sentPaid";
     private static final String SENT_LAST_PAYMENT_DATE = "sentLastPaymentDate";
+    private static final String OBSERVED_TOTAL = "observedTotal";
+    private static final String TERM_ID = "termId";
+    private static final String SENT_TOTAL = "sentTotal";
+    private static final String REPORTED_TOTAL = "reportedTotal";
+    private static final String REPORTED_DUE_DATE = "reportedDueDate";
+    private static final String REPORTED_REVERSED = "reportedReversed";
+    private static final String REPORTED_DELETED = "reportedDeleted";
     private static final String UPDATED_AT = "updatedAt";
     private static final String VERSION = "version";
 
@@ -73,7 +81,17 @@ public class DynamoDbPaymentStateStore implements PaymentStateStore {
         item.put(DIVISION, Items.n(record.key().division()));
         item.put(INVOICE_ID, Items.s(record.key().invoiceId()));
         putText(item, OBSERVED_OPEN, record.observedOpen() == null ? null : Money.text(record.observedOpen()));
+        putText(item, OBSERVED_TOTAL, record.observedTotal() == null ? null : Money.text(record.observedTotal()));
         putText(item, LAST_PAYMENT_DATE, text(record.lastPaymentDate()));
+        putText(item, TERM_ID, record.termId());
+        putText(item, SENT_TOTAL, record.sentTotal() == null ? null : Money.text(record.sentTotal()));
+        EntryFigures reported = record.reported();
+        if (reported != null) {
+            item.put(REPORTED_TOTAL, Items.s(Money.text(reported.total())));
+            putText(item, REPORTED_DUE_DATE, text(reported.dueDate()));
+            item.put(REPORTED_REVERSED, Items.bool(reported.reversed()));
+            item.put(REPORTED_DELETED, Items.bool(reported.deleted()));
+        }
         if (!record.creditsApplied().isEmpty()) {
             Map<String, String> credits = new HashMap<>();
             record.creditsApplied().forEach((id, amount) -> credits.put(id, Money.text(amount)));
@@ -103,8 +121,7 @@ public class DynamoDbPaymentStateStore implements PaymentStateStore {
         } catch (ConditionalCheckFailedException lost) {
             return Optional.empty();
         }
-        return Optional.of(new PaymentStateRecord(record.key(), record.observedOpen(), record.lastPaymentDate(),
-                record.creditsApplied(), record.lastSent(), now, record.version() + 1));
+        return Optional.of(record.stored(now, record.version() + 1));
     }
 
     private static PaymentStateRecord toRecord(PaymentStateKey key, Map<String, AttributeValue> item) {
@@ -115,9 +132,40 @@ public class DynamoDbPaymentStateStore implements PaymentStateStore {
         PaymentStatus sent = sentStatus == null ? null : new PaymentStatus(InvoicePaymentStatus.fromWireName(
                 sentStatus), new BigDecimal(Items.str(item, SENT_OPEN)), new BigDecimal(Items.str(item, SENT_PAID)),
                 date(Items.str(item, SENT_LAST_PAYMENT_DATE)));
-        return new PaymentStateRecord(key, observed == null ? null : new BigDecimal(observed),
-                date(Items.str(item, LAST_PAYMENT_DATE)), credits, sent, Items.instant(item, UPDATED_AT),
+        String reportedTotal = Items.str(item, REPORTED_TOTAL);
+        EntryFigures reported = reportedTotal == null ? null : new EntryFigures(new BigDecimal(reportedTotal),
+                date(Items.str(item, REPORTED_DUE_DATE)), Items.flag(item, REPORTED_REVERSED),
+                Items.flag(item, REPORTED_DELETED));
+        return new PaymentStateRecord(key, decimal(observed), decimal(Items.str(item, OBSERVED_TOTAL)),
+                date(Items.str(item, LAST_PAYMENT_DATE)), credits, Items.str(item, TERM_ID), sent,
+                decimal(Items.str(item, SENT_TOTAL)), reported, Items.instant(item, UPDATED_AT),
                 Items.num(item, VERSION, 0));
+    }
+
+    @Override
+    public void linkTerm(String tenant, int division, String termId, String documentId) {
+        Map<String, AttributeValue> item = new HashMap<>(termKey(tenant, division, termId));
+        item.put("kind", Items.s("PAYMENT_TERM"));
+        item.put(TENANT, Items.s(tenant));
+        item.put(DIVISION, Items.n(division));
+        item.put(INVOICE_ID, Items.s(documentId));
+        // A term belongs to one entry for good: rewriting the same pointer is harmless, so no condition.
+        dynamo.putItem(PutItemRequest.builder().tableName(table).item(item).build());
+    }
+
+    @Override
+    public Optional<String> documentOfTerm(String tenant, int division, String termId) {
+        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
+                .tableName(table).key(termKey(tenant, division, termId)).consistentRead(true).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Items.str(item, INVOICE_ID));
+    }
+
+    private static Map<String, AttributeValue> termKey(String tenant, int division, String termId) {
+        return Items.key(Keys.division(tenant, division), "PAYTERM#" + Keys.part(termId.toLowerCase()));
+    }
+
+    private static BigDecimal decimal(String text) {
+        return text == null ? null : new BigDecimal(text);
     }
 
     private static void putText(Map<String, AttributeValue> item, String name, String value) {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.exactsync.flow.payment.DeletedTermFeed;
 import org.exactsync.flow.payment.DivisionMoves;
 import org.exactsync.flow.payment.OpenItemPoll;
 import org.exactsync.flow.payment.PaymentStatusChanged;
@@ -14,6 +15,7 @@ import org.exactsync.flow.payment.PaymentStatusUpdater;
 import org.exactsync.flow.payment.PaymentTermFeed;
 import org.exactsync.sandbox.finance.SandboxFinance;
 import org.exactsync.store.dynamodb.DynamoDbCursorStore;
+import org.exactsync.store.dynamodb.DynamoDbDivisionWatchStore;
 import org.exactsync.store.dynamodb.DynamoDbPaymentStateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,10 @@ class InvoicePaymentStatusAgainstSandboxTest {
         BookingResult booking = booked(flow.process(flow.handler(), invoice));
         OpenItemPoll poll = new OpenItemPoll(flow.connections, new DynamoDbCursorStore(flow.dynamo.client(),
                 flow.table, flow.clock), new DivisionMoves(flow.client), new PaymentTermFeed(flow.client),
-                new PaymentStatusUpdater(flow.mappings, new DynamoDbPaymentStateStore(flow.dynamo.client(),
-                        flow.table, flow.clock), flow.callbacks));
+                new DeletedTermFeed(flow.client), new PaymentStatusUpdater(flow.mappings,
+                        new DynamoDbPaymentStateStore(flow.dynamo.client(), flow.table, flow.clock), flow.callbacks),
+                new DynamoDbDivisionWatchStore(flow.dynamo.client(), flow.table), flow.clock,
+                OpenItemPoll.Timing.defaults());
         poll.sweep(flow.target());
         SandboxFinance finance = SandboxFinance.of(flow.sandbox);
 

@@ -36,6 +36,7 @@ import org.exactsync.flow.connect.ConnectionSetup;
 import org.exactsync.flow.invoice.FinanceMasterDataCache;
 import org.exactsync.flow.invoice.InvoiceBooking;
 import org.exactsync.flow.invoice.InvoicePostingHandler;
+import org.exactsync.flow.payment.DeletedTermFeed;
 import org.exactsync.flow.payment.DivisionMoves;
 import org.exactsync.flow.payment.OpenItemPoll;
 import org.exactsync.flow.payment.OpenItemPollFunction;
@@ -58,6 +59,7 @@ import org.exactsync.store.dynamodb.DynamoDbCallbackOutbox;
 import org.exactsync.store.dynamodb.DynamoDbConnectStateStore;
 import org.exactsync.store.dynamodb.DynamoDbConnectionStore;
 import org.exactsync.store.dynamodb.DynamoDbCursorStore;
+import org.exactsync.store.dynamodb.DynamoDbDivisionWatchStore;
 import org.exactsync.store.dynamodb.DynamoDbDiscoveredDivisionStore;
 import org.exactsync.store.dynamodb.DynamoDbDivisionCacheStore;
 import org.exactsync.store.dynamodb.DynamoDbEventStore;
@@ -150,8 +152,11 @@ final class JourneyConnector implements AutoCloseable {
         gateway = LocalGatewayServer.start(port, pipeline, handlers, start, callback, admin);
 
         OpenItemPoll poll = new OpenItemPoll(connections, cursors, new DivisionMoves(exact),
-                new PaymentTermFeed(exact), new PaymentStatusUpdater(mappings,
-                        new DynamoDbPaymentStateStore(dynamo.client(), table, clock), callbacks));
+                new PaymentTermFeed(exact), new DeletedTermFeed(exact), new PaymentStatusUpdater(mappings,
+                        new DynamoDbPaymentStateStore(dynamo.client(), table, clock), callbacks),
+                new DynamoDbDivisionWatchStore(dynamo.client(), table), clock,
+                // A sweep each minute, as the local run does (the journey has no webhooks).
+                new OpenItemPoll.Timing(Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofMinutes(1)));
         // The rounds fan out in process, as in the local run.
         ScheduledRounds rounds = new ScheduledRounds(new DynamoDbRoundStore(dynamo.client(), table, clock),
                 new InProcessWorkDispatcher(4), clock);

@@ -22,7 +22,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Exact's webhooks as the accelerator, with the sandbox delivering real notifications: subscriptions per division,
- * the validation POST, HashCode checks, de-duplication, and one callback whether webhook or sweep sees a change first.
+ * the validation POST, HashCode checks, de-duplication, notifications that cost no Exact call (the connector's own
+ * bookings, deletions), one read per division for any number of notifications, and one callback whether webhook or
+ * sweep sees a change first.
  */
 class ExactWebhookAgainstSandboxTest {
 
@@ -69,15 +71,18 @@ class ExactWebhookAgainstSandboxTest {
     @Test
     void aPaymentSeenByWebhookAndThenBySweepGivesOneCallback() throws Exception {
         String entry = fx.bookInvoice("inv-1", "1000.00");
-        fx.poll.sweep(fx.target);
+        fx.poll.scheduled(fx.target);
         fx.subscriptions(endpoint.url()).ensure(fx.target, endpoint.url());
         awaitDeliveries();
 
         fx.finance.registerPayment(PaymentFlowFixture.DIVISION, UUID.fromString(entry), new BigDecimal("210.00"),
                 PAID_ON);
         awaitDeliveries();
+        int before = fx.calls();
+        stepAfter(PaymentFlowFixture.TIMING.readInterval());
 
         assertThat(endpoint.notifications()).isNotEmpty().allSatisfy(d -> assertThat(d.status()).isEqualTo(200));
+        assertThat(fx.calls() - before).isEqualTo(1);
         assertThat(fx.callbacks.statusChanges()).containsExactly(new PaymentStatusChanged("inv-1",
                 PaymentFlowFixture.DIVISION, "partially-paid", "1000.00", "210.00", "2026-11-25"));
 
@@ -106,6 +111,7 @@ class ExactWebhookAgainstSandboxTest {
                         + "\"Key\":\"" + UUID.randomUUID() + "\"}")));
 
         assertThat(late.statusCode()).isEqualTo(200);
+        stepAfter(PaymentFlowFixture.TIMING.readInterval());
         assertThat(fx.callbacks.statusChanges()).hasSize(1);
     }
 
@@ -146,6 +152,8 @@ class ExactWebhookAgainstSandboxTest {
 
         HttpResponseEvent real = fx.webhooks.handle(WebhookEndpoint.request(genuine.getBytes(StandardCharsets.UTF_8)));
         assertThat(real.statusCode()).isEqualTo(200);
+        assertThat(fx.calls()).isEqualTo(before);
+        stepAfter(PaymentFlowFixture.TIMING.readInterval());
         assertThat(fx.callbacks.statusChanges()).hasSize(1);
     }
 
@@ -160,7 +168,7 @@ class ExactWebhookAgainstSandboxTest {
         int before = fx.calls();
         HttpResponseEvent again = fx.webhooks.handle(WebhookEndpoint.request(notification));
 
-        assertThat(first.body()).contains("\"checked\"");
+        assertThat(first.body()).contains("\"queued\"");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("\"duplicate\"");
         assertThat(fx.calls()).isEqualTo(before);
@@ -179,6 +187,111 @@ class ExactWebhookAgainstSandboxTest {
         assertThat(accounts.statusCode()).isEqualTo(200);
         assertThat(accounts.body()).contains("ignored");
         assertThat(fx.calls()).isEqualTo(before);
+    }
+
+    @Test
+    void theConnectorsOwnBookingsCostNoExactCallAndMarkNothing() throws Exception {
+        fx.poll.scheduled(fx.target);
+        fx.subscriptions(endpoint.url()).ensure(fx.target, endpoint.url());
+        awaitDeliveries();
+        int before = fx.calls();
+
+        for (int i = 1; i <= 5; i++) {
+            fx.bookInvoice("inv-" + i, "100.00");
+        }
+        awaitDeliveries();
+
+        // Both topics of each booking (SalesEntries and FinancialTransactions, Create, Key = EntryID).
+        assertThat(endpoint.notifications()).hasSize(10)
+                .allSatisfy(d -> assertThat(d.answer()).contains("new-entry"));
+        assertThat(fx.calls() - before).isEqualTo(5);
+        assertThat(fx.watches.find(PaymentFlowFixture.TENANT, PaymentFlowFixture.DIVISION).orElseThrow()
+                .changedAt()).isNull();
+        fx.clock.advance(PaymentFlowFixture.TIMING.readInterval());
+        assertThat(fx.poll.scheduled(fx.target).changes()).isZero();
+        assertThat(fx.calls() - before).isEqualTo(5);
+    }
+
+    @Test
+    void manyPaymentsAreReadOnceAfterTheDebounceAndNotBeforeTheReadInterval() throws Exception {
+        List<String> entries = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            entries.add(fx.bookInvoice("inv-" + i, "100.00"));
+        }
+        fx.poll.scheduled(fx.target);
+        fx.subscriptions(endpoint.url()).ensure(fx.target, endpoint.url());
+        awaitDeliveries();
+        fx.clock.advance(PaymentFlowFixture.TIMING.readInterval());
+        int before = fx.calls();
+
+        fx.finance.payInFull(PaymentFlowFixture.DIVISION, UUID.fromString(entries.get(0)), PAID_ON);
+        awaitDeliveries();
+        DivisionPollResult tooEarly = fx.poll.scheduled(fx.target);
+        for (String entry : entries.subList(1, 5)) {
+            fx.finance.payInFull(PaymentFlowFixture.DIVISION, UUID.fromString(entry), PAID_ON);
+        }
+        awaitDeliveries();
+        fx.clock.advance(PaymentFlowFixture.TIMING.debounce());
+        DivisionPollResult read = fx.poll.scheduled(fx.target);
+        fx.finance.registerPayment(PaymentFlowFixture.DIVISION, UUID.fromString(fx.bookInvoice("inv-6", "100.00")),
+                new BigDecimal("1.00"), PAID_ON);
+        awaitDeliveries();
+        fx.clock.advance(PaymentFlowFixture.TIMING.debounce());
+        DivisionPollResult withinInterval = fx.poll.scheduled(fx.target);
+
+        assertThat(endpoint.notifications()).filteredOn(d -> d.answer().contains("queued")).hasSize(6);
+        assertThat(tooEarly.changes()).isZero();
+        assertThat(read.callbacks()).isEqualTo(5);
+        assertThat(withinInterval.changes()).isZero();
+        // One read for five payments; the booking of inv-6 is its POST.
+        assertThat(fx.calls() - before).isEqualTo(1 + 1);
+        stepAfter(PaymentFlowFixture.TIMING.readInterval());
+        assertThat(fx.callbacks.statusChanges()).hasSize(6);
+    }
+
+    @Test
+    void aDeletedEntryIsReportedFromItsNotificationWithoutAnExactCall() throws Exception {
+        String entry = fx.bookInvoice("inv-1", "100.00");
+        fx.poll.scheduled(fx.target);
+        fx.subscriptions(endpoint.url()).ensure(fx.target, endpoint.url());
+        awaitDeliveries();
+        int before = fx.calls();
+
+        fx.finance.deleteEntry(PaymentFlowFixture.DIVISION, UUID.fromString(entry));
+        awaitDeliveries();
+
+        assertThat(fx.calls()).isEqualTo(before);
+        assertThat(endpoint.notifications()).extracting(WebhookEndpoint.Delivery::answer)
+                .anySatisfy(answer -> assertThat(answer).contains("\"deleted\""));
+        assertThat(fx.callbacks.entryChanges()).extracting(InvoiceChangedInExact::change).containsExactly("deleted");
+        assertThat(fx.callbacks.statusChanges()).isEmpty();
+        // The sweep finds the same deletion in sync/Deleted and sends nothing again.
+        fx.clock.advance(PaymentFlowFixture.TIMING.sweepInterval());
+        fx.poll.scheduled(fx.target);
+        assertThat(fx.callbacks.entryChanges()).hasSize(1);
+    }
+
+    @Test
+    void theBookkeepersCorrectionByWebhookIsAnAmountChangeAndNoPayment() throws Exception {
+        String entry = fx.bookInvoice("inv-1", "100.00");
+        fx.poll.scheduled(fx.target);
+        fx.subscriptions(endpoint.url()).ensure(fx.target, endpoint.url());
+        awaitDeliveries();
+
+        fx.finance.correctSalesLine(PaymentFlowFixture.DIVISION, UUID.fromString(entry), new BigDecimal("90.00"),
+                new BigDecimal("18.90"));
+        awaitDeliveries();
+        stepAfter(PaymentFlowFixture.TIMING.readInterval());
+
+        assertThat(fx.callbacks.statusChanges()).isEmpty();
+        assertThat(fx.callbacks.entryChanges()).extracting(InvoiceChangedInExact::change, InvoiceChangedInExact::exactTotal)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("amount", "108.90"));
+    }
+
+    /** The schedule's next step, {@code after} from now. */
+    private void stepAfter(Duration after) {
+        fx.clock.advance(after);
+        fx.poll.scheduled(fx.target);
     }
 
     private byte[] signedNotification(String content) {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.exactsync.flow.payment.report.DivisionReceivables;
 import org.exactsync.flow.payment.report.ReceivablesReport;
+import org.exactsync.mapping.EntryChange;
 import org.exactsync.mapping.InvoicePaymentStatus;
 import org.exactsync.mapping.PaymentStatusRule;
 import org.exactsync.testsupport.ContractSchema;
@@ -39,6 +40,30 @@ class PaymentContractSchemaTest {
         assertThat(texts(schema.at("/properties/status/enum"))).containsExactlyElementsOf(statuses);
         assertThat(data.get("openAmount").asText()).matches(schema.at("/properties/openAmount/pattern").asText());
         assertThat(data.get("paidAmount").asText()).matches(schema.at("/properties/paidAmount/pattern").asText());
+    }
+
+    @Test
+    void theChangedInExactDataHasExactlyTheSchemasFieldsAndChangeNames() throws Exception {
+        JsonNode schema = schema().at("/$defs/invoice.changed-in-exact");
+        JsonNode data = json.valueToTree(InvoiceChangedInExact.of("inv-1", 100001, EntryChange.AMOUNT,
+                new java.math.BigDecimal("121"), new java.math.BigDecimal("108.9"), new java.math.BigDecimal("108.9"),
+                LocalDate.of(2026, 12, 20)));
+        JsonNode deleted = json.valueToTree(InvoiceChangedInExact.of("inv-1", 100001, EntryChange.DELETED,
+                new java.math.BigDecimal("121"), new java.math.BigDecimal("121"), java.math.BigDecimal.ZERO, null));
+
+        assertThat(names(data)).containsExactlyInAnyOrderElementsOf(names(schema.get("properties")));
+        assertThat(texts(schema.get("required"))).containsExactlyInAnyOrderElementsOf(names(data));
+        List<String> changes = new ArrayList<>();
+        for (EntryChange change : EntryChange.values()) {
+            changes.add(change.wireName());
+        }
+        assertThat(texts(schema.at("/properties/change/enum"))).containsExactlyElementsOf(changes);
+        for (String amount : List.of("bookedTotal", "exactTotal", "openAmount")) {
+            assertThat(data.get(amount).asText()).matches(schema.at("/properties/" + amount + "/pattern").asText());
+        }
+        assertThat(data.get("exactTotal").asText()).isEqualTo("108.90");
+        assertThat(deleted.get("exactTotal").isNull()).isTrue();
+        assertThat(deleted.get("openAmount").isNull()).isTrue();
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.exactsync.store.TokenKey;
 import org.exactsync.store.dynamodb.DynamoDbCallBudgetStore;
 import org.exactsync.store.dynamodb.DynamoDbConnectionStore;
 import org.exactsync.store.dynamodb.DynamoDbCursorStore;
+import org.exactsync.store.dynamodb.DynamoDbDivisionWatchStore;
 import org.exactsync.store.dynamodb.DynamoDbMappingStore;
 import org.exactsync.store.dynamodb.DynamoDbPaymentStateStore;
 import org.exactsync.store.dynamodb.DynamoDbTokenStore;
@@ -51,6 +52,8 @@ final class PaymentFlowFixture implements AutoCloseable {
     static final int DIVISION = 100001;
     static final String TENANT = "default";
     static final LocalDate ENTRY_DATE = LocalDate.of(2026, 11, 20);
+    /** The defaults: sweep every 5 minutes, webhook checks 5 s after the first notification, at most once a minute. */
+    static final OpenItemPoll.Timing TIMING = OpenItemPoll.Timing.defaults();
 
     final AdjustableClock clock = AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z"));
     final TestDynamo dynamo = TestDynamo.shared();
@@ -62,6 +65,8 @@ final class PaymentFlowFixture implements AutoCloseable {
     final DynamoDbMappingStore mappings;
     final DynamoDbCursorStore cursors;
     final DynamoDbPaymentStateStore states;
+    final DynamoDbDivisionWatchStore watches;
+    final PaymentStatusUpdater updater;
     final ExactTarget target;
     final OpenItemPoll poll;
     final ExactWebhookHandler webhooks;
@@ -90,10 +95,12 @@ final class PaymentFlowFixture implements AutoCloseable {
                 List.of(DIVISION), List.of(DIVISION), ConnectionStatus.ACTIVE, SyncMode.LIVE, null, null, 0))
                 .orElseThrow();
         target = new ExactTarget(key, DIVISION);
+        watches = new DynamoDbDivisionWatchStore(dynamo.client(), table);
+        updater = new PaymentStatusUpdater(mappings, states, callbacks);
         poll = new OpenItemPoll(connections, cursors, new DivisionMoves(client), new PaymentTermFeed(client),
-                new PaymentStatusUpdater(mappings, states, callbacks));
+                new DeletedTermFeed(client), updater, watches, clock, TIMING);
         webhooks = new ExactWebhookHandler(sandbox.webhookSecret(), new DynamoDbWebhookReceipts(dynamo.client(),
-                table), poll, clock);
+                table), poll, updater, clock);
         customer = client.createAccount(target, AccountFields.none().name("Betaler B.V.").status("C")).id();
     }
 
@@ -120,13 +127,19 @@ final class PaymentFlowFixture implements AutoCloseable {
                         .with("AmountFC", exVat).with("VATCode", "2"))));
         BigDecimal total = entry.decimal("AmountDC");
         map(invoiceId, entry.string("EntryID"), String.valueOf(entry.integer("EntryNumber")), total,
-                creditedInvoiceId);
+                creditedInvoiceId, entry.localDate("DueDate"));
         return entry.string("EntryID");
     }
 
     /** Writes a booked INVOICE mapping per the invoice flow's convention. */
     void map(String invoiceId, String entryId, String entryNumber, BigDecimal totalInclVat,
             String creditedInvoiceId) {
+        map(invoiceId, entryId, entryNumber, totalInclVat, creditedInvoiceId, null);
+    }
+
+    /** Like the invoice flow, with Exact's due date as the booking answered it (null: not kept). */
+    void map(String invoiceId, String entryId, String entryNumber, BigDecimal totalInclVat,
+            String creditedInvoiceId, LocalDate dueDate) {
         Map<String, String> sent = new HashMap<>();
         sent.put("state", "booked");
         sent.put("invoiceNumber", invoiceId);
@@ -140,6 +153,9 @@ final class PaymentFlowFixture implements AutoCloseable {
         sent.put("currency", "EUR");
         sent.put("totalInclVat", totalInclVat.toPlainString());
         sent.put("entryDate", ENTRY_DATE.toString());
+        if (dueDate != null) {
+            sent.put("dueDate", dueDate.toString());
+        }
         mappings.createIfAbsent(new MappingKey(TENANT, DIVISION, EntityKind.INVOICE, invoiceId),
                 new MappingChange(entryId, entryNumber, null, sent));
     }

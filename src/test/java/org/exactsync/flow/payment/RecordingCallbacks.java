@@ -23,6 +23,11 @@ final class RecordingCallbacks implements Callbacks {
                 .map(s -> (PaymentStatusChanged) s.data()).toList();
     }
 
+    List<InvoiceChangedInExact> entryChanges() {
+        return sent.stream().filter(s -> s.type().equals(InvoiceChangedInExact.TYPE))
+                .map(s -> (InvoiceChangedInExact) s.data()).toList();
+    }
+
     List<Sent> all() {
         return List.copyOf(sent);
     }

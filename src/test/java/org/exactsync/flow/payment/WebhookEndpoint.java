@@ -20,15 +20,16 @@ import com.sun.net.httpserver.HttpServer;
  * Where the sandbox delivers webhooks in these tests: each POST is handed, as API Gateway would (body base64, no byte
  * changes), to the connector's handler; raw bodies and answers are kept.
  */
-final class WebhookEndpoint implements AutoCloseable {
+public final class WebhookEndpoint implements AutoCloseable {
 
-    record Delivery(byte[] body, int status, String answer) {
+    /** One POST the endpoint answered. */
+    public record Delivery(byte[] body, int status, String answer) {
     }
 
     final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
-    WebhookEndpoint(ExactWebhookHandler handler) throws IOException {
+    public WebhookEndpoint(ExactWebhookHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/exact/webhooks", exchange -> {
             byte[] body;
@@ -52,11 +53,11 @@ final class WebhookEndpoint implements AutoCloseable {
                 Base64.getEncoder().encodeToString(body), true);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/exact/webhooks";
     }
 
-    List<Delivery> notifications() {
+    public List<Delivery> notifications() {
         return deliveries.stream().filter(d -> d.body().length > 0).toList();
     }
 

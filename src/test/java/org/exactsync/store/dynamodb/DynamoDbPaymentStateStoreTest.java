@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.exactsync.mapping.EntryFigures;
 import org.exactsync.mapping.InvoicePaymentStatus;
 import org.exactsync.mapping.PaymentStatus;
 import org.exactsync.store.PaymentStateKey;
@@ -34,8 +35,10 @@ class DynamoDbPaymentStateStoreTest {
     void storesAndReadsBackEveryField() {
         PaymentStatus sent = new PaymentStatus(InvoicePaymentStatus.PARTIALLY_PAID, new BigDecimal("710"),
                 new BigDecimal("500.00"), LocalDate.of(2026, 11, 25));
-        PaymentStateRecord record = new PaymentStateRecord(KEY, new BigDecimal("710.00"), LocalDate.of(2026, 11, 25),
-                Map.of("cn-1", new BigDecimal("20.50")), sent, null, 0);
+        PaymentStateRecord record = new PaymentStateRecord(KEY, new BigDecimal("710.00"), new BigDecimal("1210.00"),
+                LocalDate.of(2026, 11, 25), Map.of("cn-1", new BigDecimal("20.50")), "term-1", sent,
+                new BigDecimal("1210.00"), new EntryFigures(new BigDecimal("1100.00"), LocalDate.of(2026, 12, 20),
+                        false, false), null, 0);
 
         PaymentStateRecord saved = store.save(record).orElseThrow();
         PaymentStateRecord read = store.find(KEY).orElseThrow();
@@ -47,6 +50,20 @@ class DynamoDbPaymentStateStoreTest {
         assertThat(read.lastPaymentDate()).isEqualTo(LocalDate.of(2026, 11, 25));
         assertThat(read.creditsApplied().get("cn-1")).isEqualByComparingTo("20.50");
         assertThat(read.lastSent().sameAs(sent)).isTrue();
+        assertThat(read.observedTotal()).isEqualByComparingTo("1210.00");
+        assertThat(read.sentTotal()).isEqualByComparingTo("1210.00");
+        assertThat(read.termId()).isEqualTo("term-1");
+        assertThat(read.reported()).isEqualTo(new EntryFigures(new BigDecimal("1100"), LocalDate.of(2026, 12, 20),
+                false, false));
+    }
+
+    @Test
+    void aTermPointsBackToItsDocument() {
+        store.linkTerm("t1", 100001, "ABC-term", "inv-9");
+
+        assertThat(store.documentOfTerm("t1", 100001, "abc-term")).contains("inv-9");
+        assertThat(store.documentOfTerm("t1", 100002, "abc-term")).isEmpty();
+        assertThat(store.documentOfTerm("t2", 100001, "abc-term")).isEmpty();
     }
 
     @Test

@@ -14,44 +14,53 @@ import jakarta.inject.Inject;
 import org.exactsync.config.ExactConfig;
 import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.crm.inbound.HttpResponseEvent;
-import org.exactsync.exact.ExactException;
-import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.flow.payment.OpenItemPoll;
+import org.exactsync.flow.payment.PaymentStatusUpdater;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.WebhookReceipts;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Receives Exact's webhook POSTs: answers the empty validation POST with 200, refuses anything whose
  * {@code HashCode} does not match the raw {@code Content} bytes (401), handles each notification once (receipt per
- * content digest), and then checks the division's payment-term changes since the poll's cursor for every tenant
- * connected to it — the scheduled sweep stays the safety net for anything missed.
+ * content digest), and answers without reading Exact (docs/payment-status.md):
+ * <ul>
+ * <li>a new entry ({@code SalesEntries} {@code Create}, and its {@code FinancialTransactions} {@code Create}, e.g. the
+ * connector's own booking) cannot change a payment: nothing to do;</li>
+ * <li>a deleted entry the connector booked ({@code Delete}, {@code Key} = {@code EntryID}) is reported as deleted at
+ * once;</li>
+ * <li>anything else (a payment, a bookkeeper's change) marks the division changed; the schedule's next step reads it
+ * once for all notifications of the meantime ({@link OpenItemPoll#scheduled}).</li>
+ * </ul>
+ * The scheduled sweep stays the safety net for anything missed.
  */
 @ApplicationScoped
 public class ExactWebhookHandler {
 
-    private static final Logger LOG = Logger.getLogger(ExactWebhookHandler.class);
     /** How long a notification is remembered; Exact's redelivery timing is unknown, a week is generous. */
     private static final Duration RECEIPT_LIFETIME = Duration.ofDays(7);
 
     private final String secret;
     private final WebhookReceipts receipts;
     private final OpenItemPoll poll;
+    private final PaymentStatusUpdater updater;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     @Inject
-    public ExactWebhookHandler(ExactConfig config, WebhookReceipts receipts, OpenItemPoll poll, Clock clock) {
-        this(config.webhookSecret(), receipts, poll, clock);
+    public ExactWebhookHandler(ExactConfig config, WebhookReceipts receipts, OpenItemPoll poll,
+            PaymentStatusUpdater updater, Clock clock) {
+        this(config.webhookSecret(), receipts, poll, updater, clock);
     }
 
     /** For tests and tools: an explicit webhook secret. */
-    public ExactWebhookHandler(String secret, WebhookReceipts receipts, OpenItemPoll poll, Clock clock) {
+    public ExactWebhookHandler(String secret, WebhookReceipts receipts, OpenItemPoll poll,
+            PaymentStatusUpdater updater, Clock clock) {
         this.secret = secret;
         this.receipts = receipts;
         this.poll = poll;
+        this.updater = updater;
         this.clock = clock;
     }
 
@@ -83,20 +92,42 @@ public class ExactWebhookHandler {
                 now.plus(RECEIPT_LIFETIME))) {
             return HttpResponseEvent.json(200, "{\"status\":\"duplicate\"}");
         }
-        int callbacks = 0;
-        for (ConnectionRecord connection : poll.polled()) {
-            if (!connection.divisions().contains(notification.division())) {
-                continue;
-            }
-            try {
-                callbacks += poll.check(new ExactTarget(connection.tokenKey(), notification.division())).callbacks();
-            } catch (ExactException passing) {
-                // Still a 2xx: Exact would not resend the same change reliably, the next sweep picks it up.
-                LOG.warnf("webhook check of tenant %s division %d deferred to the sweep (%s)", connection.tenant(),
-                        notification.division(), passing.getClass().getSimpleName());
+        int division = notification.division();
+        String key = notification.key() == null ? null : notification.key().toLowerCase();
+        String action = notification.action() == null ? "" : notification.action().toLowerCase();
+        boolean entryTopic = WebhookTopics.ENTRY_TOPICS.contains(notification.topic());
+        if (entryTopic && key != null && action.startsWith("create")) {
+            // A new entry is all open: it cannot change a booked invoice's payment. The two topics of one entry
+            // arrive separately; whichever comes second finds the first one's claim.
+            boolean first = receipts.firstDelivery(division, "new-entry:" + key, now, now.plus(RECEIPT_LIFETIME));
+            if (WebhookTopics.SALES_ENTRIES.equals(notification.topic()) || !first || booked(division, key)) {
+                return HttpResponseEvent.json(200, "{\"status\":\"new-entry\"}");
             }
         }
-        return HttpResponseEvent.json(200, "{\"status\":\"checked\",\"callbacks\":" + callbacks + "}");
+        if (entryTopic && key != null && action.startsWith("delete")) {
+            int callbacks = 0;
+            boolean ours = false;
+            for (ConnectionRecord connection : connected(division)) {
+                if (updater.isBookedEntry(connection.tenant(), division, key)) {
+                    ours = true;
+                    callbacks += updater.applyDeletedEntry(connection.tenant(), division, key);
+                }
+            }
+            if (ours) {
+                return HttpResponseEvent.json(200, "{\"status\":\"deleted\",\"callbacks\":" + callbacks + "}");
+            }
+            // Not an entry the connector booked, e.g. a deleted bank entry: a payment may be undone.
+        }
+        int marked = poll.markChanged(division);
+        return HttpResponseEvent.json(200, "{\"status\":\"queued\",\"divisions\":" + marked + "}");
+    }
+
+    private boolean booked(int division, String entryId) {
+        return connected(division).stream().anyMatch(c -> updater.isBookedEntry(c.tenant(), division, entryId));
+    }
+
+    private java.util.List<ConnectionRecord> connected(int division) {
+        return poll.polled().stream().filter(c -> c.divisions().contains(division)).toList();
     }
 
     private static String digest(byte[] content) {

@@ -23,12 +23,13 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the connector's webhook subscriptions in every connected division ({@code webhooks/WebhookSubscriptions},
  * exact-online-api.md §6.1): one per {@link WebhookTopics#SUBSCRIBED} topic, pointing at the configured callback URL.
+ * Called at once when a tenant goes live or consents again ({@link GoLiveSubscriber}); the schedule only repairs.
  * Idempotent: a division that has them costs one GET. Exact does not allow updating a subscription, so one of ours
  * whose URL changed is deleted and posted again. An app only sees its own subscriptions, so nothing of another app is
  * touched.
  */
 @ApplicationScoped
-public class WebhookSubscriptions {
+public class WebhookSubscriptions implements GoLiveSubscriber {
 
     private static final Logger LOG = Logger.getLogger(WebhookSubscriptions.class);
     static final String PATH = "webhooks/WebhookSubscriptions";
@@ -46,6 +47,23 @@ public class WebhookSubscriptions {
 
     /** Every live connection's divisions; nothing without a configured callback URL. */
     public SubscriptionReport ensureAll() {
+        return ensure(poll.polled());
+    }
+
+    @Override
+    public void subscribeNow(String tenant) {
+        try {
+            SubscriptionReport report = ensure(poll.polled(tenant));
+            LOG.infof("tenant %s live: webhook subscriptions ensured in %d divisions (%d created)", tenant,
+                    report.divisions(), report.created());
+        } catch (RuntimeException failed) {
+            // Going live must not fail for this: the scheduled round subscribes what is missing.
+            LOG.warnf("tenant %s live: webhook subscriptions left to the scheduled round (%s)", tenant,
+                    failed.getClass().getSimpleName());
+        }
+    }
+
+    private SubscriptionReport ensure(List<ConnectionRecord> live) {
         if (callbackUrl.isEmpty()) {
             return new SubscriptionReport(0, 0, 0, List.of());
         }
@@ -53,7 +71,7 @@ public class WebhookSubscriptions {
         int created = 0;
         int removed = 0;
         List<String> failed = new ArrayList<>();
-        for (ConnectionRecord connection : poll.polled()) {
+        for (ConnectionRecord connection : live) {
             for (int division : connection.divisions()) {
                 try {
                     Ensured done = ensure(new ExactTarget(connection.tokenKey(), division), callbackUrl.get());

@@ -17,6 +17,15 @@ public final class WebhookTopics {
     public static final Set<String> PAYMENT_RELEVANT = Set.of("FinancialTransactions", "SalesEntries",
             "BankEntries", "CashEntries", "GeneralJournalEntries");
 
+    /** Sales entries; a notification's {@code Key} is the entry's {@code EntryID}. */
+    public static final String SALES_ENTRIES = "SalesEntries";
+
+    /**
+     * Topics whose {@code Key} is an entry's {@code EntryID} (a sales entry, or the bank entry of a payment) — for
+     * {@code FinancialTransactions} the transaction's key, which is its entry (docs/payment-status.md).
+     */
+    public static final Set<String> ENTRY_TOPICS = Set.of("FinancialTransactions", SALES_ENTRIES);
+
     private WebhookTopics() {
     }
 }
