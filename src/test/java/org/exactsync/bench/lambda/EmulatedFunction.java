@@ -117,9 +117,14 @@ final class EmulatedFunction<I, O> implements AutoCloseable {
      * kill or an error. The future completes with the last attempt's result.
      */
     CompletableFuture<InvocationResult<O>> invokeAsync(I input) {
+        return invokeAsync(input, ASYNC_RETRY_DELAYS.length);
+    }
+
+    /** Like {@link #invokeAsync(Object)} with at most {@code retries} retries (a measured round takes none). */
+    CompletableFuture<InvocationResult<O>> invokeAsync(I input, int retries) {
         return CompletableFuture.supplyAsync(() -> {
             InvocationResult<O> last = null;
-            for (int attempt = 0; attempt <= ASYNC_RETRY_DELAYS.length; attempt++) {
+            for (int attempt = 0; attempt <= retries; attempt++) {
                 if (attempt > 0) {
                     asyncRetries.incrementAndGet();
                     sleep(ASYNC_RETRY_DELAYS[attempt - 1]);
