@@ -51,7 +51,8 @@ import org.exactsync.store.dynamodb.DynamoDbLedgerMappingStore;
  * invoice-posting functions (Timeout from the template, API Gateway's 29 s), retrying any 5xx or gateway timeout with
  * a doubling back-off as a webhook sender does. The event-replay function runs on its schedule (one asynchronous
  * invocation per minute, runs overlapping) until no event is open. The clock runs at {@code burst-speed} while the
- * CRM sends (answer times matter) and at {@code drain-speed} after it (the drain takes Exact minutes).
+ * CRM sends (answer times matter, and the 28 s Timeout must not be spent on the local store's latency stretched by
+ * a fast clock) and at {@code drain-speed} after it, when only the replayer runs (the drain takes Exact minutes).
  */
 final class MonthEndBurst {
 
@@ -65,8 +66,14 @@ final class MonthEndBurst {
     private static final int MAX_SENDS = 12;
     private static final double BURST_SPEED = Double.parseDouble(System.getProperty("bench.lambda.burst-speed", "2"));
     private static final double DRAIN_SPEED = Double.parseDouble(System.getProperty("bench.lambda.drain-speed", "12"));
-    /** The drain is given up (and reported as such) after this many times the physical limit. */
-    private static final int DRAIN_CAP_FACTOR = 3;
+    /** The drain is given up (and reported as such) after 1.5 times the physical limit and 2 minutes more. */
+    private static final double DRAIN_CAP_FACTOR = 1.5;
+    /**
+     * The CRM's senders stop after this much emulated time even with deliveries still unanswered (counted): HTTP
+     * invocations run at the burst speed only, since a faster clock stretches the local store's latency into the
+     * 28 s Timeout, and the inline waits would keep the CRM busy for as long as the drain.
+     */
+    private static final Duration CRM_CAP = Duration.ofMinutes(Long.getLong("bench.lambda.crm-minutes", 3));
     private static final String ENTRIES = "salesentry/SalesEntries";
     static final List<Integer> DIVISIONS = List.of(100001, 100002);
 
@@ -75,6 +82,7 @@ final class MonthEndBurst {
     private final List<Long> answerMillis = Collections.synchronizedList(new ArrayList<>());
     private final List<String> unexpected = new CopyOnWriteArrayList<>();
     private final AtomicInteger crmRetries = new AtomicInteger();
+    private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicInteger replayRuns = new AtomicInteger();
     private final AtomicInteger replayedDone = new AtomicInteger();
 
@@ -120,20 +128,7 @@ final class MonthEndBurst {
             schedule.setDaemon(true);
             schedule.start();
 
-            // The inline waits keep the CRM sending for many minutes: after the window (and half a minute for the
-            // last answers) the clock runs at the drain speed whether or not the CRM is done.
-            Thread shift = new Thread(() -> {
-                try {
-                    clock.sleepUntil(start.plus(WINDOW).plusSeconds(30));
-                    clock.speed(DRAIN_SPEED);
-                } catch (InterruptedException done) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "burst-clock-shift");
-            shift.setDaemon(true);
-            shift.start();
             Instant answered = send(world, plan, start, relations, invoices);
-            shift.interrupt();
             clock.speed(DRAIN_SPEED);
             DynamoDbEventStore events = new DynamoDbEventStore(world.dynamo.client(), world.table, clock);
             Map<Integer, Integer> callsPerDivision = new TreeMap<>();
@@ -150,8 +145,8 @@ final class MonthEndBurst {
                     drained = clock.instant();
                     break;
                 }
-                if (Duration.between(start, clock.instant()).compareTo(limit.multipliedBy(DRAIN_CAP_FACTOR)
-                        .plus(Duration.ofMinutes(10))) > 0) {
+                if (Duration.between(start, clock.instant()).toMillis() > limit.toMillis() * DRAIN_CAP_FACTOR
+                        + Duration.ofMinutes(2).toMillis()) {
                     break;
                 }
                 clock.sleeper().sleep(Duration.ofSeconds(10));
@@ -182,7 +177,7 @@ final class MonthEndBurst {
         for (int s = 0; s < SENDERS; s++) {
             Random jitter = new Random(s);
             Thread sender = new Thread(() -> {
-                while (open.get() > 0) {
+                while (open.get() > 0 && world.clock.instant().isBefore(start.plus(CRM_CAP))) {
                     Pending next;
                     try {
                         next = queue.poll(20, TimeUnit.MILLISECONDS);
@@ -223,6 +218,7 @@ final class MonthEndBurst {
         for (Thread sender : senders) {
             sender.join();
         }
+        unanswered.set(open.get());
         return world.clock.instant();
     }
 
@@ -327,7 +323,9 @@ final class MonthEndBurst {
         rows.put("CRM deliveries (10 senders, planned over 60 s) / CRM retries after a 5xx or timeout",
                 plan.deliveries.size() + " / " + crmRetries.get());
         rows.put("answers by status (every delivery and retry)", new TreeMap<>(statuses).toString());
-        rows.put("CRM had a 2xx for every delivery after", seconds(Duration.between(start, answered)));
+        rows.put("CRM had a 2xx for every delivery after", unanswered.get() == 0
+                ? seconds(Duration.between(start, answered))
+                : "no: " + unanswered.get() + " deliveries without one when it stopped at " + seconds(CRM_CAP));
         rows.put("answer time p50 / p99 / max", seconds(percentile(sorted, 50)) + " / "
                 + seconds(percentile(sorted, 99)) + " / " + seconds(percentile(sorted, 100)));
         rows.put("answers ≥ 500 / gateway timeouts (504) / answers ≥ 29 s", fiveHundreds + " / "
@@ -348,7 +346,7 @@ final class MonthEndBurst {
                                 (double) drain.toMillis() / Math.max(1, limit.toMillis()))));
         rows.put("clock (burst / drain) / wall time", String.format(Locale.ROOT, "%.0fx / %.0fx / %.0f s",
                 BURST_SPEED, DRAIN_SPEED, wallSeconds));
-        boolean goal = fiveHundreds == 0 && over29 == 0 && killed == 0 && tooMany == 0
+        boolean goal = unanswered.get() == 0 && fiveHundreds == 0 && over29 == 0 && killed == 0 && tooMany == 0
                 && truth.exactlyOne() == truth.invoices() && truth.crmTotal().compareTo(truth.exactTotal()) == 0
                 && drain != null && drain.toMillis() <= limit.toMillis() * 1.1 && unexpected.isEmpty();
         rows.put("**issue 13's goal met**", goal ? "yes" : "no" + (unexpected.isEmpty() ? ""
