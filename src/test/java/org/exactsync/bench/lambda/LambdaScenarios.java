@@ -20,8 +20,8 @@ public final class LambdaScenarios {
         for (WaitMode mode : WaitMode.values()) {
             variants.add(MonthEndBurst.run(mode));
         }
-        StringBuilder out = new StringBuilder("| month-end burst in the Lambda emulation (200 relations + 2,000 "
-                + "invoices, 2 divisions, 60 s)");
+        StringBuilder out = new StringBuilder("| month-end burst in the Lambda emulation (new relations, then 10 "
+                + "invoices each, 2 divisions, sent over 60 s)");
         variants.forEach(v -> out.append(" | ").append(v.mode().label));
         out.append(" |\n|---").append("|---:".repeat(variants.size())).append("|\n");
         for (String row : variants.get(0).rows().keySet()) {

@@ -320,8 +320,9 @@ final class MonthEndBurst {
         int tooMany = world.sandbox.calls().tooManyRequests(null);
         Duration drain = drained == null ? null : Duration.between(start, drained);
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("CRM deliveries (10 senders, planned over 60 s) / CRM retries after a 5xx or timeout",
-                plan.deliveries.size() + " / " + crmRetries.get());
+        rows.put("CRM deliveries: relations + invoices (10 senders, planned over 60 s) / retries after a 5xx or "
+                + "timeout", (plan.deliveries.size() - plan.invoices.size()) + " + " + plan.invoices.size() + " / "
+                + crmRetries.get());
         rows.put("answers by status (every delivery and retry)", new TreeMap<>(statuses).toString());
         rows.put("CRM had a 2xx for every delivery after", unanswered.get() == 0
                 ? seconds(Duration.between(start, answered))
@@ -336,7 +337,7 @@ final class MonthEndBurst {
                 .orElse(""));
         rows.put("event-replay runs started / events finished by it", replayRuns.get() + " / " + replayedDone.get());
         rows.put("Exact calls (per division) / 429s", exactCalls + " " + callsPerDivision.values() + " / " + tooMany);
-        rows.put("invoices with exactly one entry, CRM's amount / missing / duplicated",
+        rows.put("invoices with exactly one entry, CRM's amount / missing (incl. never delivered) / duplicated",
                 truth.exactlyOne() + " of " + truth.invoices() + " / " + truth.missing() + " / " + truth.duplicated());
         rows.put("sum of invoices: CRM / Exact", truth.crmTotal().toPlainString() + " / "
                 + truth.exactTotal().toPlainString());
