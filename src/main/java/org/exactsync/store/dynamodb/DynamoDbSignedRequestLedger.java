@@ -15,13 +15,10 @@ import org.exactsync.store.SignedRequestLedger;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Signed admin writes: {@code T#<tenant>} / {@code SIGNED#<SHA-256 of the signature>} with {@code expiresAt} (epoch
- * seconds, TTL). One {@code PutItem} conditional on the item being absent or past its {@code expiresAt}: TTL deletes
- * late (and dynalite never), so an expired item is overwritten rather than trusted.
+ * seconds, TTL), written by {@link FirstUse}: absent or expired means not seen.
  */
 @ApplicationScoped
 public class DynamoDbSignedRequestLedger implements SignedRequestLedger {
@@ -42,16 +39,7 @@ public class DynamoDbSignedRequestLedger implements SignedRequestLedger {
         item.put("kind", Items.s("SIGNED_REQUEST"));
         item.put("tenant", Items.s(tenant));
         item.put(TableLayout.EXPIRES_AT, Items.epochSeconds(forgetAfter));
-        try {
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#pk) OR #exp < :now")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#exp", TableLayout.EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":now", Items.epochSeconds(now)))
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException replayed) {
-            return false;
-        }
+        return FirstUse.put(dynamo, table, item, now);
     }
 
     /** A fixed-length key whatever the header's length (several v1 while a secret rotates). */
