@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 GATEWAY=${GATEWAY:-http://127.0.0.1:8090}
 SECRET=${CRM_INBOUND_SECRET:-local-inbound-secret}
+ADMIN_SECRET=${CRM_ADMIN_SECRET:-local-admin-secret}
 DIVISION=${DIVISION:-100001}
 RUN=$(date +%s)
 
@@ -26,8 +27,18 @@ sign() { # signature header for body $1 (the contract's Crm-Signature)
   local t; t=$(date +%s)
   printf 't=%s,v1=%s' "$t" "$(printf '%s.%s' "$t" "$1" | openssl dgst -sha256 -hmac "$SECRET" -hex | sed 's/.* //')"
 }
-send() { # method path body
+route_sign() { # secret method path query body: route-bound signature "<t>.<METHOD>.<PATH>?<QUERY>.<body>"
+  local t; t=$(date +%s)             # QUERY: parameters sorted by name, percent-encoded (docs/operations.md)
+  printf 't=%s,v1=%s' "$t" "$(printf '%s.%s.%s?%s.%s' "$t" "$2" "$3" "$4" "$5" | openssl dgst -sha256 -hmac "$1" -hex \
+    | sed 's/.* //')"
+}
+send() { # method path body (an event route: signed over the body with the inbound secret)
   curl -s -X "$1" "$GATEWAY$2" -H "Crm-Signature: $(sign "$3")" -H 'Content-Type: application/json' --data-binary "$3"
+  echo
+}
+admin() { # method path body (an admin route: route-bound, the tenant's admin secret)
+  curl -s -X "$1" "$GATEWAY$2" -H "Crm-Signature: $(route_sign "$ADMIN_SECRET" "$1" "$2" '' "$3")" \
+    -H 'Content-Type: application/json' --data-binary "$3"
   echo
 }
 event() { # file -> envelope body with a fresh eventId and the target division
@@ -35,7 +46,7 @@ event() { # file -> envelope body with a fresh eventId and the target division
 }
 
 echo "== go live (tenant admin, signed)"
-send PUT /admin/tenants/default/mode '{"mode":"live"}'
+admin PUT /admin/tenants/default/mode '{"mode":"live"}'
 echo "== relation.upserted → debtor number"
 send POST /crm/relations "$(event relation)"
 echo "== project.upserted → cost center"
@@ -57,4 +68,5 @@ done
 echo "== callbacks the CRM received, in order"
 cat "$CALLBACKS"
 echo "== open receivables of rel-1001 (signed GET)"
-curl -s "$GATEWAY/crm/receivables?tenant=default&relationId=rel-1001" -H "Crm-Signature: $(sign '')"; echo
+curl -s "$GATEWAY/crm/receivables?tenant=default&relationId=rel-1001" \
+  -H "Crm-Signature: $(route_sign "$SECRET" GET /crm/receivables 'relationId=rel-1001&tenant=default' '')"; echo

@@ -32,6 +32,13 @@ public interface CrmConfig {
         /** HMAC-SHA256 key of the {@code Crm-Signature} on callbacks to the CRM. Required; never logged. */
         String outboundSecret();
 
+        /**
+         * HMAC-SHA256 key of the route-bound {@code Crm-Signature} on the tenant admin routes
+         * ({@code /admin/tenants/<tenant>/…}); distinct from {@link #inboundSecret()}. Absent: the admin routes
+         * answer 401 for this tenant. In AWS: SSM parameter {@code <path>crm/<tenant>/admin-secret}. Never logged.
+         */
+        Optional<String> adminSecret();
+
         /** Where callbacks are POSTed (absolute http(s) URL). Without it callbacks stay queued. */
         Optional<String> callbackUrl();
 

@@ -50,6 +50,7 @@ public class TenantSettings {
             }
         });
         return new Tenant(id, config.inboundSecret(), config.outboundSecret(), callbackUrl,
-                ConflictPolicy.parse(config.conflictPolicy()), config.divisions().orElse(List.of()));
+                ConflictPolicy.parse(config.conflictPolicy()), config.divisions().orElse(List.of()),
+                config.adminSecret());
     }
 }

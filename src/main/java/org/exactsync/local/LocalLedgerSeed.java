@@ -14,7 +14,9 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Local run against the bundled sandbox: gives the local tenant's sandbox divisions the ledger mapping that fits the
  * sandbox's seeded master data (journal 70, GL 8000/8010/8100, VAT codes 0–6), unless one is stored already, so
- * {@code POST /crm/invoices} books without a configuration step. A real tenant configures its own mapping.
+ * {@code POST /crm/invoices} books without a configuration step. Only while the bundled sandbox serves the run:
+ * against a real Exact site (real credentials configured) nothing is seeded, whatever {@code connector.local.sandbox}
+ * says; a real tenant configures its own mapping.
  */
 @ApplicationScoped
 public class LocalLedgerSeed {
@@ -23,22 +25,34 @@ public class LocalLedgerSeed {
 
     private final LocalRunConfig local;
     private final LedgerMappingStore ledgers;
+    private final LocalRuntime runtime;
 
-    LocalLedgerSeed(LocalRunConfig local, LedgerMappingStore ledgers) {
+    LocalLedgerSeed(LocalRunConfig local, LedgerMappingStore ledgers, LocalRuntime runtime) {
         this.local = local;
         this.ledgers = ledgers;
+        this.runtime = runtime;
     }
 
-    // After LocalRuntime (priority 1) created the table and started the sandbox.
+    // After LocalRuntime (priority 1) created the table and started the sandbox (or found real Exact configured).
     void onStart(@Observes @Priority(2) StartupEvent event) {
-        if (!local.enabled() || !local.sandbox()) {
-            return;
+        if (local.enabled()) {
+            seed(ledgers, local.tenant(), runtime.sandbox().isPresent());
         }
-        MasterDataSeed.defaultDivisions().forEach(profile -> {
-            if (ledgers.find(local.tenant(), profile.code()).isEmpty()) {
-                ledgers.save(local.tenant(), profile.code(), LedgerMapping.dutchStandard(), 0);
+    }
+
+    /** Seeds the sandbox's divisions when {@code bundledSandbox}; the number of mappings written. */
+    static int seed(LedgerMappingStore ledgers, String tenant, boolean bundledSandbox) {
+        if (!bundledSandbox) {
+            return 0;
+        }
+        int seeded = 0;
+        for (var profile : MasterDataSeed.defaultDivisions()) {
+            if (ledgers.find(tenant, profile.code()).isEmpty()) {
+                ledgers.save(tenant, profile.code(), LedgerMapping.dutchStandard(), 0);
                 LOG.infof("ledger mapping seeded for division %d", profile.code());
+                seeded++;
             }
-        });
+        }
+        return seeded;
     }
 }

@@ -7,19 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import org.exactsync.config.ExactConfig;
 import org.exactsync.exact.ExactOnline;
-import org.exactsync.exact.model.CurrentUser;
-import org.exactsync.exact.model.Division;
-import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.flow.admin.LedgerMappingAdmin;
+import org.exactsync.flow.connect.ConnectionSetup;
 import org.exactsync.sandbox.ExactSandbox;
-import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.SyncMode;
-import org.exactsync.store.TokenKey;
 import org.exactsync.store.dynamodb.TableBootstrap;
 import org.exactsync.time.Sleeper;
 import org.jboss.logging.Logger;
@@ -40,13 +34,12 @@ public class LocalRuntime {
     private final LocalRunConfig local;
     private final ExactConfig exact;
     private final DynamoDbClient dynamo;
-    private final ConnectionStore connections;
     private final ExactOnline exactOnline;
     private final Clock clock;
     private final Sleeper sleeper;
     private final String table;
     private final org.exactsync.flow.connect.ConnectLinks connectLinks;
-    private final org.exactsync.store.DiscoveredDivisionStore discovered;
+    private final LocalConnection connection;
 
     private LocalDynamoDb localDynamo;
     private ExactSandbox sandbox;
@@ -55,13 +48,13 @@ public class LocalRuntime {
             ExactOnline exactOnline, Clock clock, Sleeper sleeper,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "connector.dynamodb.table") String table,
             org.exactsync.flow.connect.ConnectLinks connectLinks,
-            org.exactsync.store.DiscoveredDivisionStore discovered) {
+            org.exactsync.store.DiscoveredDivisionStore discovered, LedgerMappingAdmin ledgers) {
         this.connectLinks = connectLinks;
-        this.discovered = discovered;
+        this.connection = new LocalConnection(local.tenant(), local.mode().filter(m -> !m.isBlank())
+                .map(LocalRuntime::parseMode), exact.clientId(), connections, discovered, exactOnline, ledgers);
         this.local = local;
         this.exact = exact;
         this.dynamo = dynamo;
-        this.connections = connections;
         this.exactOnline = exactOnline;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -94,46 +87,23 @@ public class LocalRuntime {
     }
 
     private void showConnection() {
-        Optional<ConnectionRecord> existing = connections.find(local.tenant());
-        TokenKey key;
         if (sandbox != null) {
             // The sandbox starts empty on every run, so tokens kept from an earlier run mean nothing to it: consent
             // again (the sandbox consents at once) and store the fresh chain.
             String code = SandboxConsent.authorize(exact.siteUrl(), exact.clientId(), exact.redirectUri());
-            key = exactOnline.connect(local.tenant(), code);
-        } else if (existing.filter(c -> c.status() == ConnectionStatus.ACTIVE && c.site().equals(exact.siteUrl()))
-                .isPresent()) {
-            key = existing.get().tokenKey();
-        } else {
+            connection.startOnSandbox(exactOnline.connect(local.tenant(), code));
+        } else if (!connection.startOnSite(exact.siteUrl())) {
             // The signed link (valid 15 minutes) leads through GET /exact/connect on the local gateway to Exact.
             LOG.infof("Tenant '%s' is not connected to Exact yet (or needs consent). Open within 15 minutes: %s",
                     local.tenant(), connectLinks.startUrl(local.tenant()).orElse("(tenant has no inbound secret)"));
-            return;
         }
-        CurrentUser me = exactOnline.currentUser(key);
-        List<Division> divisions = exactOnline.divisions(new ExactTarget(key, me.currentDivision()));
-        List<Integer> codes = divisions.stream().map(Division::code).toList();
-        // The admin routes validate a division selection against this list (docs/operations.md).
-        discovered.save(local.tenant(), divisions.stream().map(d -> new org.exactsync.store.DiscoveredDivision(
-                d.code(), d.description(), d.active())).toList());
-        SyncMode mode = local.mode().map(LocalRuntime::parseMode)
-                .orElse(existing.map(ConnectionRecord::mode).orElse(SyncMode.DRY_RUN));
-        ConnectionRecord connection = new ConnectionRecord(local.tenant(), key.site(), key.exactUser(),
-                exact.clientId(), codes, codes.isEmpty() ? List.of() : List.of(codes.get(0)),
-                ConnectionStatus.ACTIVE, mode,
-                existing.map(ConnectionRecord::createdAt).orElse(null), null,
-                existing.map(ConnectionRecord::version).orElse(0L));
-        if (existing.isEmpty() || !existing.get().tokenKey().equals(key) || !existing.get().divisions().equals(codes)
-                || existing.get().mode() != mode) {
-            connections.save(connection);
+    }
+
+    /** A consent through the connect routes while the local run is up (the first one takes the local mode). */
+    void onConsent(@Observes ConnectionSetup.Connected connected) {
+        if (local.enabled()) {
+            connection.consented(connected);
         }
-        StringBuilder lines = new StringBuilder("Connected tenant '" + local.tenant() + "' (" + mode + ") to "
-                + key.site() + "; divisions through the connector's Exact client:");
-        for (Division division : divisions) {
-            lines.append(String.format("%n  %8d  %-40s %s", division.code(), division.description(),
-                    division.currency()));
-        }
-        LOG.info(lines);
     }
 
     void onStop(@Observes ShutdownEvent event) {

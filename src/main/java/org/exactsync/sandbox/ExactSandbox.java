@@ -83,7 +83,7 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         this.mapper = new ObjectMapper()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-        List<SandboxUser> users = builder.users.isEmpty() ? List.of(defaultUser(builder.divisions)) : builder.users;
+        List<SandboxUser> users = builder.users.isEmpty() ? defaultUsers(builder.divisions) : builder.users;
         this.oauth = new OAuthServer(clock, builder.seed,
                 List.of(new OAuthClient(builder.clientId, builder.clientSecret, builder.redirectUri)), users,
                 builder.oauthSettings);
@@ -360,14 +360,29 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         }
     }
 
-    private static SandboxUser defaultUser(List<DivisionProfile> divisions) {
+    /**
+     * Two users granted every division: the first (the default consenting user) last opened the first division, the
+     * second ({@value #SECOND_USER}) the last one, so a consent by "another user working in another company" can be
+     * played (the connector must not book into a company nobody confirmed).
+     */
+    private static List<SandboxUser> defaultUsers(List<DivisionProfile> divisions) {
         Set<Integer> codes = new java.util.TreeSet<>();
         divisions.forEach(d -> codes.add(d.code()));
-        int current = divisions.isEmpty() ? 0 : divisions.get(0).code();
-        UUID userId = UUID.nameUUIDFromBytes("sandbox-user-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new SandboxUser(userId,
-                "koppeling@voorbeeld.test", "Koppeling Gebruiker", "koppeling@voorbeeld.test", current, codes);
+        int first = divisions.isEmpty() ? 0 : divisions.get(0).code();
+        int last = divisions.isEmpty() ? 0 : divisions.get(divisions.size() - 1).code();
+        return List.of(
+                new SandboxUser(userId("sandbox-user-1"), "koppeling@voorbeeld.test", "Koppeling Gebruiker",
+                        "koppeling@voorbeeld.test", first, codes),
+                new SandboxUser(userId("sandbox-user-2"), SECOND_USER, "Tweede Boekhouder", SECOND_USER, last,
+                        codes));
     }
+
+    private static UUID userId(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** User name of the default second user (the {@code user} parameter of {@code /api/oauth2/auth}). */
+    public static final String SECOND_USER = "boekhouder@voorbeeld.test";
 
     /** Settings of a sandbox; every one has a sensible default. */
     public static final class Builder {

@@ -36,4 +36,10 @@ public interface TokenStore {
 
     /** Marks the chain as needing a new consent (conditional on the version the caller saw). */
     boolean markNeedsConsent(TokenKey key, long expectedVersion, String reason);
+
+    /**
+     * Deletes a chain that no connection uses any more (another user or site consented for the tenant): its refresh
+     * token must not outlive the consent that replaced it.
+     */
+    void delete(TokenKey key);
 }

@@ -80,4 +80,9 @@ class FakeTokenStore implements TokenStore {
                 r.refreshedAt(), ConnectionStatus.NEEDS_CONSENT, reason, null, null, r.version() + 1));
         return true;
     }
+
+    @Override
+    public synchronized void delete(TokenKey key) {
+        records.remove(key);
+    }
 }

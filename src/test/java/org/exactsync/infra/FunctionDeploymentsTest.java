@@ -39,8 +39,10 @@ class FunctionDeploymentsTest {
             entry("ExactWebhookFunction", new Deployment("exact-webhook", "POST /exact/webhooks", FULL)),
             entry("ConnectStartFunction", new Deployment("connect-start", "GET /exact/connect", Set.of("PutItem"))),
             entry("ConnectCallbackFunction", new Deployment("connect-callback", "GET /exact/callback",
-                    Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem"))),
-            entry("TenantAdminFunction", new Deployment("tenant-admin", "ANY /admin/tenants/{tenant}/{proxy+}", FULL)),
+                    Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query"))),
+            // Scan: erasure of a relation and removal of a tenant (docs/data-retention.md).
+            entry("TenantAdminFunction", new Deployment("tenant-admin", "ANY /admin/tenants/{tenant}/{proxy+}",
+                    Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "Scan"))),
             entry("EventReplayFunction", new Deployment("event-replay", "rate(1 minute)", FULL)),
             entry("CallbackDispatchFunction", new Deployment("callback-dispatch", "rate(1 minute)", FULL)),
             entry("OpenItemPollFunction", new Deployment("open-item-poll", "rate(1 minute)", FULL)),

@@ -38,9 +38,9 @@ class LocalOperationsRoutesTest {
         DynamoDbEventStore events = new DynamoDbEventStore(fx.dynamo.client(), fx.table, fx.clock);
         InboundPipeline pipeline = new InboundPipeline(fx.tenants, fx.connections, events, (t, e, type, d) -> { },
                 json, fx.clock, InboundLimits.defaults());
-        TenantAdmin admin = new TenantAdmin(fx.tenants, new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens,
-                fx.links), new EventAdmin(events, new EventReplayer(events, pipeline, List.of(), fx.clock,
-                        Duration.ofMinutes(5), 10), json), fx.ledgerAdmin(), fx.clock, Duration.ofSeconds(300), json);
+        TenantAdmin admin = new TenantAdmin(fx.adminGuard(), new ConnectionAdmin(fx.connections, fx.discovered,
+                fx.tokens, fx.links), new EventAdmin(events, new EventReplayer(events, pipeline, List.of(), fx.clock,
+                        Duration.ofMinutes(5), 10), json), fx.ledgerAdmin(), json, null, null);
         gateway = new LocalCrmGateway(true, pipeline, List.of(), 0,
                 new LocalOperationsRoutes(fx.start, fx.callback, admin));
         gateway.start();
@@ -62,7 +62,8 @@ class LocalOperationsRoutesTest {
         String redirect = fromExact.headers().firstValue("Location").orElseThrow();
         HttpResponse<String> page = get(base() + "/exact/callback?" + URI.create(redirect).getRawQuery(), null);
         HttpResponse<String> status = get(base() + "/admin/tenants/acme/connection",
-                CrmSignature.sign(ConnectFixture.SECRET, fx.clock.instant(), new byte[0]));
+                fx.adminRequest("GET", "/admin/tenants/acme/connection", "", ConnectFixture.ADMIN_SECRET)
+                        .header(CrmSignature.HEADER).orElseThrow());
 
         assertThat(toExact.statusCode()).isEqualTo(302);
         assertThat(page.statusCode()).isEqualTo(200);

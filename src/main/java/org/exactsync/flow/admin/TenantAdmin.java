@@ -1,8 +1,7 @@
 package org.exactsync.flow.admin;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +10,6 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.exactsync.config.CrmConfig;
-import org.exactsync.crm.CrmSignature;
-import org.exactsync.crm.Tenant;
-import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.connect.Answers;
 import org.exactsync.flow.connect.GatewayRequest;
@@ -22,8 +17,9 @@ import org.exactsync.flow.reconcile.ReconciliationAdmin;
 import org.jboss.logging.Logger;
 
 /**
- * The tenant admin routes under {@code /admin/tenants/<tenant>/}, each signed with the tenant's inbound secret in the
- * contract's {@code Crm-Signature} scheme over the raw body (empty for GET):
+ * The tenant admin routes under {@code /admin/tenants/<tenant>/}, each signed with the tenant's admin secret in the
+ * route-bound {@code Crm-Signature} scheme ({@link AdminGuard}: method, path, query and raw body; a write is accepted
+ * once and recorded in the audit trail):
  *
  * <ul>
  * <li>{@code GET connection} — status, mode, divisions, connect link when consent is needed</li>
@@ -36,48 +32,40 @@ import org.jboss.logging.Logger;
  * <li>{@code GET divisions/<division>/ledger-mapping} — the ledger mapping checked against Exact's master data</li>
  * <li>{@code PUT divisions/<division>/ledger-mapping} {@link LedgerMappingBody} — replace it (version for CAS)</li>
  * <li>{@code GET reconciliation?division=<d>&from=<date>&to=<date>} — drift report of a division and period</li>
+ * <li>{@code GET audit?limit=50} — the audit trail of admin writes, newest first</li>
+ * <li>{@code POST relations/<relationId>/erasure} {@code {"relationId":"<relationId>"}} — erase the relation's
+ * personal data from the store</li>
+ * <li>{@code POST removal} {@code {"tenant":"<tenant>"}} — remove every stored item of the tenant</li>
  * </ul>
  */
 @ApplicationScoped
 public class TenantAdmin {
 
     private static final Logger LOG = Logger.getLogger(TenantAdmin.class);
+    private static final int AUDIT_LIMIT = 200;
 
-    private final TenantSettings tenants;
+    private final AdminGuard guard;
     private final ConnectionAdmin connections;
     private final EventAdmin events;
     private final LedgerMappingAdmin ledgers;
-    private final Clock clock;
-    private final Duration tolerance;
     private final ObjectMapper json;
     /** Null in tools built without it: the route then answers 404. */
     private final ReconciliationAdmin reconciliation;
+    /** Null in tools built without it: the routes then answer 404. */
+    private final DataProtectionAdmin protection;
 
+    /**
+     * For the functions, tests and tools; a part left null answers 404 on its routes.
+     */
     @Inject
-    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events,
-            LedgerMappingAdmin ledgers, Clock clock, CrmConfig config, ObjectMapper json,
-            ReconciliationAdmin reconciliation) {
-        this(tenants, connections, events, ledgers, clock, config.inbound().signatureTolerance(), json,
-                reconciliation);
-    }
-
-    /** For tests and tools, without the reconciliation route. */
-    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events,
-            LedgerMappingAdmin ledgers, Clock clock, Duration tolerance, ObjectMapper json) {
-        this(tenants, connections, events, ledgers, clock, tolerance, json, null);
-    }
-
-    /** For tests and tools. */
-    public TenantAdmin(TenantSettings tenants, ConnectionAdmin connections, EventAdmin events,
-            LedgerMappingAdmin ledgers, Clock clock, Duration tolerance, ObjectMapper json,
-            ReconciliationAdmin reconciliation) {
-        this.reconciliation = reconciliation;
-        this.tenants = tenants;
+    public TenantAdmin(AdminGuard guard, ConnectionAdmin connections, EventAdmin events, LedgerMappingAdmin ledgers,
+            ObjectMapper json, ReconciliationAdmin reconciliation, DataProtectionAdmin protection) {
+        this.guard = guard;
         this.connections = connections;
         this.events = events;
         this.ledgers = ledgers;
-        this.clock = clock;
-        this.tolerance = tolerance;
+        this.reconciliation = reconciliation;
+        this.protection = protection;
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -88,16 +76,22 @@ public class TenantAdmin {
             return Answers.error(404, "not-found", "no admin route at this path");
         }
         String tenant = path.get().tenant();
-        Optional<Tenant> settings = tenants.tenant(tenant);
-        CrmSignature.Verdict verdict = settings
-                .map(t -> CrmSignature.verify(request.header(CrmSignature.HEADER), t.inboundSecret(),
-                        request.rawBody(), clock.instant(), tolerance))
-                .orElse(CrmSignature.Verdict.MISMATCH);
-        if (verdict != CrmSignature.Verdict.VALID) {
-            LOG.infof("admin request for tenant %s refused: signature %s", tenant, verdict);
-            return Answers.error(401, "unauthorized", "Crm-Signature is missing, stale or does not match");
+        AdminGuard.Result admission = guard.admit(tenant, request);
+        if (admission.admitted().isEmpty()) {
+            LOG.infof("admin request for tenant %s refused: %s", tenant, admission.detail());
+            return admission.refusal().orElseThrow() == AdminGuard.Refusal.REPLAYED
+                    ? Answers.error(401, "replayed", "this signed request was already used; sign it again")
+                    : Answers.error(401, "unauthorized", "Crm-Signature is missing, stale or does not match"
+                            + " (admin routes take the tenant's admin secret over method, path, query and body)");
         }
-        return route(request, path.get());
+        HttpResponseEvent answer = route(request, path.get());
+        boolean removal = path.get().matches("removal") && answer.statusCode() == 200;
+        // A removed tenant keeps no audit item either; its removal is in the log line instead.
+        if (AdminGuard.isWrite(request) && !removal) {
+            guard.recordWrite(admission.admitted().get(), request, answer.statusCode(),
+                    AuditSummary.of(path.get(), request.rawBody(), answer));
+        }
+        return answer;
     }
 
     private HttpResponseEvent route(GatewayRequest request, AdminPath path) {
@@ -148,7 +142,34 @@ public class TenantAdmin {
             return method.equals("GET") ? reconciliation.report(tenant, request.query("division"),
                     request.query("from"), request.query("to")) : notAllowed("GET");
         }
+        if (path.matches("audit")) {
+            return method.equals("GET") ? Answers.json(200, Map.of("tenant", tenant, "entries",
+                    guard.recent(tenant, AUDIT_LIMIT).stream().map(TenantAdmin::auditView).toList()))
+                    : notAllowed("GET");
+        }
+        if (path.matches("relations", "*", "erasure") && protection != null) {
+            return method.equals("POST")
+                    ? read(request, DataProtectionAdmin.ErasureRequest.class).map(body -> protection.erase(tenant,
+                            path.segments().get(1), body)).orElseGet(TenantAdmin::unreadable)
+                    : notAllowed("POST");
+        }
+        if (path.matches("removal") && protection != null) {
+            return method.equals("POST")
+                    ? read(request, DataProtectionAdmin.RemovalRequest.class).map(body -> protection.remove(tenant,
+                            body)).orElseGet(TenantAdmin::unreadable)
+                    : notAllowed("POST");
+        }
         return Answers.error(404, "not-found", "no admin route at this path");
+    }
+
+    private static Map<String, Object> auditView(org.exactsync.store.AuditEntry entry) {
+        Map<String, Object> view = new java.util.LinkedHashMap<>();
+        view.put("at", entry.at().toString());
+        view.put("route", entry.route());
+        view.put("keyId", entry.keyId());
+        view.put("status", entry.status());
+        view.put("change", entry.change());
+        return view;
     }
 
     /** Going live is refused while a selected division's stored ledger mapping has errors (bookings would fail). */

@@ -93,15 +93,23 @@ public class ConnectCallback {
             // A re-consent of a live tenant: subscriptions may have gone with the old consent.
             goLive.subscribeNow(tenant);
         }
-        LOG.infof("tenant %s connected to Exact (%d divisions, %s)", tenant, connected.divisions().size(),
-                connection.mode());
+        LOG.infof("tenant %s connected to Exact (%d divisions, %s, %s consent)", tenant,
+                connected.divisions().size(), connection.mode(), connected.consent());
         boolean wantsJson = request.header("Accept").filter(a -> a.contains("application/json")).isPresent();
-        return wantsJson ? Answers.json(200, summary(connection, connected.divisions()))
+        return wantsJson ? Answers.json(200, summary(connected))
                 : new HttpResponseEvent(200, Map.of("Content-Type", "text/html; charset=utf-8", "Cache-Control",
-                        "no-store"), ConnectedPage.html(connection, connected.divisions()));
+                        "no-store"), ConnectedPage.html(connected));
     }
 
-    static Map<String, Object> summary(ConnectionRecord connection, List<DiscoveredDivision> divisions) {
+    /** Said on the page and in the JSON answer when another user's or site's consent re-pointed the connection. */
+    static final String REPOINTED = "This consent was given by another Exact user or on another site than the one"
+            + " the tenant was connected with. Its divisions may be other companies, so the connector is now in dry"
+            + " run with no division selected: nothing is booked until an operator selects the divisions and goes"
+            + " live again through the tenant admin routes.";
+
+    static Map<String, Object> summary(ConnectionSetup.Connected connected) {
+        ConnectionRecord connection = connected.connection();
+        List<DiscoveredDivision> divisions = connected.divisions();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", connection.tenant());
         body.put("status", "active");
@@ -109,6 +117,10 @@ public class ConnectCallback {
         body.put("divisions", connection.divisions());
         body.put("defaultDivisions", connection.defaultDivisions());
         body.put("available", divisions);
+        body.put("consent", connected.consent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        if (connected.consent().repointed()) {
+            body.put("notice", REPOINTED);
+        }
         return body;
     }
 }

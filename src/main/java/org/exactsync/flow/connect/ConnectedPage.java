@@ -11,7 +11,12 @@ final class ConnectedPage {
     private ConnectedPage() {
     }
 
-    static String html(ConnectionRecord connection, List<DiscoveredDivision> divisions) {
+    static String html(ConnectionSetup.Connected connected) {
+        ConnectionRecord connection = connected.connection();
+        List<DiscoveredDivision> divisions = connected.divisions();
+        String notice = connected.consent().repointed()
+                ? "<p><strong>Attention:</strong> " + escape(ConnectCallback.REPOINTED) + "</p>\n"
+                : "";
         StringBuilder rows = new StringBuilder();
         for (DiscoveredDivision division : divisions) {
             boolean selected = connection.divisions().contains(division.code());
@@ -23,7 +28,7 @@ final class ConnectedPage {
         return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Connected to Exact Online</title></head>"
                 + "<body>\n<h1>Connected to Exact Online</h1>\n<p>Tenant <code>" + escape(connection.tenant())
                 + "</code> is connected in <strong>" + (connection.mode().name().equals("LIVE") ? "live" : "dry-run")
-                + "</strong> mode. Divisions this Exact user may open:</p>\n"
+                + "</strong> mode. Divisions this Exact user may open:</p>\n" + notice
                 + "<table><tr><th>Division</th><th>Name</th><th>Status</th><th>Sync</th></tr>\n" + rows
                 + "</table>\n<p>Choose the divisions to sync and go live through the tenant admin routes.</p>\n"
                 + "</body></html>\n";

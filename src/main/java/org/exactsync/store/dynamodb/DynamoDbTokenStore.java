@@ -15,6 +15,7 @@ import org.exactsync.store.TokenStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
@@ -134,6 +135,11 @@ public class DynamoDbTokenStore implements TokenStore {
                 .condition("#version = :expectedVersion", VERSION)
                 .bind(":expectedVersion", Items.n(expectedVersion));
         return conditional(key, update).isPresent();
+    }
+
+    @Override
+    public void delete(TokenKey key) {
+        dynamo.deleteItem(DeleteItemRequest.builder().tableName(table).key(key(key)).build());
     }
 
     private Optional<TokenRecord> conditional(TokenKey key, Update update) {

@@ -10,8 +10,6 @@ import org.exactsync.store.WebhookReceipts;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Webhook receipts, one item per (division, notification digest) under {@code XWH#D#<division>}, claimed by one
@@ -38,16 +36,6 @@ public class DynamoDbWebhookReceipts implements WebhookReceipts {
         item.put("division", Items.n(division));
         item.put("receivedAt", Items.millis(now));
         item.put(TableLayout.EXPIRES_AT, Items.epochSeconds(expiresAt));
-        try {
-            // An expired receipt counts as absent: dynalite never runs TTL, and real TTL deletes late.
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#pk) OR #exp < :now")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#exp", TableLayout.EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":now", Items.epochSeconds(now)))
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException duplicate) {
-            return false;
-        }
+        return FirstUse.put(dynamo, table, item, now);
     }
 }

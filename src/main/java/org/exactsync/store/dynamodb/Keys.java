@@ -150,6 +150,21 @@ final class Keys {
         return "OAUTH#" + part(nonce);
     }
 
+    /** A signed admin write remembered for the signature window, in its tenant's partition. */
+    static String signedRequestSk(String digest) {
+        return "SIGNED#" + part(digest);
+    }
+
+    /** The tenant's audit trail: one partition, entries ordered by time. */
+    static String audit(String tenant) {
+        return tenant(tenant) + "#AUDIT";
+    }
+
+    /** Prefix every partition key of a tenant starts with, besides {@link #tenant(String)} itself. */
+    static String tenantPrefix(String tenant) {
+        return tenant(tenant) + "#";
+    }
+
     static String budget(BudgetKey key) {
         return "B#" + part(key.clientId()) + "#D#" + key.division();
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.exactsync.crm.CrmSignature;
+import org.exactsync.crm.RouteSignature;
 import org.exactsync.crm.inbound.EventReplayer;
 import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.crm.inbound.HttpResponseEvent;
@@ -42,10 +43,9 @@ class TenantAdminAgainstSandboxTest {
             (tenant, entity, type, data) -> { }, json, fx.clock, InboundLimits.defaults(), fx.metrics);
     private final EventReplayer replayer = new EventReplayer(events, pipeline, List.of(handler), fx.clock,
             Duration.ofMinutes(5), 50);
-    private final TenantAdmin admin = new TenantAdmin(fx.tenants,
+    private final TenantAdmin admin = new TenantAdmin(fx.adminGuard(),
             new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links),
-            new EventAdmin(events, replayer, json, fx.clock), fx.ledgerAdmin(), fx.clock, Duration.ofSeconds(300),
-            json);
+            new EventAdmin(events, replayer, json, fx.clock), fx.ledgerAdmin(), json, null, null);
     private final BacklogMonitor monitor = new BacklogMonitor(events, fx.connections, fx.tokens, fx.metrics,
             fx.clock);
 
@@ -56,13 +56,13 @@ class TenantAdminAgainstSandboxTest {
 
     @Test
     void showsANewTenantAsNotConnectedWithAConnectLinkThenActiveAfterConsent() throws Exception {
-        JsonNode before = body(call("GET", "/connection", "", ConnectFixture.SECRET), 200);
+        JsonNode before = body(call("GET", "/connection", "", ConnectFixture.ADMIN_SECRET), 200);
         assertThat(before.get("status").asText()).isEqualTo("not-connected");
         assertThat(before.get("connectUrl").asText()).startsWith("https://connector.example.test/exact/connect?")
                 .contains("tenant=acme");
 
         fx.connect(TENANT);
-        JsonNode after = body(call("GET", "/connection", "", ConnectFixture.SECRET), 200);
+        JsonNode after = body(call("GET", "/connection", "", ConnectFixture.ADMIN_SECRET), 200);
 
         assertThat(after.get("status").asText()).isEqualTo("active");
         assertThat(after.get("mode").asText()).isEqualTo("dry-run");
@@ -79,7 +79,7 @@ class TenantAdminAgainstSandboxTest {
                 c.defaultDivisions(), ConnectionStatus.NEEDS_CONSENT, c.mode(), c.createdAt(), c.updatedAt(),
                 c.version())).orElseThrow();
 
-        JsonNode status = body(call("GET", "/connection", "", ConnectFixture.SECRET), 200);
+        JsonNode status = body(call("GET", "/connection", "", ConnectFixture.ADMIN_SECRET), 200);
 
         assertThat(status.get("status").asText()).isEqualTo("needs-consent");
         assertThat(fx.followLink(status.get("connectUrl").asText()).statusCode()).isEqualTo(302);
@@ -89,12 +89,12 @@ class TenantAdminAgainstSandboxTest {
     void selectsDivisionsOnlyFromTheDiscoveredActiveOnes() throws Exception {
         fx.connect(TENANT);
 
-        JsonNode unknown = body(call("PUT", "/divisions", "{\"divisions\":[100001,999999]}", ConnectFixture.SECRET),
-                400);
+        JsonNode unknown = body(call("PUT", "/divisions", "{\"divisions\":[100001,999999]}",
+                ConnectFixture.ADMIN_SECRET), 400);
         JsonNode outside = body(call("PUT", "/divisions", "{\"divisions\":[100001],\"defaultDivisions\":[100002]}",
-                ConnectFixture.SECRET), 400);
+                ConnectFixture.ADMIN_SECRET), 400);
         JsonNode chosen = body(call("PUT", "/divisions", "{\"divisions\":[100002,200001],\"defaultDivisions\":"
-                + "[200001]}", ConnectFixture.SECRET), 200);
+                + "[200001]}", ConnectFixture.ADMIN_SECRET), 200);
 
         assertThat(unknown.get("message").asText()).contains("999999");
         assertThat(outside.get("message").asText()).contains("100002");
@@ -107,14 +107,17 @@ class TenantAdminAgainstSandboxTest {
     @Test
     void checksTheLedgerMappingAgainstTheDivisionsMasterDataUntilItIsFixed() throws Exception {
         fx.connect(TENANT);
-        JsonNode none = body(call("GET", "/divisions/100001/ledger-mapping", "", ConnectFixture.SECRET), 200);
+        JsonNode none = body(call("GET", "/divisions/100001/ledger-mapping", "", ConnectFixture.ADMIN_SECRET),
+                200);
         String wrong = "{\"salesJournal\":\"70\",\"revenueAccounts\":{\"8000\":\"8000\"},"
                 + "\"vatCodes\":{\"standard|21\":\"99\",\"reduced|9\":\"1\"}}";
 
-        JsonNode reported = body(call("PUT", "/divisions/100001/ledger-mapping", wrong, ConnectFixture.SECRET), 200);
-        JsonNode stale = body(call("PUT", "/divisions/100001/ledger-mapping", wrong, ConnectFixture.SECRET), 409);
+        JsonNode reported = body(call("PUT", "/divisions/100001/ledger-mapping", wrong, ConnectFixture.ADMIN_SECRET),
+                200);
+        JsonNode stale = body(call("PUT", "/divisions/100001/ledger-mapping", wrong, ConnectFixture.ADMIN_SECRET),
+                409);
         JsonNode fixed = body(call("PUT", "/divisions/100001/ledger-mapping", wrong.replace("\"99\"", "\"2\"")
-                .replace("}}", "},\"version\":1}"), ConnectFixture.SECRET), 200);
+                .replace("}}", "},\"version\":1}"), ConnectFixture.ADMIN_SECRET), 200);
 
         assertThat(none.get("ready").asBoolean()).isFalse();
         assertThat(reported.get("ready").asBoolean()).isFalse();
@@ -127,7 +130,7 @@ class TenantAdminAgainstSandboxTest {
         assertThat(fixed.get("findings")).allSatisfy(f -> assertThat(f.get("severity").asText())
                 .isEqualTo("warning"));
         assertThat(fixed.get("findings").findValuesAsText("item")).contains("vatCodes.export|0");
-        assertThat(body(call("GET", "/divisions/999999/ledger-mapping", "", ConnectFixture.SECRET), 404)
+        assertThat(body(call("GET", "/divisions/999999/ledger-mapping", "", ConnectFixture.ADMIN_SECRET), 404)
                 .get("error").asText()).isEqualTo("not-found");
     }
 
@@ -136,13 +139,13 @@ class TenantAdminAgainstSandboxTest {
         fx.connect(TENANT);
         String wrong = "{\"salesJournal\":\"90\",\"revenueAccounts\":{\"8000\":\"8000\"},"
                 + "\"vatCodes\":{\"standard|21\":\"2\"}}";
-        body(call("PUT", "/divisions/100001/ledger-mapping", wrong, ConnectFixture.SECRET), 200);
+        body(call("PUT", "/divisions/100001/ledger-mapping", wrong, ConnectFixture.ADMIN_SECRET), 200);
 
-        JsonNode refused = body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.SECRET), 409);
+        JsonNode refused = body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.ADMIN_SECRET), 409);
         assertThat(fx.connections.find(TENANT).orElseThrow().mode()).isEqualTo(SyncMode.DRY_RUN);
         body(call("PUT", "/divisions/100001/ledger-mapping", wrong.replace("\"90\"", "\"70\"")
-                .replace("}}", "},\"version\":1}"), ConnectFixture.SECRET), 200);
-        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.SECRET), 200);
+                .replace("}}", "},\"version\":1}"), ConnectFixture.ADMIN_SECRET), 200);
+        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.ADMIN_SECRET), 200);
 
         assertThat(refused.get("error").asText()).isEqualTo("mapping-errors");
         assertThat(refused.at("/divisions/0/findings/0/item").asText()).isEqualTo("salesJournal");
@@ -153,27 +156,28 @@ class TenantAdminAgainstSandboxTest {
     void switchesBetweenDryRunAndLiveInOneCall() throws Exception {
         fx.connect(TENANT);
 
-        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.SECRET), 200);
+        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.ADMIN_SECRET), 200);
         assertThat(fx.connections.find(TENANT).orElseThrow().mode()).isEqualTo(SyncMode.LIVE);
-        body(call("PUT", "/mode", "{\"mode\":\"dry-run\"}", ConnectFixture.SECRET), 200);
+        body(call("PUT", "/mode", "{\"mode\":\"dry-run\"}", ConnectFixture.ADMIN_SECRET), 200);
         assertThat(fx.connections.find(TENANT).orElseThrow().mode()).isEqualTo(SyncMode.DRY_RUN);
-        body(call("PUT", "/mode", "{\"mode\":\"LIVE!\"}", ConnectFixture.SECRET), 400);
-        body(call("GET", "/mode", "", ConnectFixture.SECRET), 405);
+        body(call("PUT", "/mode", "{\"mode\":\"LIVE!\"}", ConnectFixture.ADMIN_SECRET), 400);
+        body(call("GET", "/mode", "", ConnectFixture.ADMIN_SECRET), 405);
     }
 
     @Test
     void refusesGoingLiveBeforeTheTenantIsConnected() throws Exception {
-        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.SECRET), 409);
+        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.ADMIN_SECRET), 409);
     }
 
     @Test
     void refusesAnotherTenantsSecretAStaleSignatureAndAnAlteredBody() throws Exception {
         fx.connect(TENANT);
         String signedBody = "{\"mode\":\"dry-run\"}";
-        String header = CrmSignature.sign(ConnectFixture.SECRET, fx.clock.instant(),
-                signedBody.getBytes(StandardCharsets.UTF_8));
+        GatewayRequest signed = fx.adminRequest("PUT", "/admin/tenants/acme/mode", signedBody,
+                ConnectFixture.ADMIN_SECRET);
+        String header = signed.header(CrmSignature.HEADER).orElseThrow();
 
-        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.OTHER_SECRET), 401);
+        body(call("PUT", "/mode", "{\"mode\":\"live\"}", ConnectFixture.OTHER_ADMIN_SECRET), 401);
         body(admin.handle(request("PUT", "/admin/tenants/acme/mode", "{\"mode\":\"live\"}", header)), 401);
         fx.clock.advance(Duration.ofMinutes(6));
         body(admin.handle(request("PUT", "/admin/tenants/acme/mode", signedBody, header)), 401);
@@ -188,8 +192,8 @@ class TenantAdminAgainstSandboxTest {
         handler.answer = event -> new Outcome.Failed("Exact refused the GL account 8000 (blocked)", false);
         deliver("evt-1", "crm-42");
 
-        JsonNode failed = body(call("GET", "/events/evt-1", "", ConnectFixture.SECRET), 200);
-        JsonNode listed = body(call("GET", "/events?status=failed", "", ConnectFixture.SECRET), 200);
+        JsonNode failed = body(call("GET", "/events/evt-1", "", ConnectFixture.ADMIN_SECRET), 200);
+        JsonNode listed = body(call("GET", "/events?status=failed", "", ConnectFixture.ADMIN_SECRET), 200);
 
         assertThat(failed.get("state").asText()).isEqualTo("failed");
         assertThat(failed.get("reason").asText()).contains("GL account 8000");
@@ -202,16 +206,16 @@ class TenantAdminAgainstSandboxTest {
         assertThat(handler.mdcTenant).isEqualTo(TENANT);
         assertThat(handler.mdcCrmId).isEqualTo("crm-42");
 
-        body(call("POST", "/events/evt-1/replay", "{\"eventId\":\"evt-other\"}", ConnectFixture.SECRET), 400);
+        body(call("POST", "/events/evt-1/replay", "{\"eventId\":\"evt-other\"}", ConnectFixture.ADMIN_SECRET), 400);
         handler.answer = event -> new Outcome.Done(List.of("fixed"));
         JsonNode replayed = body(call("POST", "/events/evt-1/replay", "{\"eventId\":\"evt-1\"}",
-                ConnectFixture.SECRET), 200);
+                ConnectFixture.ADMIN_SECRET), 200);
 
         assertThat(replayed.get("state").asText()).isEqualTo("done");
         assertThat(replayed.get("attempts").asInt()).isEqualTo(2);
         assertThat(replayed.get("result").get("results").get(0).asText()).isEqualTo("fixed");
-        body(call("POST", "/events/evt-1/replay", "{\"eventId\":\"evt-1\"}", ConnectFixture.SECRET), 409);
-        body(call("GET", "/events/evt-unknown", "", ConnectFixture.SECRET), 404);
+        body(call("POST", "/events/evt-1/replay", "{\"eventId\":\"evt-1\"}", ConnectFixture.ADMIN_SECRET), 409);
+        body(call("GET", "/events/evt-unknown", "", ConnectFixture.ADMIN_SECRET), 404);
     }
 
     @Test
@@ -271,7 +275,7 @@ class TenantAdminAgainstSandboxTest {
         fx.tokens.markNeedsConsent(c.tokenKey(), version, "Old refresh token used");
 
         BacklogSnapshot snapshot = monitor.measure();
-        JsonNode status = body(call("GET", "/connection", "", ConnectFixture.SECRET), 200);
+        JsonNode status = body(call("GET", "/connection", "", ConnectFixture.ADMIN_SECRET), 200);
 
         assertThat(snapshot.needsConsent()).isEqualTo(1);
         assertThat(fx.metrics.named(MetricNames.NEEDS_CONSENT)).extracting(MetricPoint::value).containsExactly(1.0);
@@ -282,13 +286,14 @@ class TenantAdminAgainstSandboxTest {
     @Test
     void withoutAPublicUrlTheConnectLinkIsBuiltFromTheHostAndProtocolTheRequestCameInOn() throws Exception {
         ConnectLinks fromRequest = new ConnectLinks(fx.tenants, fx.clock, java.util.Optional.empty());
-        TenantAdmin unconfigured = new TenantAdmin(fx.tenants, new ConnectionAdmin(fx.connections, fx.discovered,
-                fx.tokens, fromRequest), new EventAdmin(events, replayer, json), fx.ledgerAdmin(), fx.clock,
-                Duration.ofSeconds(300), json);
+        TenantAdmin unconfigured = new TenantAdmin(fx.adminGuard(), new ConnectionAdmin(fx.connections,
+                fx.discovered, fx.tokens, fromRequest), new EventAdmin(events, replayer, json), fx.ledgerAdmin(), json,
+                null, null);
         String host = "abc123.execute-api.eu-west-1.amazonaws.com";
-        String signature = CrmSignature.sign(ConnectFixture.SECRET, fx.clock.instant(), new byte[0]);
+        String signature = RouteSignature.sign(ConnectFixture.ADMIN_SECRET, fx.clock.instant(), "GET",
+                "/admin/tenants/" + TENANT + "/connection", "/admin/", Map.of(), new byte[0]);
         GatewayRequest viaApiGateway = new GatewayRequest("GET", new GatewayRequest.RequestContext(null, "Prod"),
-                "/admin/tenants/" + TENANT + "/connection", null, Map.of(CrmSignature.HEADER, signature, "Host", host,
+                "/Prod/admin/tenants/" + TENANT + "/connection", null, Map.of(CrmSignature.HEADER, signature, "Host", host,
                         "X-Forwarded-Proto", "https"), Map.of(), "", false);
 
         JsonNode status = body(unconfigured.handle(viaApiGateway), 200);
@@ -308,11 +313,10 @@ class TenantAdminAgainstSandboxTest {
                 handler);
     }
 
+    /** An admin call signed at a fresh second (a write's signature is good once). */
     private HttpResponseEvent call(String method, String route, String body, String secret) {
-        String header = secret == null ? null
-                : CrmSignature.sign(secret, fx.clock.instant(), body.getBytes(StandardCharsets.UTF_8));
-        String path = "/admin/tenants/" + TENANT + route;
-        return admin.handle(request(method, path, body, header));
+        fx.clock.advance(Duration.ofSeconds(1));
+        return admin.handle(fx.adminRequest(method, "/admin/tenants/" + TENANT + route, body, secret));
     }
 
     private static GatewayRequest request(String method, String pathAndQuery, String body, String header) {

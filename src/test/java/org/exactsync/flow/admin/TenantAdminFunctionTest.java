@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.exactsync.crm.CrmSignature;
+import org.exactsync.crm.RouteSignature;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.connect.ConnectCallback;
 import org.exactsync.flow.connect.ConnectFixture;
@@ -47,7 +48,7 @@ import io.quarkus.test.junit.TestProfile;
 class TenantAdminFunctionTest {
 
     private static final String TENANT = "default";
-    private static final String SECRET = "test-inbound-secret";
+    private static final String SECRET = "test-admin-secret";
 
     @Inject
     ConnectLinks links;
@@ -107,7 +108,10 @@ class TenantAdminFunctionTest {
         event.put("rawQueryString", q < 0 ? "" : pathAndQuery.substring(q + 1));
         event.put("queryStringParameters", q < 0 ? Map.of() : ConnectFixture.query("http://x" + pathAndQuery));
         event.put("requestContext", Map.of("http", Map.of("method", method, "path", pathAndQuery)));
-        event.put("headers", Map.of(CrmSignature.HEADER.toLowerCase(), CrmSignature.sign(SECRET, clock.instant(),
+        // The admin secret, route-bound (method, path, query, body).
+        event.put("headers", Map.of(CrmSignature.HEADER.toLowerCase(), RouteSignature.sign(SECRET, clock.instant(),
+                method, q < 0 ? pathAndQuery : pathAndQuery.substring(0, q), "/admin/",
+                q < 0 ? Map.of() : ConnectFixture.query("http://x" + pathAndQuery),
                 body.getBytes(StandardCharsets.UTF_8))));
         event.put("body", body);
         event.put("isBase64Encoded", false);

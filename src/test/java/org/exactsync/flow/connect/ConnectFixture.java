@@ -39,6 +39,8 @@ public final class ConnectFixture implements AutoCloseable {
     public static final String SECRET = "acme-inbound-secret";
     public static final String OTHER = "other";
     public static final String OTHER_SECRET = "other-inbound-secret";
+    public static final String ADMIN_SECRET = "acme-admin-secret";
+    public static final String OTHER_ADMIN_SECRET = "other-admin-secret";
 
     public final AdjustableClock clock = AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z"));
     public final TestDynamo dynamo = TestDynamo.shared();
@@ -47,8 +49,14 @@ public final class ConnectFixture implements AutoCloseable {
     public final ExactSandbox sandbox;
     public final ExactOnlineClient client;
     public final TenantSettings tenants = new TenantSettings(List.of(
-            new Tenant(TENANT, SECRET, "out", Optional.empty(), ConflictPolicy.REPORT, List.of()),
-            new Tenant(OTHER, OTHER_SECRET, "out2", Optional.empty(), ConflictPolicy.REPORT, List.of())));
+            new Tenant(TENANT, SECRET, "out", Optional.empty(), ConflictPolicy.REPORT, List.of(),
+                    Optional.of(ADMIN_SECRET)),
+            new Tenant(OTHER, OTHER_SECRET, "out2", Optional.empty(), ConflictPolicy.REPORT, List.of(),
+                    Optional.of(OTHER_ADMIN_SECRET))));
+    /** Callbacks the connect flow sent: {@code type → data}, in order. */
+    public final List<Map.Entry<String, Object>> callbacks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Consents the setup reported to its listener, in order. */
+    public final List<ConnectionSetup.Connected> consents = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final DynamoDbConnectionStore connections;
     public final DynamoDbConnectStateStore states;
     public final DynamoDbDiscoveredDivisionStore discovered;
@@ -69,8 +77,9 @@ public final class ConnectFixture implements AutoCloseable {
         discovered = new DynamoDbDiscoveredDivisionStore(dynamo.client(), table);
         links = new ConnectLinks(tenants, clock, "https://connector.example.test");
         start = new ConnectStart(tenants, states, client, clock, Duration.ofMinutes(15), Duration.ofMinutes(15));
-        callback = new ConnectCallback(states, client, new ConnectionSetup(client, connections, discovered,
-                sandbox.clientId()), clock);
+        callback = new ConnectCallback(states, client, new ConnectionSetup(client, connections, discovered, tokens,
+                (tenant, entity, type, data) -> callbacks.add(Map.entry(type, data)), sandbox.clientId(),
+                consents::add), clock);
     }
 
     /** The query parameters of a URL, decoded. */
@@ -112,6 +121,36 @@ public final class ConnectFixture implements AutoCloseable {
     public HttpResponseEvent connect(String tenant) throws Exception {
         HttpResponseEvent redirect = followLink(links.startUrl(tenant).orElseThrow());
         return arrive(consentAt(redirect.headers().get("Location")));
+    }
+
+    /** The whole consent for {@code tenant} given by the sandbox user {@code userName}. */
+    public HttpResponseEvent connectAs(String tenant, String userName) throws Exception {
+        HttpResponseEvent redirect = followLink(links.startUrl(tenant).orElseThrow());
+        return arrive(consentAt(redirect.headers().get("Location") + "&user="
+                + java.net.URLEncoder.encode(userName, StandardCharsets.UTF_8)));
+    }
+
+    /** The admin guard on this fixture's table (signed-request ledger and audit trail in DynamoDB). */
+    public org.exactsync.flow.admin.AdminGuard adminGuard() {
+        return new org.exactsync.flow.admin.AdminGuard(tenants,
+                new org.exactsync.store.dynamodb.DynamoDbSignedRequestLedger(dynamo.client(), table),
+                new org.exactsync.store.dynamodb.DynamoDbAuditTrail(dynamo.client(), table, Duration.ofDays(400)),
+                clock, Duration.ofSeconds(300));
+    }
+
+    /**
+     * An admin request signed the route-bound way with {@code secret} (null: unsigned) at the fixture's clock.
+     * {@code pathAndQuery} may carry a query string.
+     */
+    public GatewayRequest adminRequest(String method, String pathAndQuery, String body, String secret) {
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        Map<String, String> params = q < 0 ? Map.of() : query("http://x" + pathAndQuery);
+        String header = secret == null ? null : org.exactsync.crm.RouteSignature.sign(secret, clock.instant(), method,
+                path, "/admin/", params, body.getBytes(StandardCharsets.UTF_8));
+        return new GatewayRequest(method, null, path, null,
+                header == null ? Map.of() : Map.of(org.exactsync.crm.CrmSignature.HEADER, header), params, body,
+                false);
     }
 
     @Override

@@ -6,13 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.exactsync.crm.CrmSignature;
+import org.exactsync.crm.RouteSignature;
 
 /**
  * What the CRM, the tenant's admin and the person at the browser send to the connector: plain HTTP requests, CRM
@@ -36,11 +36,13 @@ final class GatewayClient {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String baseUrl;
     private final String secret;
-    private final Clock clock;
+    private final String adminSecret;
+    private final org.exactsync.time.AdjustableClock clock;
 
-    GatewayClient(String baseUrl, String secret, Clock clock) {
+    GatewayClient(String baseUrl, String secret, String adminSecret, org.exactsync.time.AdjustableClock clock) {
         this.baseUrl = baseUrl;
         this.secret = secret;
+        this.adminSecret = adminSecret;
         this.clock = clock;
     }
 
@@ -51,13 +53,31 @@ final class GatewayClient {
         return send(request.build());
     }
 
-    /** A request to {@code path} on the gateway, signed with the tenant's inbound secret at the current time. */
+    /**
+     * A request to {@code path} on the gateway, signed at the current time: admin routes route-bound with the admin
+     * secret (a write at a fresh second: its signature is good once), the receivables report route-bound with the
+     * inbound secret, the event routes over the body with the inbound secret.
+     */
     Answer signed(String method, String path, String body) {
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.BodyPublisher publisher = raw.length == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(raw);
+        int q = path.indexOf('?');
+        String route = q < 0 ? path : path.substring(0, q);
+        Map<String, String> query = q < 0 ? Map.of() : org.exactsync.flow.connect.ConnectFixture.query("http://x" + path);
+        String signature;
+        if (route.startsWith("/admin/")) {
+            if (!"GET".equals(method)) {
+                clock.advance(java.time.Duration.ofSeconds(1));
+            }
+            signature = RouteSignature.sign(adminSecret, clock.instant(), method, route, "/admin/", query, raw);
+        } else if (route.startsWith("/crm/receivables")) {
+            signature = RouteSignature.sign(secret, clock.instant(), method, route, "/crm/", query, raw);
+        } else {
+            signature = CrmSignature.sign(secret, clock.instant(), raw);
+        }
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header(CrmSignature.HEADER, CrmSignature.sign(secret, clock.instant(), raw))
+                .header(CrmSignature.HEADER, signature)
                 .header("Content-Type", "application/json")
                 .method(method, publisher).build());
     }

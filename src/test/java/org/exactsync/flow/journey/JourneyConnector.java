@@ -25,7 +25,9 @@ import org.exactsync.crm.inbound.InboundLimits;
 import org.exactsync.crm.inbound.InboundPipeline;
 import org.exactsync.exact.ExactOnlineClient;
 import org.exactsync.exact.ExactSettings;
+import org.exactsync.flow.admin.AdminGuard;
 import org.exactsync.flow.admin.ConnectionAdmin;
+import org.exactsync.flow.admin.DataProtectionAdmin;
 import org.exactsync.flow.admin.EventAdmin;
 import org.exactsync.flow.admin.LedgerMappingAdmin;
 import org.exactsync.flow.admin.TenantAdmin;
@@ -57,7 +59,10 @@ import org.exactsync.sandbox.limits.RateLimits;
 import org.exactsync.store.dynamodb.DynamoDbCallBudgetStore;
 import org.exactsync.store.dynamodb.DynamoDbCallbackOutbox;
 import org.exactsync.store.dynamodb.DynamoDbConnectStateStore;
+import org.exactsync.store.dynamodb.DynamoDbAuditTrail;
 import org.exactsync.store.dynamodb.DynamoDbConnectionStore;
+import org.exactsync.store.dynamodb.DynamoDbSignedRequestLedger;
+import org.exactsync.store.dynamodb.DynamoDbTenantData;
 import org.exactsync.store.dynamodb.DynamoDbCursorStore;
 import org.exactsync.store.dynamodb.DynamoDbDivisionWatchStore;
 import org.exactsync.store.dynamodb.DynamoDbDiscoveredDivisionStore;
@@ -82,6 +87,7 @@ final class JourneyConnector implements AutoCloseable {
 
     static final String TENANT = "default";
     static final String INBOUND_SECRET = "journey-inbound-secret";
+    static final String ADMIN_SECRET = "journey-admin-secret";
     static final String OUTBOUND_SECRET = "journey-outbound-secret";
 
     final AdjustableClock clock = AdjustableClock.frozenAt(Instant.parse("2026-11-27T09:00:00Z"));
@@ -115,7 +121,7 @@ final class JourneyConnector implements AutoCloseable {
                 new DynamoDbCallBudgetStore(dynamo.client(), table), clock, clock.sleeper());
 
         TenantSettings tenants = new TenantSettings(List.of(new Tenant(TENANT, INBOUND_SECRET, OUTBOUND_SECRET,
-                Optional.of(crm.callbackUrl()), ConflictPolicy.REPORT, List.of())));
+                Optional.of(crm.callbackUrl()), ConflictPolicy.REPORT, List.of(), Optional.of(ADMIN_SECRET))));
         connections = new DynamoDbConnectionStore(dynamo.client(), table, clock);
         mappings = new DynamoDbMappingStore(dynamo.client(), table, clock);
         DynamoDbDiscoveredDivisionStore discovered = new DynamoDbDiscoveredDivisionStore(dynamo.client(), table);
@@ -143,12 +149,17 @@ final class JourneyConnector implements AutoCloseable {
         ConnectStart start = new ConnectStart(tenants, new DynamoDbConnectStateStore(dynamo.client(), table), exact,
                 clock, Duration.ofMinutes(15), Duration.ofMinutes(15));
         ConnectCallback callback = new ConnectCallback(new DynamoDbConnectStateStore(dynamo.client(), table), exact,
-                new ConnectionSetup(exact, connections, discovered, sandbox.clientId()), clock);
+                new ConnectionSetup(exact, connections, discovered, tokens, callbacks, sandbox.clientId(),
+                        connected -> { }), clock);
         EventReplayer replayer = new EventReplayer(events, pipeline, handlers, clock, Duration.ofMinutes(5), 50);
-        TenantAdmin admin = new TenantAdmin(tenants, new ConnectionAdmin(connections, discovered, tokens, links),
-                new EventAdmin(events, replayer, json), new LedgerMappingAdmin(connections, ledgers, masterData, events, clock),
-                clock, Duration.ofSeconds(300), json,
-                new ReconciliationAdmin(connections, new Reconciliation(exact, mappings)));
+        TenantAdmin admin = new TenantAdmin(new AdminGuard(tenants,
+                new DynamoDbSignedRequestLedger(dynamo.client(), table), new DynamoDbAuditTrail(dynamo.client(), table,
+                        Duration.ofDays(400)), clock, Duration.ofSeconds(300)),
+                new ConnectionAdmin(connections, discovered, tokens, links),
+                new EventAdmin(events, replayer, json), new LedgerMappingAdmin(connections, ledgers, masterData, events,
+                        clock),
+                json, new ReconciliationAdmin(connections, new Reconciliation(exact, mappings)),
+                new DataProtectionAdmin(new DynamoDbTenantData(dynamo.client(), table), "/exactsync/test/"));
         gateway = LocalGatewayServer.start(port, pipeline, handlers, start, callback, admin);
 
         OpenItemPoll poll = new OpenItemPoll(connections, cursors, new DivisionMoves(exact),

@@ -64,7 +64,8 @@ class OnboardingToOperationsJourneyTest {
 
     OnboardingToOperationsJourneyTest() throws Exception {
         connector = new JourneyConnector();
-        client = new GatewayClient(connector.gateway.baseUrl(), JourneyConnector.INBOUND_SECRET, connector.clock);
+        client = new GatewayClient(connector.gateway.baseUrl(), JourneyConnector.INBOUND_SECRET,
+                JourneyConnector.ADMIN_SECRET, connector.clock);
     }
 
     @AfterEach

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.exactsync.crm.ConflictPolicy;
 import org.exactsync.crm.CrmSignature;
+import org.exactsync.crm.RouteSignature;
+import org.exactsync.flow.admin.AdminGuard;
 import org.exactsync.crm.Tenant;
 import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.inbound.HttpResponseEvent;
@@ -26,15 +28,29 @@ import org.junit.jupiter.api.Test;
 /** {@code GET /admin/tenants/<t>/reconciliation} through the tenant admin router, signed as the contract says. */
 class ReconciliationRouteTest {
 
-    private static final String SECRET = "inbound-secret";
+    private static final String SECRET = "admin-secret";
     private static final String QUERY = "?division=100001&from=2026-11-01&to=2026-11-30";
 
     private final ReconciliationFixture fx = new ReconciliationFixture();
     private final ObjectMapper json = new ObjectMapper();
     // The connection, event and ledger-mapping routes are not reached by these requests: their services are left out.
-    private final TenantAdmin admin = new TenantAdmin(new TenantSettings(List.of(new Tenant(
-            ReconciliationFixture.TENANT, SECRET, "out", Optional.empty(), ConflictPolicy.REPORT, List.of()))),
-            null, null, null, fx.clock, Duration.ofSeconds(300), json, fx.admin());
+    private final TenantAdmin admin = new TenantAdmin(new AdminGuard(new TenantSettings(List.of(new Tenant(
+            ReconciliationFixture.TENANT, "inbound-secret", "out", Optional.empty(), ConflictPolicy.REPORT, List.of(),
+            Optional.of(SECRET)))), (tenant, signature, forgetAfter, now) -> true, new NoAudit(), fx.clock,
+            Duration.ofSeconds(300)), null, null, null, json, fx.admin(), null);
+
+    /** The audit trail is tested with the admin routes; here it keeps nothing. */
+    private static final class NoAudit implements org.exactsync.store.AuditTrail {
+        @Override
+        public void record(org.exactsync.store.AuditEntry entry) {
+            // kept nowhere
+        }
+
+        @Override
+        public List<org.exactsync.store.AuditEntry> recent(String tenant, int limit) {
+            return List.of();
+        }
+    }
 
     @AfterEach
     void close() {
@@ -93,13 +109,15 @@ class ReconciliationRouteTest {
     }
 
     private HttpResponseEvent call(String method, String query, String secret) {
-        String header = CrmSignature.sign(secret, fx.clock.instant(), "".getBytes(StandardCharsets.UTF_8));
         Map<String, String> params = new java.util.LinkedHashMap<>();
         for (String pair : query.substring(1).split("&")) {
             String[] kv = pair.split("=", 2);
             params.put(kv[0], kv.length > 1 ? kv[1] : "");
         }
-        return admin.handle(new GatewayRequest(method, null, "/admin/tenants/" + ReconciliationFixture.TENANT
-                + "/reconciliation", null, Map.of(CrmSignature.HEADER, header), params, "", false));
+        String path = "/admin/tenants/" + ReconciliationFixture.TENANT + "/reconciliation";
+        String header = RouteSignature.sign(secret, fx.clock.instant(), method, path, "/admin/", params,
+                "".getBytes(StandardCharsets.UTF_8));
+        return admin.handle(new GatewayRequest(method, null, path, null, Map.of(CrmSignature.HEADER, header), params,
+                "", false));
     }
 }

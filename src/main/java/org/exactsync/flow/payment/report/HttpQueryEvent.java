@@ -31,6 +31,16 @@ public record HttpQueryEvent(String httpMethod, String path, String rawPath, Map
         queryStringParameters = queryStringParameters == null ? Map.of() : Map.copyOf(queryStringParameters);
     }
 
+    /** The method in upper case; GET when API Gateway left it out. */
+    public String method() {
+        return httpMethod == null ? "GET" : httpMethod.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The request path, whichever API Gateway version delivered it. */
+    public String requestPath() {
+        return rawPath != null ? rawPath : path == null ? "" : path;
+    }
+
     /** The raw body bytes (empty for a GET). */
     public byte[] rawBody() {
         if (body == null) {

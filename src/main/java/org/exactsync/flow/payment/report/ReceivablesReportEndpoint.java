@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.crm.CrmSignature;
+import org.exactsync.crm.RouteSignature;
 import org.exactsync.crm.Tenant;
 import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.inbound.HttpResponseEvent;
@@ -20,9 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Answers {@code GET /crm/receivables?tenant=…&relationId=…}: a relation's open receivables for the CRM.
- * Authenticated like the CRM's own routes: {@code Crm-Signature} with the tenant's inbound secret over the (empty)
- * body, the timestamp within the tolerance. The signature does not cover the query string, so a captured request can
- * be replayed for another relation of the same tenant within those minutes; the answer only goes back to the caller.
+ * A CRM route, so signed with the tenant's inbound secret, but route-bound ({@link RouteSignature}): the HMAC
+ * covers method, path, query and the (empty) body, so a captured request is good for this relation's report only,
+ * and only within the timestamp tolerance. A read changes nothing, so it is not remembered as used.
  */
 @ApplicationScoped
 public class ReceivablesReportEndpoint {
@@ -46,8 +47,9 @@ public class ReceivablesReportEndpoint {
     public HttpResponseEvent handle(HttpQueryEvent request) {
         String tenantId = request.parameter("tenant").orElse(TenantSettings.DEFAULT_TENANT);
         Optional<Tenant> tenant = tenants.tenant(tenantId);
-        if (tenant.isEmpty() || CrmSignature.verify(request.header(CrmSignature.HEADER),
-                tenant.get().inboundSecret(), request.rawBody(), clock.instant(), tolerance)
+        if (tenant.isEmpty() || RouteSignature.verify(request.header(CrmSignature.HEADER),
+                tenant.get().inboundSecret(), request.method(), request.requestPath(), "/crm/",
+                request.queryStringParameters(), request.rawBody(), clock.instant(), tolerance)
                 != CrmSignature.Verdict.VALID) {
             return HttpResponseEvent.json(401, "{\"error\":\"unauthorized\",\"message\":\"bad or missing signature\"}");
         }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.exactsync.crm.ConflictPolicy;
 import org.exactsync.crm.CrmSignature;
+import org.exactsync.crm.RouteSignature;
 import org.exactsync.crm.Tenant;
 import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.inbound.HttpResponseEvent;
@@ -107,7 +108,8 @@ class ReceivablesReportAgainstSandboxTest {
         Map<String, String> query = relationId == null ? Map.of("tenant", fx.tenant())
                 : Map.of("tenant", fx.tenant(), "relationId", relationId);
         return new HttpQueryEvent("GET", "/crm/receivables", null, Map.of(CrmSignature.HEADER,
-                CrmSignature.sign(secret, fx.clock().instant(), new byte[0])), query, null, false);
+                RouteSignature.sign(secret, fx.clock().instant(), "GET", "/crm/receivables", "/crm/", query,
+                        new byte[0])), query, null, false);
     }
 
     private String book(String date, String exVat, String dueDate) {
