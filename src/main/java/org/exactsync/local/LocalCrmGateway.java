@@ -1,5 +1,7 @@
 package org.exactsync.local;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,6 +44,8 @@ import io.quarkus.runtime.StartupEvent;
  * to the route's handler through the {@link InboundPipeline}. A route whose flow is not built yet answers 404.
  * Active only with the local runtime ({@code connector.local.enabled=true}, dev mode).
  */
+// Built into dev mode only (./run-local): a deployed function must not create or even know these beans.
+@IfBuildProfile("dev")
 @ApplicationScoped
 public class LocalCrmGateway {
 

@@ -1,5 +1,7 @@
 package org.exactsync.local;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +18,8 @@ import io.quarkus.runtime.StartupEvent;
  * sandbox's seeded master data (journal 70, GL 8000/8010/8100, VAT codes 0–6), unless one is stored already, so
  * {@code POST /crm/invoices} books without a configuration step. A real tenant configures its own mapping.
  */
+// Built into dev mode only (./run-local): a deployed function must not create or even know these beans.
+@IfBuildProfile("dev")
 @ApplicationScoped
 public class LocalLedgerSeed {
 
