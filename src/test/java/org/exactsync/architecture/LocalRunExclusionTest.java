@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class LocalRunExclusionTest {
 
-    private static final Set<Class<?>> BEAN_DEFINING = Set.of(ApplicationScoped.class, Singleton.class,
+    private static final Set<Class<? extends java.lang.annotation.Annotation>> BEAN_DEFINING = Set.of(ApplicationScoped.class, Singleton.class,
             Dependent.class, RequestScoped.class);
 
     private static JavaClasses main;
