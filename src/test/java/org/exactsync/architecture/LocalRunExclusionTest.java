@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class LocalRunExclusionTest {
 
-    private static final Set<Class<? extends java.lang.annotation.Annotation>> BEAN_DEFINING = Set.of(ApplicationScoped.class, Singleton.class,
-            Dependent.class, RequestScoped.class);
+    private static final Set<Class<? extends java.lang.annotation.Annotation>> BEAN_DEFINING = Set.of(
+            ApplicationScoped.class, Singleton.class, Dependent.class, RequestScoped.class);
 
     private static JavaClasses main;
 
