@@ -78,10 +78,12 @@ final class ColdStartMeasurement {
                     new Launch("event-replay (schedule)", "event-replay", "schedule", tick, false),
                     new Launch("open-item-poll (schedule)", "open-item-poll", "schedule", tick, false));
             boolean first = true;
+            int n = 0;
             for (Launch launch : launches) {
                 int callsBefore = sandbox.calls().totalCalls(null);
                 Path template = Files.createTempFile("coldstart-event", ".json");
-                Files.writeString(template, launch.event());
+                // Event ids of their own per launch: one table serves them all, and a reused id is a 409.
+                Files.writeString(template, launch.event().replace("EVENT_ID", "launch" + ++n + "-EVENT_ID"));
                 Map<String, String> f = parse(launch(function, launcher, template, sandbox, dynamo.backend(), table,
                         launch, first ? warmEvents : 0));
                 Files.deleteIfExists(template);
