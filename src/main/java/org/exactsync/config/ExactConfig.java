@@ -2,7 +2,9 @@ package org.exactsync.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Exact Online connection settings ({@code exact.*}). The first five are what an operator sets, through the
@@ -19,14 +21,34 @@ public interface ExactConfig {
     /** App client id from Exact's App Center (also keys the per-division call budget). Required. */
     String clientId();
 
-    /** App client secret. Required; never logged. */
-    String clientSecret();
+    /**
+     * App client secret, never logged. In AWS only a function granted {@code client-secret} has it (SecretGrant);
+     * use {@link #clientSecret()}.
+     */
+    @WithName("client-secret")
+    Optional<String> grantedClientSecret();
+
+    /** App client secret; fails, naming the property, in a function that was not given it. */
+    default String clientSecret() {
+        return grantedClientSecret().orElseThrow(() -> new IllegalStateException(
+                "exact.client-secret is not set: EXACT_CLIENT_SECRET, or CONNECTOR_SECRETS lacks client-secret"));
+    }
 
     /** Redirect URI registered for the app (HTTPS). Required. */
     String redirectUri();
 
-    /** Webhook secret from the App Center, the HMAC key of webhook {@code HashCode}s. Required; never logged. */
-    String webhookSecret();
+    /**
+     * Webhook secret from the App Center, the HMAC key of webhook {@code HashCode}s, never logged. In AWS only
+     * {@code exact-webhook} has it; use {@link #webhookSecret()}.
+     */
+    @WithName("webhook-secret")
+    Optional<String> grantedWebhookSecret();
+
+    /** Webhook secret; fails, naming the property, in a function that was not given it. */
+    default String webhookSecret() {
+        return grantedWebhookSecret().orElseThrow(() -> new IllegalStateException(
+                "exact.webhook-secret is not set: EXACT_WEBHOOK_SECRET, or CONNECTOR_SECRETS lacks webhook-secret"));
+    }
 
     /** Call budget per (app, division). */
     Budget budget();

@@ -1,5 +1,7 @@
 package org.exactsync.local;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,6 +50,8 @@ import io.quarkus.runtime.StartupEvent;
  * Active only with the local runtime ({@code connector.local.enabled=true}, dev mode). Each request runs inside the
  * deadline Lambda would give it: {@link #ROUTE_TIMEOUT} from its arrival (the rule of {@link Deadline#ofInvocation}).
  */
+// Built into dev mode only (./run-local): a deployed function must not create or even know these beans.
+@IfBuildProfile("dev")
 @ApplicationScoped
 public class LocalCrmGateway {
 

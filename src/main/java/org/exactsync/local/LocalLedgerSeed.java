@@ -1,5 +1,7 @@
 package org.exactsync.local;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +20,8 @@ import io.quarkus.runtime.StartupEvent;
  * against a real Exact site (real credentials configured) nothing is seeded, whatever {@code connector.local.sandbox}
  * says; a real tenant configures its own mapping.
  */
+// Built into dev mode only (./run-local): a deployed function must not create or even know these beans.
+@IfBuildProfile("dev")
 @ApplicationScoped
 public class LocalLedgerSeed {
 

@@ -1,5 +1,7 @@
 package org.exactsync.local;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,6 +21,8 @@ import org.exactsync.flow.connect.GatewayRequest;
  * The local run's connect and admin routes, served by {@link LocalCrmGateway} as API Gateway serves them in AWS:
  * {@code GET /exact/connect}, {@code GET /exact/callback} and {@code /admin/tenants/<tenant>/…}.
  */
+// Built into dev mode only (./run-local): a deployed function must not create or even know these beans.
+@IfBuildProfile("dev")
 @ApplicationScoped
 public class LocalOperationsRoutes {
 

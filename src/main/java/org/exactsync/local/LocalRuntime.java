@@ -1,5 +1,7 @@
 package org.exactsync.local;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -26,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Active only when {@code connector.local.enabled=true} (set for dev mode in application.properties).
  */
+// Built into dev mode only (./run-local): a deployed function must not create or even know these beans.
+@IfBuildProfile("dev")
 @ApplicationScoped
 public class LocalRuntime {
 

@@ -1,5 +1,7 @@
 package org.exactsync.local;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,8 @@ import org.exactsync.flow.payment.report.ReceivablesReportEndpoint;
 import org.exactsync.flow.payment.webhook.ExactWebhookHandler;
 
 /** The payment flow's local routes: {@code POST /exact/webhooks} and {@code GET /crm/receivables}. */
+// Built into dev mode only (./run-local): a deployed function must not create or even know these beans.
+@IfBuildProfile("dev")
 @ApplicationScoped
 public class PaymentLocalRoutes {
 

@@ -1,5 +1,7 @@
 package org.exactsync.local;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -27,6 +29,8 @@ import org.exactsync.sandbox.master.MasterDataSeed;
  * <li>{@code POST /local/sandbox/purchase?division=&costCenter=&amount=&description=&date=}</li>
  * </ul>
  */
+// Built into dev mode only (./run-local): a deployed function must not create or even know these beans.
+@IfBuildProfile("dev")
 @ApplicationScoped
 public class SandboxDemoRoutes {
 

@@ -47,6 +47,10 @@ final class ColdStartMeasurement {
     private ColdStartMeasurement() {
     }
 
+    /** One fresh function JVM: which export, what it is sent, and whether the SnapStart hooks run first. */
+    private record Launch(String label, String export, String route, String event, boolean prime) {
+    }
+
     /** Rows of (measure, value); a single explanatory row when the function was not packaged. */
     static Map<String, String> measure(int warmEvents) throws Exception {
         Map<String, String> rows = new LinkedHashMap<>();
@@ -61,23 +65,40 @@ final class ColdStartMeasurement {
         String table = dynamo.newTable("coldstart");
         try (ExactSandbox sandbox = ExactSandbox.builder().clock(Clock.systemUTC()).build().start()) {
             connect(sandbox, dynamo, table);
-            Path template = Files.createTempFile("coldstart-event", ".json");
-            Files.writeString(template, eventTemplate());
-            int callsBefore = sandbox.calls().totalCalls(null);
-
-            String figures = launch(function, launcher, template, sandbox, dynamo.backend(), table, warmEvents);
-
-            Map<String, String> f = parse(figures);
-            rows.put("JVM start to first handled event (new relation, 2 contacts, 2 divisions)",
-                    f.get("firstEventMs") + " ms");
-            rows.put("of which handler class load + Quarkus boot + first event", f.get("coldHandlerMs") + " ms");
-            rows.put("resident memory after the first event", Long.parseLong(f.get("rssKb")) / 1024 + " MB");
-            rows.put("warm event, unchanged re-send (0 Exact calls): p50 / p99",
-                    f.get("warmP50us") + " µs / " + f.get("warmP99us") + " µs over " + f.get("warmEvents")
-                            + " events");
-            rows.put("answers (first / last)", f.get("firstStatus") + " / " + f.get("lastStatus"));
-            rows.put("Exact calls for all of it", String.valueOf(sandbox.calls().totalCalls(null) - callsBefore));
-            Files.deleteIfExists(template);
+            String tick = "{\"id\":\"EVENT_ID\",\"time\":\"2026-11-27T10:00:00Z\"}";
+            // Each relation launch books a relation of its own, so that with and without priming do the same work;
+            // the same run, one after the other.
+            List<Launch> launches = List.of(
+                    new Launch("relation-upsert", "relation-upsert", "/crm/relations", relationEvent(1), false),
+                    new Launch("relation-upsert, priming run before the first event", "relation-upsert",
+                            "/crm/relations", relationEvent(2), true),
+                    new Launch("invoice-posting", "invoice-posting", "/crm/invoices", invoiceEvent(), false),
+                    new Launch("invoice-posting, priming run before the first event", "invoice-posting",
+                            "/crm/invoices", invoiceEvent().replace("inv-cold-1", "inv-cold-2"), true),
+                    new Launch("event-replay (schedule)", "event-replay", "schedule", tick, false),
+                    new Launch("open-item-poll (schedule)", "open-item-poll", "schedule", tick, false));
+            boolean first = true;
+            int n = 0;
+            for (Launch launch : launches) {
+                int callsBefore = sandbox.calls().totalCalls(null);
+                Path template = Files.createTempFile("coldstart-event", ".json");
+                // Event ids of their own per launch: one table serves them all, and a reused id is a 409.
+                Files.writeString(template, launch.event().replace("EVENT_ID", "launch" + ++n + "-EVENT_ID"));
+                Map<String, String> f = parse(launch(function, launcher, template, sandbox, dynamo.backend(), table,
+                        launch, first ? warmEvents : 0));
+                Files.deleteIfExists(template);
+                rows.put(launch.label() + ": JVM start to first handled event", f.get("firstEventMs") + " ms (init "
+                        + f.get("initMs") + " ms, SnapStart hooks " + f.get("primeMs") + " ms, first invocation "
+                        + f.get("firstInvokeMs") + " ms), resident " + Long.parseLong(f.get("rssKb")) / 1024
+                        + " MB, answer " + f.get("firstStatus") + ", Exact calls "
+                        + (sandbox.calls().totalCalls(null) - callsBefore));
+                if (first) {
+                    rows.put("relation-upsert warm event, unchanged re-send (0 Exact calls): p50 / p99",
+                            f.get("warmP50us") + " µs / " + f.get("warmP99us") + " µs over " + f.get("warmEvents")
+                                    + " events");
+                    first = false;
+                }
+            }
         }
         return rows;
     }
@@ -98,15 +119,15 @@ final class ColdStartMeasurement {
     }
 
     private static String launch(Path function, Path launcher, Path template, ExactSandbox sandbox,
-            DynamoBackend dynamo, String table, int warmEvents) throws Exception {
+            DynamoBackend dynamo, String table, Launch launch, int warmEvents) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = function + ":" + function.resolve("lib") + "/*:" + launcher;
         ProcessBuilder builder = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
                 // Lambda's 1024 MB function (template.yaml): the JVM sizes its heap from this.
                 "-XX:MaxRAM=1g", "-cp", classpath, LambdaLauncher.class.getName(), template.toString(), SECRET,
-                String.valueOf(warmEvents));
+                String.valueOf(warmEvents), launch.route(), launch.prime() ? "prime" : "no-prime");
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_FUNQY_EXPORT", "relation-upsert");
+        env.put("QUARKUS_FUNQY_EXPORT", launch.export());
         env.put("CONNECTOR_DYNAMODB_TABLE", table);
         env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamo.endpoint().toString());
         env.put("AWS_REGION", dynamo.region());
@@ -148,7 +169,21 @@ final class ColdStartMeasurement {
         return values;
     }
 
-    private static String eventTemplate() {
+    private static String invoiceEvent() {
+        return "{\"eventId\":\"EVENT_ID\",\"type\":\"invoice.created\",\"occurredAt\":\"2026-11-27T10:00:00Z\","
+                + "\"tenant\":\"default\",\"divisions\":[" + BenchEnvironment.DIVISION_A + "],\"data\":{"
+                + "\"id\":\"inv-cold-1\",\"number\":\"C-1\",\"kind\":\"invoice\",\"relationId\":\"rel-cold-1\","
+                + "\"date\":\"2026-11-27\",\"dueDate\":\"2026-12-27\",\"currency\":\"EUR\",\"description\":\"Cold\","
+                + "\"lines\":[{\"description\":\"Werk\",\"revenueAccount\":\"8000\",\"amount\":\"100.00\","
+                + "\"vatRate\":\"21\",\"vatCategory\":\"standard\",\"vatAmount\":\"21.00\"}],"
+                + "\"totalExclVat\":\"100.00\",\"totalVat\":\"21.00\",\"totalInclVat\":\"121.00\"}}";
+    }
+
+    private static String relationEvent(int n) {
+        return relationTemplate().replace("rel-cold-1", "rel-cold-" + n);
+    }
+
+    private static String relationTemplate() {
         return "{\"eventId\":\"EVENT_ID\",\"type\":\"relation.upserted\",\"occurredAt\":\"2026-11-27T10:00:00Z\","
                 + "\"tenant\":\"default\",\"divisions\":[" + BenchEnvironment.DIVISION_A + ","
                 + BenchEnvironment.DIVISION_B + "],\"data\":{\"id\":\"rel-cold-1\",\"roles\":[\"customer\"],"

@@ -174,6 +174,92 @@ class SamTemplateTest {
                 .as("raw bytes reach the signature check").contains("*~1*");
     }
 
+    /**
+     * Each function is granted exactly the secrets its code can use: {@code client-secret} where its beans build the
+     * Exact client, {@code webhook-secret} where a bean checks Exact's webhook signature, {@code crm} where a bean
+     * looks up CRM tenants; its {@code CONNECTOR_SECRETS} (what it reads) lists the same, and nothing else.
+     */
+    @Test
+    void everyFunctionIsGrantedExactlyTheSecretsItsBeansUse() {
+        FunctionBeanGraph graph = new FunctionBeanGraph();
+        org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            JsonNode properties = function.getValue().get("Properties");
+            String export = properties.at("/Environment/Variables/QUARKUS_FUNQY_EXPORT").asText();
+            Set<com.tngtech.archunit.core.domain.JavaClass> beans = graph.reachableFrom(export);
+            Set<String> needed = new java.util.TreeSet<>();
+            if (beans.stream().anyMatch(c -> c.isAssignableTo(org.exactsync.exact.ExactOnlineClient.class))) {
+                needed.add("client-secret");
+            }
+            if (beans.stream().anyMatch(c -> c.getMethodCallsFromSelf().stream().anyMatch(call -> call.getTarget()
+                    .getOwner().isEquivalentTo(org.exactsync.config.ExactConfig.class)
+                    && call.getTarget().getName().equals("webhookSecret")))) {
+                needed.add("webhook-secret");
+            }
+            if (beans.stream().anyMatch(c -> c.isEquivalentTo(org.exactsync.crm.TenantSettings.class))) {
+                needed.add("crm");
+            }
+            String listed = properties.at("/Environment/Variables/CONNECTOR_SECRETS").asText("");
+            Set<String> reads = new java.util.TreeSet<>(listed.isBlank() ? List.of() : List.of(listed.split(",")));
+            softly.assertThat(reads).as("CONNECTOR_SECRETS of %s (%s)", function.getKey(), export)
+                    .isEqualTo(needed);
+            softly.assertThat(ssmGrants(properties)).as("SSM grants of %s (%s)", function.getKey(), export)
+                    .isEqualTo(expectedGrants(needed));
+        }
+        softly.assertAll();
+    }
+
+    private static Set<String> expectedGrants(Set<String> secrets) {
+        String arn = "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${ExactSecretsParameterPath}";
+        Set<String> grants = new java.util.TreeSet<>();
+        if (secrets.contains("client-secret")) {
+            grants.add("ssm:GetParameter " + arn + "client-secret");
+        }
+        if (secrets.contains("webhook-secret")) {
+            grants.add("ssm:GetParameter " + arn + "webhook-secret");
+        }
+        if (secrets.contains("crm")) {
+            grants.add("ssm:GetParametersByPath " + arn + "crm/*");
+        }
+        return grants;
+    }
+
+    /** "action resource" for every SSM action the function's policy grants, whatever the statement layout. */
+    private static Set<String> ssmGrants(JsonNode properties) {
+        Set<String> grants = new java.util.TreeSet<>();
+        for (JsonNode statement : properties.at("/Policies/0/Statement")) {
+            List<JsonNode> actions = new ArrayList<>();
+            (statement.get("Action").isArray() ? statement.get("Action") : List.of(statement.get("Action")))
+                    .forEach(actions::add);
+            List<JsonNode> scope = new ArrayList<>();
+            (statement.get("Resource").isArray() ? statement.get("Resource") : List.of(statement.get("Resource")))
+                    .forEach(scope::add);
+            for (JsonNode action : actions) {
+                if (action.asText().startsWith("ssm:")) {
+                    scope.forEach(r -> grants.add(action.asText() + " " + r.path("Fn::Sub").asText(r.toString())));
+                }
+            }
+        }
+        return grants;
+    }
+
+    @Test
+    void everyFunctionPublishesSnapStartVersionsBehindAnAliasItsEventsInvoke() {
+        JsonNode globals = template.at("/Globals/Function");
+        assertThat(globals.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(globals.at("/AutoPublishAlias").asText()).isNotBlank();
+        assertThat(globals.at("/Runtime").asText()).startsWith("java");
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            JsonNode properties = function.getValue().get("Properties");
+            // A function-level override would take it out of SnapStart or off the alias.
+            assertThat(properties.has("SnapStart") || properties.has("AutoPublishAlias") || properties.has("Runtime"))
+                    .as("%s overrides the SnapStart globals", function.getKey()).isFalse();
+            // SAM points these event types at the alias when AutoPublishAlias is set; other types may not follow.
+            properties.path("Events").forEach(event -> assertThat(event.path("Type").asText())
+                    .as("event of %s", function.getKey()).isIn("Api", "ScheduleV2"));
+        }
+    }
+
     @Test
     void everyRefResolves() {
         Set<String> known = new HashSet<>();

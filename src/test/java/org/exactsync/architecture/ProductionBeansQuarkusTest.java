@@ -1,0 +1,57 @@
+package org.exactsync.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableBean;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import java.util.List;
+import java.util.Set;
+import org.exactsync.testsupport.DynamoDbTestResource;
+import org.exactsync.testsupport.StoreProbeProfile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13 item 4, the build half: a Quarkus build in a profile other than {@code dev} holds no bean of the local run
+ * and no start-up observer of the connector's own. This boots the {@code test} build profile (booting {@code prod}
+ * would need the packaged jar and cost a second build); {@code @IfBuildProfile("dev")} excludes a bean from every
+ * build that is not dev, and {@link LocalRunExclusionTest} pins that no local-run bean names any other profile, so
+ * what holds here holds for the production build. Shares the store tests' profile: no extra Quarkus start.
+ */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbTestResource.class)
+@TestProfile(StoreProbeProfile.class)
+class ProductionBeansQuarkusTest {
+
+    @Test
+    void aNonDevBuildHoldsNoLocalRunBean() {
+        BeanManager beans = Arc.container().beanManager();
+        Set<Bean<?>> all = beans.getBeans(Object.class, Any.Literal.INSTANCE);
+
+        List<String> local = all.stream().map(Bean::getBeanClass).map(Class::getName)
+                .filter(name -> name.startsWith("org.exactsync.local.") || name.endsWith("DevSchedule"))
+                .toList();
+
+        assertThat(all).as("the container answers at all").isNotEmpty();
+        assertThat(all).extracting(b -> b.getBeanClass().getName()).contains("org.exactsync.crm.TenantSettings");
+        assertThat(local).isEmpty();
+        assertThat(all.stream().filter(b -> b instanceof InjectableBean<?> i && i.getIdentifier() != null)
+                .map(Bean::getBeanClass).map(Class::getPackageName)).doesNotContain("org.exactsync.local");
+    }
+
+    @Test
+    void startUpRunsNoObserverOfTheConnector() {
+        Set<ObserverMethod<? super StartupEvent>> observers = Arc.container().beanManager()
+                .resolveObserverMethods(new StartupEvent());
+
+        assertThat(observers).extracting(o -> o.getBeanClass().getName())
+                .noneMatch(name -> name.startsWith("org.exactsync."));
+    }
+}
