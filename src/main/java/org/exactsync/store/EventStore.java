@@ -3,6 +3,7 @@ package org.exactsync.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Port for CRM event records: idempotency (Exact has no idempotency key, so "processed once" is ours) and the status
@@ -78,6 +79,26 @@ public interface EventStore {
      * from the oldest). Read from an index, so it may lag a write by a moment.
      */
     LanePage laneEvents(String tenant, int division, String after, int limit);
+
+    /**
+     * Puts an open event that was stored without a lane (claimed before lanes existed) into the lane of
+     * {@code placement}: lists the lane, then stores the event's lane attributes in one conditional write, only if
+     * the event is still open, still in no lane and at the version of {@code stored} (its version does not move:
+     * only its place in the drain changes).
+     *
+     * @return whether this call placed it; false when it has a lane already, finished, or moved on meanwhile
+     */
+    boolean adoptIntoLane(EventRecord stored, LanePlacement placement);
+
+    /**
+     * One step of the sweep for open events stored without a lane: hands each such event of the next bounded page
+     * (in every open status, oldest accepted first) to {@code adopt}, then records how far the sweep got, so the next
+     * step goes on from there. The sweep ends for good once it has passed every event that a version without lanes
+     * can have claimed; from then on a step costs one read.
+     *
+     * @return whether the sweep has ended (nothing lane-less can be left)
+     */
+    boolean sweepLaneless(int pageSize, Consumer<EventRecord> adopt);
 
     /**
      * Takes (or, for the same {@code owner}, extends) the lane's drain lease until {@code until}: one conditional

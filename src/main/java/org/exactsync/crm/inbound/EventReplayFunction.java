@@ -18,7 +18,8 @@ import org.exactsync.store.BacklogLane;
  * delivery. The tick hands each lane with backlog that no run holds to a worker of its own, at most
  * {@code connector.fanout.replay-lanes} lanes in flight (the function's reserved concurrency leaves room for them and
  * the planner); each worker drains its lane under the lane's drain lease until its own deadline. Rounds may overlap:
- * the drain lease, not a round lease, keeps two runs off one division.
+ * the drain lease, not a round lease, keeps two runs off one division. Before listing the lanes the planner puts a
+ * page of events claimed before lanes existed into their lanes.
  */
 public class EventReplayFunction {
 
@@ -41,6 +42,7 @@ public class EventReplayFunction {
         if (item.isPresent() && item.get().division() != null) {
             return replayer.drainLane(item.get().tenant(), item.get().division());
         }
+        replayer.adoptLaneless();
         List<BacklogLane> all = replayer.backlogLanes();
         long held = all.stream().filter(lane -> lane.leasedAt(clock.instant())).count();
         // Lanes held by earlier rounds' workers count against the bound: queued invocations would only pile up.

@@ -71,6 +71,7 @@ public class EventReplayer {
     private final int pageSize;
     private final InvocationDeadline deadlines;
     private final Duration startMargin;
+    private final LaneAdoption adoption;
 
     @Inject
     public EventReplayer(EventStore events, InboundPipeline pipeline, @Any Instance<EventHandler<?>> handlers,
@@ -97,11 +98,25 @@ public class EventReplayer {
         this.pageSize = pageSize;
         this.deadlines = deadlines;
         this.startMargin = startMargin;
+        this.adoption = new LaneAdoption(events, pipeline, handlersByType, pageSize);
     }
 
-    /** Drains every lane with backlog that no other run holds, in turn, until done or the deadline is near. */
+    /**
+     * Drains every lane with backlog that no other run holds, in turn, until done or the deadline is near; first puts
+     * a page of events claimed before lanes existed into their lanes.
+     */
     public ReplayReport replayDue() {
+        adoptLaneless();
         return drain(lanesToDrain());
+    }
+
+    /**
+     * Puts the next page of open events that were claimed before lanes existed (an upgraded table) into their lanes,
+     * which lists those lanes for the drain; a round does it before it lists the lanes. Once none can be left, one
+     * read. Returns how many it placed.
+     */
+    public int adoptLaneless() {
+        return adoption.step();
     }
 
     /** The work item of a fanned-out round: drains one lane (nothing when another run holds it). */

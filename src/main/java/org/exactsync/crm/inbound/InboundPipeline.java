@@ -37,6 +37,7 @@ import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.EventStore;
+import org.exactsync.store.LanePlacement;
 import org.exactsync.store.NewEvent;
 import org.exactsync.metrics.MetricNames;
 import org.exactsync.metrics.MetricPoint;
@@ -171,10 +172,10 @@ public class InboundPipeline {
             return validation(List.of(bindingProblem(unreadable)));
         }
 
+        LanePlacement lane = placement(envelope, divisions, handler, bound);
         ClaimResult claim = events.claim(new NewEvent(envelope.tenant(), envelope.eventId(), envelope.type(),
                 sha256(raw), new String(raw, StandardCharsets.UTF_8),
-                clock.instant().plus(limits.eventRetention()), divisions,
-                entityKey(envelope.type(), envelope.data(), envelope.eventId()), handler.prerequisites(bound)));
+                clock.instant().plus(limits.eventRetention()), lane.divisions(), lane.entity(), lane.after()));
         switch (claim.outcome()) {
             case CONFLICT_DIFFERENT_BODY:
                 return error(409, "conflict", "eventId " + envelope.eventId()
@@ -198,32 +199,73 @@ public class InboundPipeline {
         if (stored.status() == EventStatus.DONE) {
             return Optional.empty();
         }
+        StoredEvent<D> read = reread(stored, handler);
+        if (read.unreadable() != null) {
+            return poisoned(stored, read.data(), read.unreadable());
+        }
+        Envelope envelope = read.envelope();
+        AcceptedEvent<D> accepted = new AcceptedEvent<>(envelope.eventId(), envelope.type(), envelope.tenant(),
+                read.divisions(), envelope.occurredAt(), read.bound(), read.connection());
+        return attempt(stored, accepted, handler, envelope.data()).map(Finished::outcome);
+    }
+
+    /**
+     * Where a stored event belongs in the replay's drain, computed as the claim computes it for a new delivery (an
+     * event claimed before lanes existed is placed with it). An event whose data no longer binds is placed without
+     * prerequisites: its replay ends it failed at once. Empty when its envelope cannot be read any more or it targets
+     * no division.
+     */
+    public <D> Optional<LanePlacement> placement(EventRecord stored, EventHandler<D> handler) {
+        StoredEvent<D> read = reread(stored, handler);
+        if (read.envelope() == null || read.divisions().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(placement(read.envelope(), read.divisions(), handler, read.bound()));
+    }
+
+    private static <D> LanePlacement placement(Envelope envelope, List<Integer> divisions, EventHandler<D> handler,
+            D bound) {
+        return new LanePlacement(divisions, entityKey(envelope.type(), envelope.data(), envelope.eventId()),
+                bound == null ? List.of() : handler.prerequisites(bound));
+    }
+
+    /**
+     * A stored event read back as its delivery was read, with the tenant's configuration of now; or, with
+     * {@code unreadable} set, why this version cannot read it (then only what could be read is set: the envelope and
+     * divisions when just the data no longer binds, {@code data} when the body was JSON).
+     */
+    private record StoredEvent<D>(Envelope envelope, List<Integer> divisions, D bound, ConnectionRecord connection,
+            JsonNode data, String unreadable) {
+
+        static <D> StoredEvent<D> unreadable(JsonNode data, String reason) {
+            return new StoredEvent<>(null, List.of(), null, null, data, reason);
+        }
+    }
+
+    private <D> StoredEvent<D> reread(EventRecord stored, EventHandler<D> handler) {
         Optional<JsonNode> root = parse(stored.body().getBytes(StandardCharsets.UTF_8));
         if (root.isEmpty()) {
-            return poisoned(stored, null, "the stored body is not JSON");
+            return StoredEvent.unreadable(null, "the stored body is not JSON");
         }
         Envelope envelope;
         try {
             envelope = EnvelopeReader.read(root.get());
         } catch (RuntimeException unreadable) {
-            return poisoned(stored, root.get().get("data"), "the stored envelope cannot be read by this version");
+            return StoredEvent.unreadable(root.get().get("data"), "the stored envelope cannot be read by this version");
         }
         Optional<Tenant> tenant = tenants.tenant(stored.tenant());
         Optional<ConnectionRecord> connection = connections.find(stored.tenant());
         List<Integer> divisions = tenant.isPresent() && connection.isPresent()
                 ? targetDivisions(envelope, tenant.get(), connection.get())
                 : envelope.divisions();
-        D bound;
         try {
-            bound = json.treeToValue(envelope.data(), handler.dataType());
+            D bound = json.treeToValue(envelope.data(), handler.dataType());
+            return new StoredEvent<>(envelope, divisions, bound, connection.orElse(null), envelope.data(), null);
         } catch (JsonProcessingException | IllegalArgumentException unreadable) {
             Problem problem = bindingProblem(unreadable);
-            return poisoned(stored, envelope.data(), "the stored body no longer binds: " + problem.field() + " "
-                    + problem.message());
+            return new StoredEvent<>(envelope, divisions, null, connection.orElse(null), envelope.data(),
+                    "the stored body no longer binds: " + problem.field() + " " + problem.message());
         }
-        AcceptedEvent<D> accepted = new AcceptedEvent<>(envelope.eventId(), envelope.type(), envelope.tenant(),
-                divisions, envelope.occurredAt(), bound, connection.orElse(null));
-        return attempt(stored, accepted, handler, envelope.data()).map(Finished::outcome);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.exactsync.store.dynamodb;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +21,7 @@ import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.EventStore;
 import org.exactsync.store.LaneEvent;
+import org.exactsync.store.LanePlacement;
 import org.exactsync.store.LanePage;
 import org.exactsync.store.NewEvent;
 
@@ -64,6 +67,18 @@ public class DynamoDbEventStore implements EventStore {
     private static final String AFTER = "after";
     private static final String TOUCHED_AT = "touchedAt";
     private static final String DRAINED_AT = "drainedAt";
+    private static final String SINCE = "since";
+    private static final String ENDED_AT = "endedAt";
+    private static final String SWEPT_TO = "sweptTo";
+
+    /**
+     * How long after the first sweep step a version without lanes may still claim events: an invocation that started
+     * before the upgrade runs at most Lambda's longest timeout (15 minutes), and a new version claims every event
+     * with its lane.
+     */
+    static final Duration LANELESS_GRACE = Duration.ofMinutes(15);
+    /** How far behind a write an index read may be: a sweep that reached a shard's end goes on from this long ago. */
+    static final Duration INDEX_LAG = Duration.ofMinutes(1);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -327,6 +342,130 @@ public class DynamoDbEventStore implements EventStore {
         boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !page.items().isEmpty();
         String next = more ? Items.str(page.items().get(page.items().size() - 1), TableLayout.GSI3_SK) : null;
         return new LanePage(events, next);
+    }
+
+    @Override
+    public boolean adoptIntoLane(EventRecord stored, LanePlacement placement) {
+        String tenant = stored.tenant();
+        String eventId = stored.eventId();
+        // Before the event joins it, as in the claim, so an event in a lane the drain does not list cannot be seen.
+        touchLane(tenant, placement.lane(), clock.instant());
+        Update update = new Update()
+                .set(DIVISIONS, Items.ints(placement.divisions()))
+                .setOrRemove(ENTITY, placement.entity() == null ? null : Items.s(placement.entity()))
+                .set(TableLayout.GSI3_PK, Items.s(Keys.laneEvents(tenant, placement.lane())))
+                .set(TableLayout.GSI3_SK, Items.s(tenantAge(stored.acceptedAt(), eventId)))
+                .condition("#version = :expectedVersion AND #status <> :done AND attribute_not_exists(#gsi3pk)",
+                        VERSION, STATUS, TableLayout.GSI3_PK)
+                .bind(":expectedVersion", Items.n(stored.version()))
+                .bind(":done", Items.s(EventStatus.DONE.name()));
+        if (!placement.after().isEmpty()) {
+            update.set(AFTER, AttributeValue.fromL(placement.after().stream().map(Items::s).toList()));
+        }
+        return conditional(tenant, eventId, update).isPresent();
+    }
+
+    @Override
+    public boolean sweepLaneless(int pageSize, Consumer<EventRecord> adopt) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> sweep = sweepItem(now);
+        if (sweep.containsKey(ENDED_AT)) {
+            return true;
+        }
+        // Every event a version without lanes claimed was accepted before this, so the sweep ends once it is past it.
+        String end = position(Items.instant(sweep, SINCE).plus(LANELESS_GRACE));
+        boolean ended = true;
+        for (int shard = 0; shard < TableLayout.BACKLOG_SHARDS; shard++) {
+            String from = Items.str(sweep, SWEPT_TO + shard);
+            if (from != null && from.compareTo(end) >= 0) {
+                continue;
+            }
+            String to = sweepShard(shard, from, now, pageSize, adopt);
+            recordSweep(shard, to);
+            ended &= to.compareTo(end) >= 0;
+        }
+        if (ended) {
+            dynamo.updateItem(new Update().set(ENDED_AT, Items.millis(now)).request(table, sweepKey()));
+        }
+        return ended;
+    }
+
+    /**
+     * One page of a shard in every open status, from {@code from} on, lane-less events only; returns how far every
+     * status was read. One position for all statuses, the lowest reached: an event that changes status keeps its
+     * sort key, so it is ahead of the position in whichever status it is now.
+     */
+    private String sweepShard(int shard, String from, Instant now, int pageSize, Consumer<EventRecord> adopt) {
+        String to = null;
+        for (EventStatus status : EventStatus.values()) {
+            if (!status.open()) {
+                continue;
+            }
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":pk", Items.s(Keys.backlog(status, shard)));
+            if (from != null) {
+                values.put(":from", Items.s(from));
+            }
+            QueryResponse page = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(TableLayout.GSI2)
+                    .keyConditionExpression(from == null ? "#pk = :pk" : "#pk = :pk AND #sk > :from")
+                    .filterExpression("attribute_not_exists(#gsi3pk)")
+                    .expressionAttributeNames(from == null
+                            ? Map.of("#pk", TableLayout.GSI2_PK, "#gsi3pk", TableLayout.GSI3_PK)
+                            : Map.of("#pk", TableLayout.GSI2_PK, "#sk", TableLayout.GSI2_SK,
+                                    "#gsi3pk", TableLayout.GSI3_PK))
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(true)
+                    .limit(pageSize)
+                    .build());
+            page.items().forEach(item -> adopt.accept(toRecord(item)));
+            if (page.hasLastEvaluatedKey() && page.lastEvaluatedKey().containsKey(TableLayout.GSI2_SK)) {
+                String reached = page.lastEvaluatedKey().get(TableLayout.GSI2_SK).s();
+                to = to == null || reached.compareTo(to) < 0 ? reached : to;
+            }
+        }
+        if (to == null) {
+            // Every status read to its end: later pages hold events accepted from now on, less what the index lags.
+            to = position(now.minus(INDEX_LAG));
+        }
+        return from != null && from.compareTo(to) > 0 ? from : to;
+    }
+
+    /** The sweep's item, created at the first step (its {@code since} starts the grace for earlier versions). */
+    private Map<String, AttributeValue> sweepItem(Instant now) {
+        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
+                .tableName(table).key(sweepKey()).consistentRead(true).build()).item();
+        if (item != null && !item.isEmpty()) {
+            return item;
+        }
+        return dynamo.updateItem(new Update()
+                .set("kind", Items.s("LANELESS_SWEEP"))
+                .setIfAbsent(SINCE, Items.millis(now))
+                .request(table, sweepKey())).attributes();
+    }
+
+    /** Moves a shard's position on, never back (overlapping rounds may sweep the same page). */
+    private void recordSweep(int shard, String to) {
+        try {
+            dynamo.updateItem(new Update()
+                    .set(SWEPT_TO + shard, Items.s(to))
+                    .condition("attribute_not_exists(#" + SWEPT_TO + shard + ") OR #" + SWEPT_TO + shard + " < :to",
+                            SWEPT_TO + shard)
+                    .bind(":to", Items.s(to))
+                    .request(table, sweepKey()));
+        } catch (ConditionalCheckFailedException furtherAlready) {
+            // Another round got at least as far.
+        }
+    }
+
+    /** A sweep position: every event accepted at or after {@code at} sorts after it. */
+    private static String position(Instant at) {
+        return Keys.age(at.toEpochMilli(), "");
+    }
+
+    private static Map<String, AttributeValue> sweepKey() {
+        return Items.key(Keys.LANELESS_SWEEP_PK, Keys.LANELESS_SWEEP_SK);
     }
 
     @Override

@@ -100,6 +100,13 @@ final class Keys {
     /** The lane item of a (tenant, division): drain lease and backlog marker. */
     static final String DRAIN_SK = "DRAIN";
 
+    /**
+     * The sweep that puts events claimed before lanes existed into their lanes: one item for the deployment (events
+     * of every tenant are swept together, like the backlog index they are read from).
+     */
+    static final String LANELESS_SWEEP_PK = "SWEEP#LANELESS";
+    static final String LANELESS_SWEEP_SK = "SWEEP";
+
     /** A lane's open events (gsi3 partition). */
     static String laneEvents(String tenant, int division) {
         return division(tenant, division) + "#EV";

@@ -23,7 +23,10 @@ import org.exactsync.crm.Tenant;
 import org.exactsync.crm.TenantSettings;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStatus;
+import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
+import org.exactsync.store.LanePlacement;
+import org.exactsync.store.NewEvent;
 import org.exactsync.store.SyncMode;
 import org.exactsync.store.dynamodb.DynamoDbConnectionStore;
 import org.exactsync.store.dynamodb.DynamoDbEventStore;
@@ -225,6 +228,88 @@ class BacklogDrainTest {
         assertThat(callbacks.sent).extracting(RecordingCallbacks.Sent::type, RecordingCallbacks.Sent::entityKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("sync.failed", "relation:rel-1"));
         assertThat(events.find("acme", "evt-rel-1").orElseThrow().status()).isEqualTo(EventStatus.FAILED);
+    }
+
+    @Test
+    void anEventClaimedBeforeLanesExistedIsPlacedInItsLaneAndBookedOnce() {
+        // Claimed by a version without lanes: an invoice before its relation, the relation in the tenant's default
+        // division (no divisions in its envelope).
+        legacyWaiting(invoices, "acme", "evt-old-inv", "[1]",
+                "{\"id\":\"inv-old\",\"name\":\"n\",\"relationId\":\"rel-old\"}");
+        legacyWaiting(relations, "acme", "evt-old-rel", null, "{\"id\":\"rel-old\",\"name\":\"n\"}");
+        dueNow();
+
+        ReplayReport first = replayer.replayDue();
+        ReplayReport second = replayer.replayDue();
+
+        assertThat(handlers.ran).as("both run once in lane acme/1, the invoice after the relation it needs")
+                .containsExactly("acme/1/evt-old-rel", "acme/1/evt-old-inv");
+        assertThat(first.done()).isEqualTo(2);
+        assertThat(second.resumed()).isZero();
+        assertThat(events.find("acme", "evt-old-inv").orElseThrow().status()).isEqualTo(EventStatus.DONE);
+    }
+
+    @Test
+    void anAdoptedEventIsNotAdoptedAgain() {
+        EventRecord stored = legacyWaiting(relations, "acme", "evt-old", "[2]",
+                "{\"id\":\"rel-old\",\"name\":\"n\"}");
+        LanePlacement placement = pipeline.placement(stored, relations).orElseThrow();
+
+        assertThat(replayer.adoptLaneless()).isEqualTo(1);
+        assertThat(replayer.adoptLaneless()).as("the sweep lists it no more").isZero();
+        assertThat(events.adoptIntoLane(stored, placement)).as("a late second placement is refused").isFalse();
+        assertThat(events.laneEvents("acme", 2, null, 10).events()).extracting(e -> e.record().eventId())
+                .containsExactly("evt-old");
+        assertThat(placement.entity()).isEqualTo("relation:rel-old");
+    }
+
+    @Test
+    void theSweepEndsOnceItIsPastWhatAVersionWithoutLanesCanHaveClaimed() {
+        relation("acme", 1, "rel-1");
+
+        assertThat(events.sweepLaneless(100, listed -> { })).as("old versions may still be running").isFalse();
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(events.sweepLaneless(100, listed -> { })).isTrue();
+        legacyWaiting(relations, "acme", "evt-too-late", "[1]", "{\"id\":\"rel-2\",\"name\":\"n\"}");
+        assertThat(replayer.adoptLaneless()).as("an ended sweep reads no page").isZero();
+    }
+
+    @Test
+    void theSweepGoesOnPageByPageThroughEveryOpenStatus() {
+        legacyWaiting(relations, "acme", "evt-old-1", "[1]", "{\"id\":\"rel-1\",\"name\":\"n\"}");
+        EventRecord second = legacyWaiting(relations, "acme", "evt-old-2", "[1]",
+                "{\"id\":\"rel-2\",\"name\":\"n\"}");
+        legacyWaiting(relations, "acme", "evt-old-3", "[1]", "{\"id\":\"rel-3\",\"name\":\"n\"}");
+        EventRecord leased = events.startAttempt("acme", "evt-old-2", second.version(), "w",
+                clock.instant().plusSeconds(60)).orElseThrow();
+        events.markFailed("acme", "evt-old-2", leased.version(), "w", "Exact was down", true, null);
+        List<String> handed = new ArrayList<>();
+
+        for (int step = 0; step < 6; step++) {
+            events.sweepLaneless(1, listed -> {
+                handed.add(listed.eventId());
+                events.adoptIntoLane(listed, pipeline.placement(listed, relations).orElseThrow());
+            });
+        }
+
+        assertThat(handed).containsExactlyInAnyOrder("evt-old-1", "evt-old-2", "evt-old-3");
+        assertThat(events.laneEvents("acme", 1, null, 10).events()).extracting(e -> e.record().eventId())
+                .containsExactly("evt-old-1", "evt-old-2", "evt-old-3");
+    }
+
+    /** An event as a version without lanes stored it (no lane attributes, lane not listed), left waiting. */
+    private EventRecord legacyWaiting(EventHandler<?> handler, String tenant, String eventId, String divisions,
+            String data) {
+        clock.advance(Duration.ofMillis(10));
+        String body = "{\"eventId\":\"" + eventId + "\",\"type\":\"" + handler.type() + "\",\"occurredAt\":\""
+                + clock.instant() + "\",\"tenant\":\"" + tenant + "\""
+                + (divisions == null ? "" : ",\"divisions\":" + divisions) + ",\"data\":" + data + "}";
+        EventRecord claimed = events.claim(new NewEvent(tenant, eventId, handler.type(), "hash-" + eventId, body,
+                clock.instant().plus(LIMITS.eventRetention()))).record();
+        EventRecord leased = events.startAttempt(tenant, eventId, claimed.version(), "old-worker",
+                clock.instant().plus(LIMITS.lease())).orElseThrow();
+        return events.markWaiting(tenant, eventId, leased.version(), "old-worker", "waiting", clock.instant())
+                .orElseThrow();
     }
 
     private ReplayReport within(Duration left, java.util.function.Supplier<ReplayReport> run) {
