@@ -35,6 +35,7 @@ import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.crm.inbound.InboundPipeline;
 import org.exactsync.time.Deadline;
 import org.exactsync.time.InvocationDeadline;
+import org.exactsync.logging.SafeStackTrace;
 import org.jboss.logging.Logger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -160,7 +161,7 @@ public class LocalCrmGateway {
                 throw unreadable.getCause();
             } catch (RuntimeException crash) {
                 // Like a Lambda that throws: the CRM sees a 5xx and delivers again; ids only in the log.
-                LOG.errorf("local CRM gateway: %s", crash.getClass().getName());
+                LOG.errorf("local CRM gateway: %s", SafeStackTrace.of(crash));
                 response = HttpResponseEvent.json(500, "{\"error\":\"internal\"}");
             }
             byte[] body = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);

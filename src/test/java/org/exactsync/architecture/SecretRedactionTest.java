@@ -52,9 +52,7 @@ class SecretRedactionTest {
      * Matches of the name rules that are no secret, or not this change's to redact; each says why.
      */
     private static final Map<String, String> EXEMPT = Map.of(
-            "org.exactsync.sandbox.odata.QueryOptions.skipToken", "OData's $skiptoken is a paging cursor",
-            "org.exactsync.flow.connect.OAuthStateParam.nonce", "flow/connect is being reworked by the re-consent"
-                    + " change, which redacts it there; it travels in the consent URL the browser shows anyway");
+            "org.exactsync.sandbox.odata.QueryOptions.skipToken", "OData's $skiptoken is a paging cursor");
 
     private static JavaClasses main;
 

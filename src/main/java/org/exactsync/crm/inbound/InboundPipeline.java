@@ -430,7 +430,12 @@ public class InboundPipeline {
         if (!envelope.divisions().isEmpty()) {
             return envelope.divisions();
         }
-        return tenant.divisions().isEmpty() ? connection.defaultDivisions() : tenant.divisions();
+        if (tenant.divisions().isEmpty()) {
+            return connection.defaultDivisions();
+        }
+        // Configured defaults count only where the operator has selected the division for this connection: after a
+        // consent by another Exact user nothing is selected, and nothing may be booked until the operator confirms.
+        return tenant.divisions().stream().filter(connection.divisions()::contains).toList();
     }
 
     /** {@code relation.upserted} about {@code rel-1001} → {@code relation:rel-1001}: the callback ordering key. */

@@ -37,4 +37,10 @@ public record OAuthStateParam(String tenant, String nonce) {
             return Optional.empty();
         }
     }
+
+    /** The nonce is the state's secret half: never printed. */
+    @Override
+    public String toString() {
+        return "OAuthStateParam[tenant=" + tenant + ", nonce=<redacted>]";
+    }
 }

@@ -29,8 +29,8 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>the <b>sweep</b> (every {@code connector.payment.sweep-interval}, and on the first run): one
  * {@code system/Divisions} read to notice a division move, the payment terms changed since the cursor (one call per
- * 1,000 changes) and the deleted payment terms since theirs ({@code sync/Deleted}) — 3 calls with 20 changes whether
- * the division has 10 or 10,000 open items;</li>
+ * 1,000 changes) — 2 calls with 20 changes whether the division has 10 or 10,000 open items — and, at most once an
+ * hour, the deleted payment terms since theirs ({@code sync/Deleted}, one call more);</li>
  * <li>the <b>check</b> of a division a webhook marked changed: the payment terms since the cursor (1 call), once the
  * first notification is {@code connector.payment.webhook-debounce} old and at most once per
  * {@code connector.payment.webhook-read-interval}, so notifications never take more than that share of the
@@ -46,6 +46,8 @@ public class OpenItemPoll {
     private static final Logger LOG = Logger.getLogger(OpenItemPoll.class);
     private static final long FROM_THE_START = 1;
     private static final int CLAIM_ATTEMPTS = 3;
+    /** How often a sweep also reads {@code sync/Deleted} for deleted payment terms. */
+    static final Duration DELETED_INTERVAL = Duration.ofHours(1);
 
     private final ConnectionStore connections;
     private final CursorStore cursors;
@@ -197,7 +199,15 @@ public class OpenItemPoll {
             cursor = Optional.empty();
         }
         DivisionPollResult terms = read(target, key, cursor, moveMarker);
-        long since = cursors.find(deletedKey).map(CursorRecord::position).orElse(FROM_THE_START);
+        Optional<CursorRecord> deletedAt = cursors.find(deletedKey);
+        // A deletion is rare and a webhook's Delete reports it at once; the log itself is read at most once an hour,
+        // so a sweep keeps its 2 calls (the log is kept two months, far longer than the interval).
+        boolean readDeleted = deletedAt.isEmpty() || deletedAt.get().updatedAt() == null
+                || !deletedAt.get().updatedAt().plus(DELETED_INTERVAL).isAfter(clock.instant());
+        if (!readDeleted) {
+            return terms;
+        }
+        long since = deletedAt.map(CursorRecord::position).orElse(FROM_THE_START);
         DeletedTermFeed.Deletions deleted = deletions.since(target, since);
         int sent = updater.applyDeletedTerms(target.tenant(), target.division(), deleted.termIds());
         cursors.advance(deletedKey, deleted.highestTimestamp(), moveMarker);

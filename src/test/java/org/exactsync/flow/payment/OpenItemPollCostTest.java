@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Issue 5's cost bound: 10,000 open items, 20 changes since the last poll → at most 3 Exact calls. */
+/** The cost bound: 10,000 open items, 20 changes since the last poll → 2 Exact calls (sync/Deleted is hourly). */
 class OpenItemPollCostTest {
 
     static final int OPEN_ITEMS = 10_000;
@@ -37,7 +37,7 @@ class OpenItemPollCostTest {
     }
 
     @Test
-    void twentyPaymentsAmongTenThousandOpenItemsCostAtMostThreeCallsAndGiveTwentyCallbacks() {
+    void twentyPaymentsAmongTenThousandOpenItemsCostTwoCallsAndGiveTwentyCallbacks() {
         DivisionPollResult first = fx.poll.sweep(fx.target);
         assertThat(first.fullRead()).isTrue();
         assertThat(first.changes()).isEqualTo(OPEN_ITEMS);
@@ -53,7 +53,7 @@ class OpenItemPollCostTest {
         DivisionPollResult poll = fx.poll.sweep(fx.target);
 
         int calls = fx.calls() - before;
-        assertThat(calls).isLessThanOrEqualTo(3);
+        assertThat(calls).isEqualTo(2);
         assertThat(poll.changes()).isEqualTo(CHANGES);
         assertThat(poll.callbacks()).isEqualTo(CHANGES / 2);
         assertThat(fx.callbacks.statusChanges()).allSatisfy(change -> {
