@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
 import org.exactsync.store.CallBudgetStore;
 import org.exactsync.store.TokenStore;
+import org.exactsync.time.InvocationDeadline;
 import org.exactsync.time.Sleeper;
 
 /**
@@ -40,9 +41,18 @@ public final class TimedExactClients {
         });
     }
 
-    /** Like {@link ExactOnlineClient#create}, with {@code hop} around every call on the wire. */
+    /** Like {@link ExactOnlineClient#create}, with {@code hop} around every call on the wire; no deadline. */
     public static ExactOnlineClient create(ExactSettings settings, TokenStore tokens, CallBudgetStore budget,
             Clock clock, Sleeper sleeper, Hop hop) {
+        return create(settings, tokens, budget, clock, sleeper, hop, new InvocationDeadline());
+    }
+
+    /**
+     * The production client as the application wires it (keeping inside the deadline the entry point set in
+     * {@code deadlines}), with {@code hop} around every call on the wire.
+     */
+    public static ExactOnlineClient create(ExactSettings settings, TokenStore tokens, CallBudgetStore budget,
+            Clock clock, Sleeper sleeper, Hop hop, InvocationDeadline deadlines) {
         ExactTransport real = new JdkHttpTransport(settings.connectTimeout(), settings.readTimeout());
         ExactTransport hooked = call -> {
             hop.before();
@@ -54,6 +64,6 @@ public final class TimedExactClients {
             }
         };
         return ExactOnlineClient.create(settings, hooked, tokens, budget, clock, sleeper,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), deadlines);
     }
 }

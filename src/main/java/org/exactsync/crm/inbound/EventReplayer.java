@@ -52,7 +52,7 @@ public class EventReplayer {
      * No event is started later than this before the run's deadline: one event's Exact calls (a relation in several
      * divisions, an invoice's look-up and POST) fit in it, and the Exact client cuts its own waits at the deadline.
      */
-    static final Duration START_MARGIN = Duration.ofSeconds(30);
+    public static final Duration START_MARGIN = Duration.ofSeconds(30);
     /** A run without a deadline (local run, tools) holds a lane this long, renewed while it works. */
     static final Duration UNBOUNDED_LEASE = Duration.ofMinutes(10);
     /**

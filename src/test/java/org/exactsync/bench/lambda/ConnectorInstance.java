@@ -14,6 +14,7 @@ import org.exactsync.flow.invoice.FinanceMasterDataCache;
 import org.exactsync.flow.invoice.InvoiceBooking;
 import org.exactsync.flow.invoice.InvoicePostingFunction;
 import org.exactsync.flow.invoice.InvoicePostingHandler;
+import org.exactsync.flow.payment.DeletedTermFeed;
 import org.exactsync.flow.payment.DivisionMoves;
 import org.exactsync.flow.payment.OpenItemPoll;
 import org.exactsync.flow.payment.OpenItemPollFunction;
@@ -25,15 +26,19 @@ import org.exactsync.flow.relation.PaymentConditionCatalog;
 import org.exactsync.flow.relation.RelationDivisionSync;
 import org.exactsync.flow.relation.RelationUpsertFunction;
 import org.exactsync.flow.relation.RelationUpsertHandler;
+import org.exactsync.schedule.ScheduledRounds;
+import org.exactsync.schedule.WorkDispatcher;
 import org.exactsync.store.dynamodb.DynamoDbCallbackOutbox;
 import org.exactsync.store.dynamodb.DynamoDbConnectionStore;
 import org.exactsync.store.dynamodb.DynamoDbCursorStore;
 import org.exactsync.store.dynamodb.DynamoDbDivisionCacheStore;
+import org.exactsync.store.dynamodb.DynamoDbDivisionWatchStore;
 import org.exactsync.store.dynamodb.DynamoDbEventStore;
 import org.exactsync.store.dynamodb.DynamoDbLedgerMappingStore;
 import org.exactsync.store.dynamodb.DynamoDbMappingStore;
 import org.exactsync.store.dynamodb.DynamoDbPaymentStateStore;
 import org.exactsync.store.dynamodb.DynamoDbProjectCostStore;
+import org.exactsync.store.dynamodb.DynamoDbRoundStore;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -51,7 +56,14 @@ final class ConnectorInstance {
     final OpenItemPollFunction openItemPoll;
     final ProjectCostsFunction projectCosts;
 
-    ConnectorInstance(LambdaWorld world, InstanceGuard guard) {
+    /** The replayer's bound on lanes in flight ({@code connector.fanout.replay-lanes}'s default). */
+    static final int REPLAY_LANES = 20;
+
+    /**
+     * @param dispatcher the fan-out of this instance's function: asynchronous invocations of the same emulated
+     *                   function, as {@code LambdaWorkDispatcher} makes them in AWS
+     */
+    ConnectorInstance(LambdaWorld world, InstanceGuard guard, WorkDispatcher dispatcher) {
         DynamoDbClient dynamo = world.dynamoFor(guard);
         ExactOnlineClient exact = world.exactFor(guard, dynamo);
         var clock = world.clock;
@@ -76,11 +88,14 @@ final class ConnectorInstance {
         List<EventHandler<?>> handlers = List.of(relationHandler, invoiceHandler);
         relations = new RelationUpsertFunction(pipeline, relationHandler);
         invoices = new InvoicePostingFunction(pipeline, invoiceHandler);
-        replay = new EventReplayFunction(new EventReplayer(events, pipeline, handlers, clock, limits.lease(), 50));
+        replay = new EventReplayFunction(new EventReplayer(events, pipeline, handlers, clock, limits.lease(), 100,
+                world.deadlines, EventReplayer.START_MARGIN), dispatcher, clock, REPLAY_LANES);
+        ScheduledRounds rounds = new ScheduledRounds(new DynamoDbRoundStore(dynamo, table, clock), dispatcher, clock);
         openItemPoll = new OpenItemPollFunction(new OpenItemPoll(connections, cursors, new DivisionMoves(exact),
-                new PaymentTermFeed(exact), new PaymentStatusUpdater(mappings,
-                        new DynamoDbPaymentStateStore(dynamo, table, clock), callbacks)));
+                new PaymentTermFeed(exact), new DeletedTermFeed(exact), new PaymentStatusUpdater(mappings,
+                        new DynamoDbPaymentStateStore(dynamo, table, clock), callbacks),
+                new DynamoDbDivisionWatchStore(dynamo, table), clock, OpenItemPoll.Timing.defaults()), rounds);
         projectCosts = new ProjectCostsFunction(new ProjectCostsReader(exact, connections, mappings, cursors,
-                new DynamoDbProjectCostStore(dynamo, table, clock), callbacks, clock));
+                new DynamoDbProjectCostStore(dynamo, table, clock), callbacks, clock), rounds);
     }
 }

@@ -26,8 +26,9 @@ import org.exactsync.time.InvocationDeadline;
  * the start of the invoke phase, and API Gateway's 29 s from the request's arrival for an HTTP route), and is killed
  * when its Timeout passes: the instance is frozen ({@link InstanceGuard}), its thread interrupted and the instance
  * discarded, so the next invocation pays a cold start, as after a timeout in AWS. Asynchronous invocations (the
- * schedules) wait for a free instance instead of failing, and a killed or failed one is retried twice, one and two
- * minutes later, as Lambda retries asynchronous invocations.
+ * schedules, and the work items a round fans out to the same function) wait in a queue for a free instance instead
+ * of failing, and a killed or failed one is retried twice, one and two minutes later, as Lambda retries asynchronous
+ * invocations.
  */
 final class EmulatedFunction<I, O> implements AutoCloseable {
 
@@ -44,7 +45,12 @@ final class EmulatedFunction<I, O> implements AutoCloseable {
     private final Supplier<InstanceGuard> guards;
     private final Deque<Instance> idle = new ArrayDeque<>();
     private final Map<Running, Boolean> running = new ConcurrentHashMap<>();
-    private final ExecutorService asyncCallers;
+    /** Asynchronous invocations waiting for an instance, and those waiting for their retry time. */
+    private final Deque<AsyncCall> queued = new ArrayDeque<>();
+    private final java.util.List<AsyncCall> retrying = new java.util.ArrayList<>();
+    private int outstanding;
+    private volatile Instant lastEnded;
+    private volatile java.util.function.Consumer<InvocationResult<O>> observer = result -> { };
     private final Thread watchdog;
     private volatile boolean closed;
     private int busy;
@@ -74,7 +80,6 @@ final class EmulatedFunction<I, O> implements AutoCloseable {
         this.deadlines = deadlines;
         this.guards = guards;
         this.factory = factory;
-        this.asyncCallers = Executors.newCachedThreadPool(daemon("async"));
         this.watchdog = new Thread(this::watch, "lambda-" + spec.export() + "-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
@@ -113,8 +118,9 @@ final class EmulatedFunction<I, O> implements AutoCloseable {
     }
 
     /**
-     * An asynchronous invocation (EventBridge Scheduler): queued until an instance is free, retried twice after a
-     * kill or an error. The future completes with the last attempt's result.
+     * An asynchronous invocation (EventBridge Scheduler, or a fanned-out round's work item): queued until an instance
+     * is free under the concurrency limit, retried twice after a kill or an error. The future completes with the
+     * last attempt's result.
      */
     CompletableFuture<InvocationResult<O>> invokeAsync(I input) {
         return invokeAsync(input, ASYNC_RETRY_DELAYS.length);
@@ -122,29 +128,107 @@ final class EmulatedFunction<I, O> implements AutoCloseable {
 
     /** Like {@link #invokeAsync(Object)} with at most {@code retries} retries (a measured round takes none). */
     CompletableFuture<InvocationResult<O>> invokeAsync(I input, int retries) {
-        return CompletableFuture.supplyAsync(() -> {
-            InvocationResult<O> last = null;
-            for (int attempt = 0; attempt <= retries; attempt++) {
-                if (attempt > 0) {
-                    asyncRetries.incrementAndGet();
-                    sleep(ASYNC_RETRY_DELAYS[attempt - 1]);
+        AsyncCall call = new AsyncCall(input, Math.min(retries, ASYNC_RETRY_DELAYS.length));
+        synchronized (this) {
+            if (closed) {
+                Instant now = clock.instant();
+                call.done.complete(new InvocationResult<>(InvocationResult.Outcome.THROTTLED, null, now, now, false));
+                return call.done;
+            }
+            outstanding++;
+            queued.addLast(call);
+        }
+        pump();
+        return call.done;
+    }
+
+    /** Every invocation's result as it ends (each attempt of an asynchronous one), e.g. to add up its reports. */
+    void observe(java.util.function.Consumer<InvocationResult<O>> observer) {
+        this.observer = observer;
+    }
+
+    /** Waits until no asynchronous invocation is queued, running or waiting for a retry. */
+    void awaitAsyncDone() throws InterruptedException {
+        synchronized (this) {
+            while (outstanding > 0 && !closed) {
+                wait(50);
+            }
+        }
+    }
+
+    /** When the last invocation ended (its caller had the answer, or the kill), or null before any did. */
+    Instant lastEnded() {
+        return lastEnded;
+    }
+
+    /** One asynchronous event in Lambda's queue, with the retries it has left. */
+    private final class AsyncCall {
+        final I input;
+        final CompletableFuture<InvocationResult<O>> done = new CompletableFuture<>();
+        int retriesLeft;
+        int attempts;
+        Instant due;
+
+        AsyncCall(I input, int retries) {
+            this.input = input;
+            this.retriesLeft = retries;
+        }
+    }
+
+    /** Starts queued asynchronous invocations while instances are free (FIFO, as Lambda's queue roughly is). */
+    private void pump() {
+        while (true) {
+            AsyncCall call;
+            Running run;
+            synchronized (this) {
+                if (closed || queued.isEmpty() || idle.isEmpty() && busy >= limit) {
+                    return;
                 }
-                Instant arrival = clock.instant();
-                Running run;
-                while ((run = start(input, arrival)) == null) {
-                    if (closed) {
-                        return new InvocationResult<>(InvocationResult.Outcome.THROTTLED, null, arrival,
-                                clock.instant(), false);
-                    }
-                    sleep(Duration.ofMillis(100));
-                }
-                last = run.result.join();
-                if (last.outcome() == InvocationResult.Outcome.ANSWERED || closed) {
-                    return last;
+                call = queued.pollFirst();
+                call.attempts++;
+                run = start(call.input, clock.instant());
+            }
+            AsyncCall started = call;
+            run.result.whenComplete((result, failure) -> asyncEnded(started, result));
+        }
+    }
+
+    private void asyncEnded(AsyncCall call, InvocationResult<O> result) {
+        boolean again = result.outcome() != InvocationResult.Outcome.ANSWERED && call.retriesLeft > 0;
+        synchronized (this) {
+            if (again && !closed) {
+                call.retriesLeft--;
+                asyncRetries.incrementAndGet();
+                call.due = clock.instant().plus(ASYNC_RETRY_DELAYS[call.attempts - 1]);
+                retrying.add(call);
+            } else {
+                outstanding--;
+                notifyAll();
+            }
+        }
+        if (!again || closed) {
+            call.done.complete(result);
+        }
+        pump();
+    }
+
+    /** Moves asynchronous invocations whose retry time has come back into the queue. */
+    private void retryDue() {
+        boolean any = false;
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (var it = retrying.iterator(); it.hasNext();) {
+                AsyncCall call = it.next();
+                if (!now.isBefore(call.due)) {
+                    it.remove();
+                    queued.addLast(call);
+                    any = true;
                 }
             }
-            return last;
-        }, asyncCallers);
+        }
+        if (any) {
+            pump();
+        }
     }
 
     private final class Instance {
@@ -239,7 +323,13 @@ final class EmulatedFunction<I, O> implements AutoCloseable {
             busy--;
             idle.addFirst(run.instance);
         }
-        run.result.complete(new InvocationResult<>(outcome, answer, run.arrival, clock.instant(), run.cold));
+        ended(run, new InvocationResult<>(outcome, answer, run.arrival, clock.instant(), run.cold));
+    }
+
+    private void ended(Running run, InvocationResult<O> result) {
+        lastEnded = result.ended();
+        observer.accept(result);
+        run.result.complete(result);
     }
 
     private void kill(Running run) {
@@ -251,8 +341,8 @@ final class EmulatedFunction<I, O> implements AutoCloseable {
         synchronized (this) {
             busy--;
         }
-        run.result.complete(new InvocationResult<>(InvocationResult.Outcome.KILLED, null, run.arrival,
-                clock.instant(), run.cold));
+        ended(run, new InvocationResult<>(InvocationResult.Outcome.KILLED, null, run.arrival, clock.instant(),
+                run.cold));
         Thread worker = run.worker;
         if (worker != null) {
             worker.interrupt();
@@ -268,20 +358,12 @@ final class EmulatedFunction<I, O> implements AutoCloseable {
                     kill(run);
                 }
             }
+            retryDue();
             try {
                 Thread.sleep(WATCH_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
-        }
-    }
-
-    private void sleep(Duration duration) {
-        try {
-            clock.sleeper().sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -310,7 +392,13 @@ final class EmulatedFunction<I, O> implements AutoCloseable {
             run.instance.guard.freeze();
             run.instance.thread.shutdownNow();
         }
-        asyncCallers.shutdownNow();
+        synchronized (this) {
+            queued.forEach(call -> call.done.cancel(false));
+            retrying.forEach(call -> call.done.cancel(false));
+            queued.clear();
+            retrying.clear();
+            notifyAll();
+        }
         watchdog.interrupt();
     }
 }

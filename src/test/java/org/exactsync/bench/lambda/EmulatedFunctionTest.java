@@ -77,6 +77,34 @@ class EmulatedFunctionTest {
     }
 
     @Test
+    void queuesAsynchronousInvocationsBeyondTheLimitInsteadOfThrottlingThem() throws Exception {
+        FunctionSpec spec = new FunctionSpec("F", "f", Duration.ofSeconds(60), null, Duration.ofMinutes(1), 2);
+        try (EmulatedFunction<Duration, String> f = function(spec, 2, new AtomicInteger())) {
+            var calls = java.util.stream.IntStream.range(0, 6)
+                    .mapToObj(i -> f.invokeAsync(Duration.ofSeconds(5))).toList();
+            f.awaitAsyncDone();
+
+            assertThat(calls).allSatisfy(c -> assertThat(c.get().outcome())
+                    .isEqualTo(InvocationResult.Outcome.ANSWERED));
+            assertThat(f.peakConcurrency.get()).isEqualTo(2);
+            assertThat(f.throttled.get()).isZero();
+        }
+    }
+
+    @Test
+    void retriesAKilledAsynchronousInvocationTwice() throws Exception {
+        FunctionSpec spec = new FunctionSpec("F", "f", Duration.ofSeconds(10), null, Duration.ofMinutes(1), null);
+        try (EmulatedFunction<Duration, String> f = function(spec, 10, new AtomicInteger())) {
+            InvocationResult<String> last = f.invokeAsync(Duration.ofSeconds(20)).get();
+
+            assertThat(last.outcome()).isEqualTo(InvocationResult.Outcome.KILLED);
+            assertThat(f.invocations.get()).isEqualTo(3);
+            assertThat(f.asyncRetries.get()).isEqualTo(2);
+            assertThat(f.killed.get()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void readsTimeoutsRoutesAndSchedulesFromTheTemplate() {
         Map<String, FunctionSpec> functions = TemplateFunctions.read();
 
@@ -84,7 +112,7 @@ class EmulatedFunctionTest {
         assertThat(functions.get("invoice-posting").route()).isEqualTo("POST /crm/invoices");
         assertThat(functions.get("event-replay").timeout()).isEqualTo(Duration.ofSeconds(300));
         assertThat(functions.get("event-replay").schedule()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(functions.get("open-item-poll").schedule()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(functions.get("open-item-poll").schedule()).isEqualTo(Duration.ofMinutes(1));
         assertThat(functions.get("project-costs").schedule()).isEqualTo(Duration.ofMinutes(15));
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.exactsync.crm.ScheduleTick;
 import org.exactsync.crm.TenantSettings;
 import org.exactsync.exact.ExactOnlineClient;
 import org.exactsync.exact.ExactSettings;
@@ -78,10 +79,14 @@ final class LambdaWorld implements AutoCloseable {
         ExactSettings settings = mode.apply(ExactSettings.defaults(sandbox.baseUrl(), sandbox.clientId(),
                 sandbox.clientSecret(), sandbox.redirectUri()));
         return TimedExactClients.create(settings, new DynamoDbTokenStore(client, table),
-                new DynamoDbCallBudgetStore(client, table), clock, clock.sleeper(), guard.exactHop());
+                new DynamoDbCallBudgetStore(client, table), clock, clock.sleeper(), guard.exactHop(), deadlines);
     }
 
-    /** The export's function with the template's Timeout and concurrency, instances wired by {@code wiring}. */
+    /**
+     * The export's function with the template's Timeout and concurrency, instances wired by {@code wiring}; a
+     * scheduled function's fan-out invokes the same function asynchronously.
+     */
+    @SuppressWarnings("unchecked")
     <I, O> EmulatedFunction<I, O> function(String export,
             java.util.function.Function<ConnectorInstance, java.util.function.Function<I, O>> wiring) {
         FunctionSpec spec = functions.get(export);
@@ -89,8 +94,13 @@ final class LambdaWorld implements AutoCloseable {
             throw new IllegalStateException("template.yaml has no function exporting " + export);
         }
         int limit = spec.reserved() == null ? ACCOUNT_CONCURRENCY : spec.reserved();
-        return new EmulatedFunction<>(spec, limit, INIT_TIME, clock, deadlines, this::newGuard,
-                guard -> wiring.apply(new ConnectorInstance(this, guard)));
+        EmulatedWorkDispatcher fanOut = new EmulatedWorkDispatcher();
+        EmulatedFunction<I, O> function = new EmulatedFunction<>(spec, limit, INIT_TIME, clock, deadlines,
+                this::newGuard, guard -> wiring.apply(new ConnectorInstance(this, guard, fanOut)));
+        if (spec.schedule() != null) {
+            fanOut.invoking((EmulatedFunction<ScheduleTick, ?>) (EmulatedFunction<?, ?>) function);
+        }
+        return function;
     }
 
     /** Dutch divisions with the given codes and the sandbox's standard master data. */

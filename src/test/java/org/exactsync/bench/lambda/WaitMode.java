@@ -18,9 +18,13 @@ enum WaitMode {
         this.label = label;
     }
 
-    /** The client's settings for this mode: the one place the bench-only switch is set. */
+    /**
+     * The client's settings for this mode: the one place the bench-only switch is set (in the application it is
+     * {@code exact.budget.inline-waits}).
+     */
     ExactSettings apply(ExactSettings settings) {
-        // Until the deadline-aware client is on main, both modes are today's client: the switch goes here.
-        return settings;
+        ExactSettings.Deadlines rules = settings.deadlines();
+        return settings.withDeadlines(new ExactSettings.Deadlines(rules.margin(), rules.minWriteWindow(),
+                this == INLINE));
     }
 }
