@@ -30,6 +30,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(StoreProbeProfile.class)
 class ProductionBeansQuarkusTest {
 
+    /**
+     * Start-up observers that only check configuration values (no I/O, no bean built for it): issue 13 item 6 wants a
+     * token call that could outlive its refresh lease refused at start, not at the first refresh.
+     */
+    static final Set<String> CONFIG_CHECKS = Set.of("org.exactsync.exact.ExactClientProducer");
+
     @Test
     void aNonDevBuildHoldsNoLocalRunBean() {
         BeanManager beans = Arc.container().beanManager();
@@ -52,6 +58,7 @@ class ProductionBeansQuarkusTest {
                 .resolveObserverMethods(new StartupEvent());
 
         assertThat(observers).extracting(o -> o.getBeanClass().getName())
+                .filteredOn(name -> !CONFIG_CHECKS.contains(name))
                 .noneMatch(name -> name.startsWith("org.exactsync."));
     }
 }

@@ -245,7 +245,7 @@ class TenantAdminAgainstSandboxTest {
         deliver("evt-failed", "crm-3");
         fx.clock.advance(Duration.ofMinutes(5));
 
-        JsonNode backlog = body(call("GET", "/backlog", "", ConnectFixture.SECRET), 200);
+        JsonNode backlog = body(call("GET", "/backlog", "", ConnectFixture.ADMIN_SECRET), 200);
         BacklogSnapshot snapshot = monitor.measure();
 
         assertThat(backlog.get("open").asInt()).isEqualTo(3);
