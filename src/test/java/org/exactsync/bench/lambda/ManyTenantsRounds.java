@@ -49,7 +49,7 @@ final class ManyTenantsRounds {
 
     private static final int TENANTS = Integer.getInteger("bench.lambda.tenants", 1000);
     private static final int DIVISIONS_PER_TENANT = 2;
-    private static final double SPEED = Double.parseDouble(System.getProperty("bench.lambda.tenants-speed", "8"));
+    private static final double SPEED = Double.parseDouble(System.getProperty("bench.lambda.tenants-speed", "1"));
     /** The project-costs read-back's deletion feed cursor (read at most hourly; seeded as read just now). */
     private static final String DELETED_FEED = "sync/Deleted#project-costs";
 
