@@ -40,7 +40,7 @@ public class EventReplayFunction {
     public ReplayReport replay(ScheduleTick tick) {
         Optional<WorkItem> item = ScheduleTick.workItemOf(tick);
         if (item.isPresent() && item.get().division() != null) {
-            return replayer.drainLane(item.get().tenant(), item.get().division());
+            return drainAndHandOn(item.get());
         }
         replayer.adoptLaneless();
         List<BacklogLane> all = replayer.backlogLanes();
@@ -55,5 +55,18 @@ public class EventReplayFunction {
         return new ReplayReport(reports.stream().mapToInt(ReplayReport::resumed).sum(),
                 reports.stream().mapToInt(ReplayReport::done).sum(),
                 reports.stream().mapToInt(ReplayReport::skipped).sum(), items.size());
+    }
+
+    /**
+     * A lane's worker. When its deadline stops it with due events left, it hands the lane at once to a new worker
+     * (its lease is released by then): waiting for the next tick would leave the division's budget unused for up to
+     * a minute every Timeout, about a tenth of a long drain.
+     */
+    private ReplayReport drainAndHandOn(WorkItem lane) {
+        ReplayReport report = replayer.drainLane(lane.tenant(), lane.division());
+        if (report.cutShort() > 0) {
+            dispatcher.dispatch(List.of(lane), work -> replayer.drainLane(work.tenant(), work.division()));
+        }
+        return report;
     }
 }

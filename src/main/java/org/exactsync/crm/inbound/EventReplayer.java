@@ -181,7 +181,7 @@ public class EventReplayer {
                 while (turn.hasNext()) {
                     LaneQueue lane = turn.next();
                     if (!deadline.leaves(clock, startMargin)) {
-                        return tally.report(drained);
+                        return tally.report(drained, lanes.size());
                     }
                     Optional<LaneQueue.Candidate> next = lane.next(this::turn, tally);
                     if (next.isEmpty()) {
@@ -197,7 +197,7 @@ public class EventReplayer {
                     lane.finished(next.get(), run(next.get().record(), tally));
                 }
             }
-            return tally.report(drained);
+            return tally.report(drained, 0);
         } finally {
             for (LaneQueue lane : lanes) {
                 events.releaseDrainLease(lane.tenant(), lane.division(), owner, false, Instant.MIN);
@@ -279,8 +279,8 @@ public class EventReplayer {
         int done;
         int skipped;
 
-        ReplayReport report(int lanes) {
-            return new ReplayReport(resumed, done, skipped, lanes);
+        ReplayReport report(int lanes, int cutShort) {
+            return new ReplayReport(resumed, done, skipped, lanes, cutShort);
         }
     }
 }

@@ -162,6 +162,36 @@ class BacklogDrainTest {
     }
 
     @Test
+    void aLaneWorkerStoppedByItsDeadlineHandsTheLaneOnAtOnceAndOneThatEmptiedItDoesNot() {
+        for (int n = 0; n < 10; n++) {
+            relation("acme", 1, "rel-" + n);
+        }
+        relation("globex", 1, "rel-g");
+        dueNow();
+        handlers.runTime = Duration.ofSeconds(5);
+        List<org.exactsync.schedule.WorkItem> handedOn = new ArrayList<>();
+        org.exactsync.schedule.WorkDispatcher recording = new org.exactsync.schedule.WorkDispatcher() {
+            @Override
+            public <R> Dispatched<R> dispatch(List<org.exactsync.schedule.WorkItem> items,
+                    java.util.function.Function<org.exactsync.schedule.WorkItem, R> localWorker) {
+                handedOn.addAll(items);
+                return new Dispatched<>(List.of(), List.of());
+            }
+        };
+        EventReplayFunction function = new EventReplayFunction(replayer, recording, clock, 20);
+
+        ReplayReport cut = within(Duration.ofSeconds(60), () -> function.replay(
+                new org.exactsync.crm.ScheduleTick("t", null, "event-replay@1", "acme", 1)));
+        ReplayReport emptied = within(Duration.ofSeconds(60), () -> function.replay(
+                new org.exactsync.crm.ScheduleTick("t", null, "event-replay@1", "globex", 1)));
+
+        assertThat(cut.cutShort()).isEqualTo(1);
+        assertThat(emptied.cutShort()).isZero();
+        assertThat(handedOn).as("only the lane left with due events, to a new worker")
+                .containsExactly(new org.exactsync.schedule.WorkItem("event-replay@1", "acme", 1));
+    }
+
+    @Test
     void overlappingRunsNeverDrainOneDivisionAtOnce() throws Exception {
         for (String tenant : TENANTS) {
             for (int division : List.of(1, 2)) {
