@@ -15,13 +15,13 @@ import org.exactsync.flow.connect.ConnectLinks;
 import org.exactsync.flow.connect.GatewayRequest;
 import org.exactsync.flow.payment.webhook.GoLiveSubscriber;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.DiscoveredDivision;
 import org.exactsync.store.DiscoveredDivisionStore;
 import org.exactsync.store.SyncMode;
-import org.exactsync.store.TokenRecord;
-import org.exactsync.store.TokenStore;
+import org.exactsync.exact.port.TokenRecord;
+import org.exactsync.exact.port.TokenStore;
 import org.jboss.logging.Logger;
 
 /**

@@ -19,7 +19,7 @@ import org.exactsync.store.ConnectState;
 import org.exactsync.store.ConnectStateStore;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.DiscoveredDivision;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 import org.jboss.logging.Logger;
 
 /**

@@ -24,7 +24,7 @@ import org.exactsync.flow.connect.GatewayRequest;
 import org.exactsync.metrics.MetricNames;
 import org.exactsync.metrics.MetricPoint;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.SyncMode;
 import org.exactsync.store.dynamodb.DynamoDbEventStore;
 import org.junit.jupiter.api.AfterEach;

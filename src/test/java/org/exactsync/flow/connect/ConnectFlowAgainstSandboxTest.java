@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.metrics.MetricNames;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.SyncMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
