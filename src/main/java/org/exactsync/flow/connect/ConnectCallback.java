@@ -1,5 +1,7 @@
 package org.exactsync.flow.connect;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +55,7 @@ public class ConnectCallback {
     }
 
     /** Answers Exact's redirect. */
-    public HttpResponseEvent callback(GatewayRequest request) {
+    public HttpResponseEvent callback(HttpRequestEvent request) {
         if (!"GET".equals(request.method())) {
             return Answers.error(405, "method", "use GET");
         }
