@@ -2,7 +2,7 @@ package org.exactsync.config;
 
 import java.util.Map;
 import java.util.Optional;
-import org.exactsync.crm.TenantDirectory;
+import org.exactsync.config.TenantDirectory;
 
 /**
  * CRM tenants from SSM Parameter Store: one {@code GetParametersByPath} of {@code <path>crm/<tenant>} (that folder

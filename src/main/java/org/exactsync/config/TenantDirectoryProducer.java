@@ -4,7 +4,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Map;
-import org.exactsync.crm.TenantDirectory;
+import org.exactsync.config.TenantDirectory;
 
 /**
  * CDI wiring of the {@link TenantDirectory}: SSM Parameter Store for a function whose {@code CONNECTOR_SECRETS} lists

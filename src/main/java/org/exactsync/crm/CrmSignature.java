@@ -1,9 +1,6 @@
 package org.exactsync.crm;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.exactsync.signing.Hmac;
 
 /**
  * The contract's {@code Crm-Signature} scheme, used both ways: {@code t=<unix seconds>,v1=<lower-case hex
@@ -81,20 +77,12 @@ public final class CrmSignature {
         boolean match = false;
         for (byte[] candidate : signatures) {
             // No early exit: every candidate is compared, each in constant time.
-            match |= MessageDigest.isEqual(expected, candidate);
+            match |= Hmac.matches(expected, candidate);
         }
         return match ? Verdict.VALID : Verdict.MISMATCH;
     }
 
     private static byte[] hmac(String secret, long t, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
-            // HmacSHA256 is mandatory in every JRE; an empty secret is refused by configuration validation.
-            throw new IllegalStateException("HMAC-SHA256 unavailable", impossible);
-        }
+        return Hmac.sha256(secret, (t + ".").getBytes(StandardCharsets.US_ASCII), body);
     }
 }

@@ -1,5 +1,7 @@
 package org.exactsync.crm;
 
+import org.exactsync.config.TenantDirectory;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -9,8 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
-import org.exactsync.store.BudgetKey;
-import org.exactsync.store.CallBudgetStore;
+import org.exactsync.exact.port.BudgetKey;
+import org.exactsync.exact.port.CallBudgetStore;
 import org.exactsync.time.Sleeper;
 
 /**

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.exactsync.store.BudgetKey;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.BudgetKey;
+import org.exactsync.exact.port.TokenKey;
 import org.exactsync.time.Sleeper;
 import org.jboss.logging.Logger;
 

@@ -6,8 +6,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.exactsync.config.ExactConfig;
-import org.exactsync.store.CallBudgetStore;
-import org.exactsync.store.TokenStore;
+import org.exactsync.exact.port.CallBudgetStore;
+import org.exactsync.exact.port.TokenStore;
 import org.exactsync.time.InvocationDeadline;
 import org.exactsync.time.Sleeper;
 

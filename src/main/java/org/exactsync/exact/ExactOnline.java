@@ -21,7 +21,7 @@ import org.exactsync.exact.model.VatCode;
 import org.exactsync.exact.odata.ExactFields;
 import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.exact.odata.ODataQuery;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 
 /**
  * Exact Online as the rest of the connector sees it: domain calls, each naming the connection (tenant's token chain)

@@ -37,9 +37,9 @@ import org.exactsync.exact.odata.ExactFields;
 import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.exact.odata.OData;
 import org.exactsync.exact.odata.ODataQuery;
-import org.exactsync.store.CallBudgetStore;
-import org.exactsync.store.TokenKey;
-import org.exactsync.store.TokenStore;
+import org.exactsync.exact.port.CallBudgetStore;
+import org.exactsync.exact.port.TokenKey;
+import org.exactsync.exact.port.TokenStore;
 import org.exactsync.time.InvocationDeadline;
 import org.exactsync.time.Sleeper;
 

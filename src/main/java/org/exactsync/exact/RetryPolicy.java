@@ -3,6 +3,8 @@ package org.exactsync.exact;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
+import org.exactsync.time.Backoff;
+
 /**
  * When a failed call to Exact is tried again. Exact has no idempotency key and blocks an endpoint for an hour after
  * more than 10 failing calls (exact-online-api.md §3.5, §8.4), so only failures that cannot have changed anything, or
@@ -61,8 +63,6 @@ final class RetryPolicy {
 
     /** Exponential back-off with jitter: half the step fixed, half random, so workers spread out. */
     Duration sleepTime(int attempt) {
-        long base = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, settings.maxBackoff().toMillis());
-        return Duration.ofMillis(capped / 2 + (long) (random.getAsDouble() * (capped / 2)));
+        return new Backoff(settings.initialBackoff(), settings.maxBackoff(), random).after(attempt);
     }
 }

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.exactsync.store.ConnectionStatus;
-import org.exactsync.store.TokenKey;
-import org.exactsync.store.TokenRecord;
-import org.exactsync.store.TokenStore;
+import org.exactsync.exact.port.ConnectionStatus;
+import org.exactsync.exact.port.TokenKey;
+import org.exactsync.exact.port.TokenRecord;
+import org.exactsync.exact.port.TokenStore;
 import org.exactsync.time.Sleeper;
 import org.jboss.logging.Logger;
 

@@ -11,12 +11,12 @@ import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.flow.admin.LedgerMappingAdmin;
 import org.exactsync.flow.connect.ConnectionSetup;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.DiscoveredDivision;
 import org.exactsync.store.DiscoveredDivisionStore;
 import org.exactsync.store.SyncMode;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 import org.jboss.logging.Logger;
 
 /**

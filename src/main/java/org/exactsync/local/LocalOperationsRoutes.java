@@ -15,7 +15,7 @@ import org.exactsync.flow.admin.TenantAdmin;
 import org.exactsync.flow.connect.ConnectCallback;
 import org.exactsync.flow.connect.ConnectLinks;
 import org.exactsync.flow.connect.ConnectStart;
-import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.crm.inbound.HttpRequestEvent;
 
 /**
  * The local run's connect and admin routes, served by {@link LocalCrmGateway} as API Gateway serves them in AWS:
@@ -46,7 +46,7 @@ public class LocalOperationsRoutes {
 
     /** Answers a request to one of these routes. */
     HttpResponseEvent serve(String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
-        GatewayRequest request = new GatewayRequest(method, null, path, null, headers, query(rawQuery),
+        HttpRequestEvent request = new HttpRequestEvent(method, null, path, null, headers, query(rawQuery),
                 Base64.getEncoder().encodeToString(body), true);
         if (path.equals(ConnectLinks.START_PATH)) {
             return start.start(request);

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.exactsync.crm.inbound.HttpResponseEvent;
-import org.exactsync.flow.payment.report.HttpQueryEvent;
+import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.flow.payment.report.ReceivablesReportEndpoint;
 import org.exactsync.flow.payment.webhook.ExactWebhookHandler;
 
@@ -27,8 +27,8 @@ public class PaymentLocalRoutes {
     @Produces
     LocalHttpRoute receivables(ReceivablesReportEndpoint endpoint) {
         return new Route("/crm/receivables", (method, request, query) -> "GET".equals(method)
-                ? endpoint.handle(new HttpQueryEvent(method, request.path(), request.rawPath(), request.headers(),
-                        query, request.body(), request.isBase64Encoded()))
+                ? endpoint.handle(new HttpRequestEvent(method, null, request.path(), request.rawPath(),
+                        request.headers(), query, request.body(), request.isBase64Encoded()))
                 : methodNotAllowed("GET"));
     }
 

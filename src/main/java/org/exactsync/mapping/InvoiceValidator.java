@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.exactsync.crm.inbound.Problem;
+import org.exactsync.validation.Problem;
 
 /**
  * Checks the raw {@code data} of an {@code invoice.created} event before anything is stored or sent: types, required

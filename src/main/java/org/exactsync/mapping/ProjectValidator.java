@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.exactsync.crm.inbound.Problem;
+import org.exactsync.validation.Problem;
 
 /**
  * Checks the raw {@code data} of a {@code project.upserted} event before anything is stored or sent: required

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.exactsync.crm.inbound.Problem;
+import org.exactsync.validation.Problem;
 
 /**
  * Checks the raw {@code data} of a {@code relation.upserted} event before anything is stored or sent: JSON types,

@@ -1,5 +1,9 @@
 package org.exactsync.store;
 
+import org.exactsync.exact.port.ConnectionStatus;
+
+import org.exactsync.exact.port.TokenKey;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -33,7 +33,6 @@ class CrmDependencyRuleTest {
         noClasses().that().resideInAPackage("org.exactsync.flow..")
                 .should().dependOnClassesThat().areAssignableTo(CallbackDispatcher.class)
                 .orShould().dependOnClassesThat().areAssignableTo(DynamoDbCallbackOutbox.class)
-                .allowEmptyShould(true)
                 .because("delivery order, retries and storage are the callback package's business")
                 .check(main);
     }

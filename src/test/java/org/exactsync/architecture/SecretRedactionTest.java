@@ -108,7 +108,7 @@ class SecretRedactionTest {
     void findsTheKnownSecretHolders() throws Exception {
         // The name rules must keep catching the classes this connector is known to hold secrets in.
         for (String known : List.of("org.exactsync.exact.ExactSettings", "org.exactsync.exact.BearerToken",
-                "org.exactsync.exact.TokenGrant", "org.exactsync.store.TokenRecord", "org.exactsync.crm.Tenant",
+                "org.exactsync.exact.TokenGrant", "org.exactsync.exact.port.TokenRecord", "org.exactsync.crm.Tenant",
                 "org.exactsync.store.ConnectState")) {
             assertThat(secretComponents(Class.forName(known))).as(known).isNotEmpty();
         }

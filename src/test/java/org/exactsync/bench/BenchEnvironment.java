@@ -10,7 +10,7 @@ import org.exactsync.exact.ExactSettings;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.sandbox.DivisionProfile;
 import org.exactsync.sandbox.ExactSandbox;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 import org.exactsync.store.dynamodb.DynamoDbCallBudgetStore;
 import org.exactsync.store.dynamodb.DynamoDbTokenStore;
 import org.exactsync.testsupport.TestDynamo;

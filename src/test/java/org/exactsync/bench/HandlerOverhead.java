@@ -37,7 +37,7 @@ import org.exactsync.flow.relation.RelationDivisionSync;
 import org.exactsync.flow.relation.RelationUpsertHandler;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.NewCallback;
 import org.exactsync.store.SyncMode;
 import org.exactsync.store.dynamodb.DynamoDbCallBudgetStore;

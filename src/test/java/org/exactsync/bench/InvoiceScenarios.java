@@ -19,7 +19,7 @@ import org.exactsync.flow.invoice.InvoicePostingHandler;
 import org.exactsync.mapping.InvoiceCreated;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.EntityKind;
 import org.exactsync.store.MappingChange;
 import org.exactsync.store.MappingKey;

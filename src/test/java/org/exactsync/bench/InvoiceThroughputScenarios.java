@@ -30,7 +30,7 @@ import org.exactsync.mapping.InvoiceCreated;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.sandbox.DivisionProfile;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.EntityKind;
 import org.exactsync.store.MappingChange;
 import org.exactsync.store.MappingKey;

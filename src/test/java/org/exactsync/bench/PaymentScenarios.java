@@ -18,7 +18,7 @@ import org.exactsync.flow.payment.PaymentStatusUpdater;
 import org.exactsync.flow.payment.PaymentTermFeed;
 import org.exactsync.sandbox.finance.SandboxFinance;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.EntityKind;
 import org.exactsync.store.MappingChange;
 import org.exactsync.store.MappingKey;

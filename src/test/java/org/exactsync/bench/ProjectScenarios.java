@@ -20,7 +20,7 @@ import org.exactsync.mapping.ProjectUpserted;
 import org.exactsync.sandbox.finance.SandboxFinance;
 import org.exactsync.sandbox.master.MasterDataSeed;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.SyncMode;
 import org.exactsync.store.dynamodb.DynamoDbConnectionStore;
 import org.exactsync.store.dynamodb.DynamoDbCursorStore;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.exactsync.crm.ConflictPolicy;
 import org.exactsync.crm.Tenant;
-import org.exactsync.crm.TenantDirectory;
+import org.exactsync.config.TenantDirectory;
 import org.exactsync.crm.TenantSettings;
 import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.Test;

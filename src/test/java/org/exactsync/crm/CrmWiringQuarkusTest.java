@@ -17,7 +17,7 @@ import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.crm.inbound.InboundPipeline;
 import org.exactsync.store.CallbackOutbox;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.EventStore;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.EventHandler;
 import org.exactsync.crm.inbound.Outcome;
-import org.exactsync.crm.inbound.Problem;
+import org.exactsync.validation.Problem;
 
 /** A handler bean for wiring tests: {@code probe.happened}, fails finally when {@code data.fail} is true. */
 @ApplicationScoped

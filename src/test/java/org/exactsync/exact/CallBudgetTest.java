@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.exactsync.store.BudgetKey;
+import org.exactsync.exact.port.BudgetKey;
 import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.Test;
 

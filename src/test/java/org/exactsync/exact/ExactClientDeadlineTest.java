@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.exactsync.exact.model.AccountFields;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 import org.exactsync.time.AdjustableClock;
 import org.exactsync.time.Deadline;
 import org.exactsync.time.InvocationDeadline;

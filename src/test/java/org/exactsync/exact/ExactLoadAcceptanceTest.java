@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.sandbox.ExactSandbox;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 import org.exactsync.store.dynamodb.DynamoDbCallBudgetStore;
 import org.exactsync.store.dynamodb.DynamoDbTokenStore;
 import org.exactsync.testsupport.TestDynamo;

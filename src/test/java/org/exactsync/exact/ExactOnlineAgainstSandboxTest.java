@@ -25,7 +25,7 @@ import org.exactsync.sandbox.EntitySet;
 import org.exactsync.sandbox.ExactSandbox;
 import org.exactsync.sandbox.faults.FaultRule;
 import org.exactsync.sandbox.limits.RateLimits;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 import org.exactsync.store.dynamodb.DynamoDbCallBudgetStore;
 import org.exactsync.store.dynamodb.DynamoDbTokenStore;
 import org.exactsync.testsupport.TestDynamo;
@@ -265,7 +265,7 @@ class ExactOnlineAgainstSandboxTest {
                 .isInstanceOfSatisfying(ExactConsentRequiredException.class,
                         e -> assertThat(e.tenant()).isEqualTo("tenant-1"));
         assertThat(tokens.find(key).orElseThrow().status())
-                .isEqualTo(org.exactsync.store.ConnectionStatus.NEEDS_CONSENT);
+                .isEqualTo(org.exactsync.exact.port.ConnectionStatus.NEEDS_CONSENT);
         assertThatThrownBy(() -> client.journals(target)).isInstanceOf(ExactConsentRequiredException.class);
         assertThat(sandbox.calls().totalCalls(DIVISION, "financial/Journals")).isZero();
     }

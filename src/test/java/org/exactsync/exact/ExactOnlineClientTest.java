@@ -18,7 +18,7 @@ import org.exactsync.exact.model.GlAccount;
 import org.exactsync.exact.model.VatCode;
 import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.exact.odata.ODataQuery;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package org.exactsync.exact;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.exactsync.store.BudgetKey;
-import org.exactsync.store.CallBudgetStore;
+import org.exactsync.exact.port.BudgetKey;
+import org.exactsync.exact.port.CallBudgetStore;
 
 /** {@link CallBudgetStore} in memory: one counter per (key, window), conditional add like the DynamoDB adapter. */
 class FakeCallBudgetStore implements CallBudgetStore {

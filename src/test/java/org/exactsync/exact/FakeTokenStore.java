@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.exactsync.store.ConnectionStatus;
-import org.exactsync.store.TokenKey;
-import org.exactsync.store.TokenRecord;
-import org.exactsync.store.TokenStore;
+import org.exactsync.exact.port.ConnectionStatus;
+import org.exactsync.exact.port.TokenKey;
+import org.exactsync.exact.port.TokenRecord;
+import org.exactsync.exact.port.TokenStore;
 
 /** {@link TokenStore} in memory with the same compare-and-swap rules as the DynamoDB adapter. */
 class FakeTokenStore implements TokenStore {

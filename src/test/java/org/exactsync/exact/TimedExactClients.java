@@ -3,8 +3,8 @@ package org.exactsync.exact;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
-import org.exactsync.store.CallBudgetStore;
-import org.exactsync.store.TokenStore;
+import org.exactsync.exact.port.CallBudgetStore;
+import org.exactsync.exact.port.TokenStore;
 import org.exactsync.time.InvocationDeadline;
 import org.exactsync.time.Sleeper;
 

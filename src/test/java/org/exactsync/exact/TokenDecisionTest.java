@@ -3,9 +3,9 @@ package org.exactsync.exact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.exactsync.store.ConnectionStatus;
-import org.exactsync.store.TokenKey;
-import org.exactsync.store.TokenRecord;
+import org.exactsync.exact.port.ConnectionStatus;
+import org.exactsync.exact.port.TokenKey;
+import org.exactsync.exact.port.TokenRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

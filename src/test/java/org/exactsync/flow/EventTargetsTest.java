@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.SyncMode;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import org.exactsync.crm.ScheduleTick;
 import org.exactsync.flow.payment.OpenItemPoll;
 import org.exactsync.flow.payment.OpenItemPollFunction;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.SyncMode;
 import org.exactsync.store.dynamodb.DynamoDbConnectionStore;
 import org.exactsync.store.dynamodb.DynamoDbRoundStore;

@@ -1,5 +1,13 @@
 package org.exactsync.store;
 
+import org.exactsync.exact.port.BudgetKey;
+
+import org.exactsync.exact.port.CallBudgetStore;
+
+import org.exactsync.exact.port.TokenStore;
+
+import org.exactsync.exact.port.TokenKey;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;

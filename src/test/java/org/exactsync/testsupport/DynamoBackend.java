@@ -3,7 +3,6 @@ package org.exactsync.testsupport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Logger;
 
 import org.exactsync.local.LocalDynamoDb;
 import org.testcontainers.DockerClientFactory;
@@ -21,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * A started DynamoDB-protocol backend for tests: LocalStack in a container where Docker runs, dynalite otherwise.
  * System property {@code connector.test.dynamodb} ({@code dynalite} or {@code localstack}) forces one; a forced
- * LocalStack without Docker falls back to dynalite with a warning, so the suite still runs.
+ * LocalStack without Docker stops the run with a message saying so: whoever forces it wants LocalStack's verdict, and
+ * a quiet dynalite run would pass for one.
  */
 public final class DynamoBackend implements AutoCloseable {
 
@@ -33,7 +33,6 @@ public final class DynamoBackend implements AutoCloseable {
     private static final String SHARED_KIND = "connector.test.dynamodb.shared.kind";
     private static final String SHARED_ACCESS_KEY = "connector.test.dynamodb.shared.access-key";
     private static final String SHARED_SECRET_KEY = "connector.test.dynamodb.shared.secret-key";
-    private static final Logger LOG = Logger.getLogger(DynamoBackend.class.getName());
     private static final String LOCALSTACK_IMAGE = "localstack/localstack:4.0";
 
     private final String kind;
@@ -84,8 +83,13 @@ public final class DynamoBackend implements AutoCloseable {
     static boolean useLocalStack(String wanted, BooleanSupplier dockerAvailable) {
         return switch (wanted) {
             case "dynalite" -> false;
-            case "localstack" -> dockerAvailable.getAsBoolean()
-                    || fallBack("forced LocalStack, but Docker is not available");
+            case "localstack" -> {
+                if (!dockerAvailable.getAsBoolean()) {
+                    throw new IllegalStateException(BACKEND_PROPERTY + "=localstack, but Docker is not available: "
+                            + "start Docker, or drop the property (or set it to dynalite) to run against dynalite");
+                }
+                yield true;
+            }
             case "auto" -> dockerAvailable.getAsBoolean();
             default -> throw new IllegalArgumentException(BACKEND_PROPERTY + " must be dynalite or localstack, not "
                     + wanted);
@@ -156,10 +160,5 @@ public final class DynamoBackend implements AutoCloseable {
         } catch (RuntimeException noDocker) {
             return false;
         }
-    }
-
-    private static boolean fallBack(String why) {
-        LOG.warning(why + "; using dynalite");
-        return false;
     }
 }

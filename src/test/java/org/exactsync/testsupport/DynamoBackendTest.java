@@ -16,8 +16,15 @@ class DynamoBackendTest {
     }
 
     @Test
-    void fallsBackToDynaliteWhenLocalStackIsForcedWithoutDocker() {
-        assertThat(DynamoBackend.useLocalStack("localstack", () -> false)).isFalse();
+    void refusesToRunWhenLocalStackIsForcedWithoutDocker() {
+        assertThatThrownBy(() -> DynamoBackend.useLocalStack("localstack", () -> false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("connector.test.dynamodb=localstack")
+                .hasMessageContaining("Docker is not available");
+    }
+
+    @Test
+    void usesLocalStackWhenForcedAndDockerAnswers() {
         assertThat(DynamoBackend.useLocalStack("localstack", () -> true)).isTrue();
     }
 

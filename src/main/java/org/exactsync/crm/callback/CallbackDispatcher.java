@@ -27,6 +27,7 @@ import org.exactsync.store.CallbackOutbox;
 import org.exactsync.store.NewCallback;
 import org.exactsync.store.QueuedCallback;
 import org.exactsync.logging.SafeStackTrace;
+import org.exactsync.time.Backoff;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,7 +50,7 @@ public class CallbackDispatcher implements Callbacks {
     private final ObjectMapper json;
     private final Clock clock;
     private final CallbackSender sender;
-    private final CallbackBackoff backoff;
+    private final Backoff backoff;
     private final Duration timeout;
     private final Duration inlineTimeout;
     private final Duration lease;
@@ -74,7 +75,7 @@ public class CallbackDispatcher implements Callbacks {
         this.timeout = timeout;
         this.inlineTimeout = inlineTimeout.compareTo(timeout) < 0 ? inlineTimeout : timeout;
         this.sender = new CallbackSender(this.inlineTimeout);
-        this.backoff = new CallbackBackoff(initialBackoff, maxBackoff, jitter);
+        this.backoff = new Backoff(initialBackoff, maxBackoff, jitter);
         // Long enough for one POST with its timeout; a dispatcher that dies leaves the item due after this.
         this.lease = timeout.multipliedBy(2);
         this.batchSize = batchSize;

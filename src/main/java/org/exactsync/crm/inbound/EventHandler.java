@@ -1,5 +1,7 @@
 package org.exactsync.crm.inbound;
 
+import org.exactsync.validation.Problem;
+
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -26,6 +26,7 @@ import org.exactsync.store.EventStore;
 import org.exactsync.logging.SafeStackTrace;
 import org.exactsync.time.Deadline;
 import org.exactsync.time.InvocationDeadline;
+import org.exactsync.time.Backoff;
 import org.jboss.logging.Logger;
 
 /**
@@ -269,8 +270,7 @@ public class EventReplayer {
     }
 
     private static Duration failureDelay(int attempts) {
-        Duration delay = FIRST_FAILURE_DELAY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
-        return delay.compareTo(MAX_FAILURE_DELAY) > 0 ? MAX_FAILURE_DELAY : delay;
+        return Backoff.ceiling(FIRST_FAILURE_DELAY, MAX_FAILURE_DELAY, attempts);
     }
 
     /** Counts of one run. */

@@ -1,5 +1,7 @@
 package org.exactsync.crm.inbound;
 
+import org.exactsync.validation.Problem;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

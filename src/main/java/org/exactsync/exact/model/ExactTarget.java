@@ -1,6 +1,6 @@
 package org.exactsync.exact.model;
 
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 
 /**
  * Where a call goes: whose token chain it uses (tenant, site, Exact user) and which division (administration) it

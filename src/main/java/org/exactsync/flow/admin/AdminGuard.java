@@ -18,7 +18,7 @@ import org.exactsync.crm.CrmSignature;
 import org.exactsync.crm.RouteSignature;
 import org.exactsync.crm.Tenant;
 import org.exactsync.crm.TenantSettings;
-import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.store.AuditEntry;
 import org.exactsync.store.AuditTrail;
 import org.exactsync.store.SignedRequestLedger;
@@ -73,7 +73,7 @@ public class AdminGuard {
     }
 
     /** Admits the request or says why not; a write's signature is used up by admitting it. */
-    public Result admit(String tenant, GatewayRequest request) {
+    public Result admit(String tenant, HttpRequestEvent request) {
         Optional<String> secret = tenants.tenant(tenant).flatMap(Tenant::adminSecret);
         Instant now = clock.instant();
         CrmSignature.Verdict verdict = secret
@@ -99,7 +99,7 @@ public class AdminGuard {
     }
 
     /** Appends an answered write to the tenant's audit trail. */
-    public void recordWrite(Admitted who, GatewayRequest request, int status, String change) {
+    public void recordWrite(Admitted who, HttpRequestEvent request, int status, String change) {
         audit.record(new AuditEntry(who.tenant(), clock.instant(), request.method() + " " + route(request),
                 who.keyId(), status, change));
     }
@@ -110,7 +110,7 @@ public class AdminGuard {
     }
 
     /** Whether the request changes something (and so is accepted once and audited). */
-    public static boolean isWrite(GatewayRequest request) {
+    public static boolean isWrite(HttpRequestEvent request) {
         return !"GET".equals(request.method()) && !"HEAD".equals(request.method());
     }
 
@@ -122,7 +122,7 @@ public class AdminGuard {
         }
     }
 
-    private static String route(GatewayRequest request) {
+    private static String route(HttpRequestEvent request) {
         String path = request.requestPath();
         int start = path.indexOf(PREFIX);
         return start < 0 ? path : path.substring(start);

@@ -16,12 +16,12 @@ import org.exactsync.metrics.MetricUnit;
 import org.exactsync.metrics.Metrics;
 import org.exactsync.store.BacklogLane;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.EventStore;
-import org.exactsync.store.TokenStore;
+import org.exactsync.exact.port.TokenStore;
 
 /**
  * Measures what no single request sees: the age of the oldest open event, open events per state, the backlog of every

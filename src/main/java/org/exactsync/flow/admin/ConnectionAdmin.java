@@ -12,16 +12,16 @@ import jakarta.inject.Inject;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.connect.Answers;
 import org.exactsync.flow.connect.ConnectLinks;
-import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.flow.payment.webhook.GoLiveSubscriber;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.DiscoveredDivision;
 import org.exactsync.store.DiscoveredDivisionStore;
 import org.exactsync.store.SyncMode;
-import org.exactsync.store.TokenRecord;
-import org.exactsync.store.TokenStore;
+import org.exactsync.exact.port.TokenRecord;
+import org.exactsync.exact.port.TokenStore;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,11 +61,11 @@ public class ConnectionAdmin {
     }
 
     /** Like {@link #status(String)}; a connect link is built under the URL {@code request} came in on if need be. */
-    public ConnectionView status(String tenant, GatewayRequest request) {
+    public ConnectionView status(String tenant, HttpRequestEvent request) {
         return status(tenant, Optional.of(request));
     }
 
-    private ConnectionView status(String tenant, Optional<GatewayRequest> request) {
+    private ConnectionView status(String tenant, Optional<HttpRequestEvent> request) {
         Optional<ConnectionRecord> connection = connections.find(tenant);
         List<DiscoveredDivision> available = discovered.find(tenant);
         if (connection.isEmpty()) {
@@ -82,12 +82,12 @@ public class ConnectionAdmin {
                 needsConsent ? link(tenant, request) : null);
     }
 
-    private String link(String tenant, Optional<GatewayRequest> request) {
+    private String link(String tenant, Optional<HttpRequestEvent> request) {
         return request.map(r -> links.startUrl(tenant, r)).orElseGet(() -> links.startUrl(tenant)).orElse(null);
     }
 
     /** {@code PUT divisions}: every selected division must have been found active at consent. */
-    public HttpResponseEvent selectDivisions(String tenant, DivisionSelection selection, GatewayRequest request) {
+    public HttpResponseEvent selectDivisions(String tenant, DivisionSelection selection, HttpRequestEvent request) {
         if (selection == null || selection.divisions() == null || selection.divisions().isEmpty()) {
             return Answers.error(400, "validation", "divisions must list at least one division");
         }
@@ -112,7 +112,7 @@ public class ConnectionAdmin {
     }
 
     /** {@code PUT mode}: going live needs an active connection with at least one selected division. */
-    public HttpResponseEvent switchMode(String tenant, ModeChange change, GatewayRequest request) {
+    public HttpResponseEvent switchMode(String tenant, ModeChange change, HttpRequestEvent request) {
         SyncMode mode;
         if (change == null || change.mode() == null) {
             return Answers.error(400, "validation", "mode must be dry-run or live");
@@ -143,7 +143,7 @@ public class ConnectionAdmin {
         return answer;
     }
 
-    private HttpResponseEvent change(String tenant, GatewayRequest request,
+    private HttpResponseEvent change(String tenant, HttpRequestEvent request,
             java.util.function.UnaryOperator<ConnectionRecord> edit) {
         Optional<ConnectionRecord> current = connections.find(tenant);
         if (current.isEmpty()) {

@@ -18,7 +18,7 @@ import org.exactsync.mapping.LedgerMappingGaps;
 import org.exactsync.mapping.MappingFinding;
 import org.exactsync.mapping.VatKey;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.connect.Answers;
-import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.flow.reconcile.ReconciliationAdmin;
 import org.jboss.logging.Logger;
 
@@ -70,7 +70,7 @@ public class TenantAdmin {
     }
 
     /** Routes one request; unknown tenants and bad signatures get the same 401. */
-    public HttpResponseEvent handle(GatewayRequest request) {
+    public HttpResponseEvent handle(HttpRequestEvent request) {
         Optional<AdminPath> path = AdminPath.parse(request.requestPath());
         if (path.isEmpty()) {
             return Answers.error(404, "not-found", "no admin route at this path");
@@ -94,7 +94,7 @@ public class TenantAdmin {
         return answer;
     }
 
-    private HttpResponseEvent route(GatewayRequest request, AdminPath path) {
+    private HttpResponseEvent route(HttpRequestEvent request, AdminPath path) {
         String method = request.method();
         String tenant = path.tenant();
         if (path.matches("connection")) {
@@ -173,7 +173,7 @@ public class TenantAdmin {
     }
 
     /** Going live is refused while a selected division's stored ledger mapping has errors (bookings would fail). */
-    private HttpResponseEvent switchMode(String tenant, ModeChange change, GatewayRequest request) {
+    private HttpResponseEvent switchMode(String tenant, ModeChange change, HttpRequestEvent request) {
         if ("live".equals(change.mode()) && ledgers != null) {
             Optional<HttpResponseEvent> blocked = ledgers.goLiveBlock(tenant);
             if (blocked.isPresent()) {
@@ -183,7 +183,7 @@ public class TenantAdmin {
         return connections.switchMode(tenant, change, request);
     }
 
-    private <T> Optional<T> read(GatewayRequest request, Class<T> type) {
+    private <T> Optional<T> read(HttpRequestEvent request, Class<T> type) {
         try {
             return Optional.ofNullable(json.readValue(request.rawBody(), type));
         } catch (IOException unreadable) {

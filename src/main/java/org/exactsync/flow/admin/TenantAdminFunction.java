@@ -1,7 +1,7 @@
 package org.exactsync.flow.admin;
 
 import org.exactsync.crm.inbound.HttpResponseEvent;
-import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.crm.inbound.HttpRequestEvent;
 
 import io.quarkus.funqy.Funq;
 
@@ -15,7 +15,7 @@ public class TenantAdminFunction {
     }
 
     @Funq("tenant-admin")
-    public HttpResponseEvent handle(GatewayRequest request) {
+    public HttpResponseEvent handle(HttpRequestEvent request) {
         return admin.handle(request);
     }
 }

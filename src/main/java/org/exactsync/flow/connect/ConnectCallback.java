@@ -1,5 +1,7 @@
 package org.exactsync.flow.connect;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.exactsync.store.ConnectState;
 import org.exactsync.store.ConnectStateStore;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.DiscoveredDivision;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,7 +55,7 @@ public class ConnectCallback {
     }
 
     /** Answers Exact's redirect. */
-    public HttpResponseEvent callback(GatewayRequest request) {
+    public HttpResponseEvent callback(HttpRequestEvent request) {
         if (!"GET".equals(request.method())) {
             return Answers.error(405, "method", "use GET");
         }

@@ -1,5 +1,7 @@
 package org.exactsync.flow.connect;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import org.exactsync.crm.inbound.HttpResponseEvent;
 
 import io.quarkus.funqy.Funq;
@@ -16,12 +18,12 @@ public class ConnectFunctions {
     }
 
     @Funq("connect-start")
-    public HttpResponseEvent start(GatewayRequest request) {
+    public HttpResponseEvent start(HttpRequestEvent request) {
         return start.start(request);
     }
 
     @Funq("connect-callback")
-    public HttpResponseEvent callback(GatewayRequest request) {
+    public HttpResponseEvent callback(HttpRequestEvent request) {
         return callback.callback(request);
     }
 }

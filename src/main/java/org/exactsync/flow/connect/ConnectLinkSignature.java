@@ -1,15 +1,11 @@
 package org.exactsync.flow.connect;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.exactsync.signing.Hmac;
 
 /**
  * The signed connect-start link: {@code tenant}, {@code t} (unix seconds) and {@code sig} = lower-case hex
@@ -46,17 +42,11 @@ public final class ConnectLinkSignature {
         if (signedAt.isBefore(now.minus(validity)) || signedAt.isAfter(now.plus(FUTURE_SKEW))) {
             return Verdict.EXPIRED;
         }
-        boolean match = MessageDigest.isEqual(hmac(secret, tenant, Long.parseLong(t)), HexFormat.of().parseHex(sig));
+        boolean match = Hmac.matches(hmac(secret, tenant, Long.parseLong(t)), HexFormat.of().parseHex(sig));
         return match ? Verdict.VALID : Verdict.MISMATCH;
     }
 
     private static byte[] hmac(String secret, String tenant, long t) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(("connect." + tenant + "." + t).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", impossible);
-        }
+        return Hmac.sha256(secret, ("connect." + tenant + "." + t).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,7 @@
 package org.exactsync.flow.connect;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,7 +51,7 @@ public class ConnectLinks {
     }
 
     /** Like {@link #startUrl(String)}; without a configured public URL, under the URL {@code request} came in on. */
-    public Optional<String> startUrl(String tenant, GatewayRequest request) {
+    public Optional<String> startUrl(String tenant, HttpRequestEvent request) {
         return publicUrl.or(() -> RequestBaseUrl.of(request)).flatMap(base -> link(tenant, base));
     }
 

@@ -1,5 +1,7 @@
 package org.exactsync.flow.connect;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +57,7 @@ public class ConnectStart {
     }
 
     /** Answers the request: 302 to Exact, or 400/401 with a JSON error. */
-    public HttpResponseEvent start(GatewayRequest request) {
+    public HttpResponseEvent start(HttpRequestEvent request) {
         if (!"GET".equals(request.method())) {
             return Answers.error(405, "method", "use GET");
         }

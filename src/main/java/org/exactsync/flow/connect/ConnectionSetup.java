@@ -20,13 +20,13 @@ import org.exactsync.exact.model.CurrentUser;
 import org.exactsync.exact.model.Division;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.DiscoveredDivision;
 import org.exactsync.store.DiscoveredDivisionStore;
 import org.exactsync.store.SyncMode;
-import org.exactsync.store.TokenKey;
-import org.exactsync.store.TokenStore;
+import org.exactsync.exact.port.TokenKey;
+import org.exactsync.exact.port.TokenStore;
 import org.jboss.logging.Logger;
 
 /**

@@ -1,5 +1,7 @@
 package org.exactsync.flow.connect;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,7 +23,7 @@ public final class RequestBaseUrl {
     }
 
     /** {@code <scheme>://<host>[<stage or base path>]}, or empty when the request has no usable Host. */
-    public static Optional<String> of(GatewayRequest request) {
+    public static Optional<String> of(HttpRequestEvent request) {
         Optional<String> host = request.header("Host").map(String::trim).filter(h -> HOST.matcher(h).matches());
         if (host.isEmpty()) {
             return Optional.empty();
@@ -31,7 +33,7 @@ public final class RequestBaseUrl {
     }
 
     /** The first of a proxy chain's protocols; without the header https, except on a loopback host (local run). */
-    private static Optional<String> scheme(GatewayRequest request, String host) {
+    private static Optional<String> scheme(HttpRequestEvent request, String host) {
         Optional<String> forwarded = request.header("X-Forwarded-Proto")
                 .map(value -> value.split(",")[0].trim().toLowerCase(Locale.ROOT)).filter(v -> !v.isEmpty());
         if (forwarded.isPresent()) {
@@ -46,7 +48,7 @@ public final class RequestBaseUrl {
      * What stands before {@code /admin/} in the path the caller used (an HTTP API's named stage is in its raw path),
      * else the stage of a REST API's {@code execute-api} host, whose event path leaves the stage out.
      */
-    private static String prefix(GatewayRequest request, String host) {
+    private static String prefix(HttpRequestEvent request, String host) {
         String path = request.requestPath();
         int admin = path.indexOf(ADMIN);
         if (admin > 0 && PREFIX.matcher(path.substring(0, admin)).matches()) {

@@ -7,7 +7,7 @@ import org.exactsync.exact.ExactConsentRequiredException;
 import org.exactsync.exact.ExactException;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.jboss.logging.Logger;
 

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.exact.ExactException;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.CursorKey;
 import org.exactsync.store.CursorRecord;

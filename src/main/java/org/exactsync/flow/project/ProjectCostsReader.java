@@ -25,7 +25,7 @@ import org.exactsync.exact.odata.OData;
 import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.mapping.PurchaseLines;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.CostLine;
 import org.exactsync.store.CursorKey;

@@ -13,7 +13,7 @@ import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.EventHandler;
 import org.exactsync.crm.inbound.Outcome;
-import org.exactsync.crm.inbound.Problem;
+import org.exactsync.validation.Problem;
 import org.exactsync.exact.ExactException;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.flow.EventTargets;

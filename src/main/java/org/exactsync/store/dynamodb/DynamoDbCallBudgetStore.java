@@ -6,8 +6,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.exactsync.store.BudgetKey;
-import org.exactsync.store.CallBudgetStore;
+import org.exactsync.exact.port.BudgetKey;
+import org.exactsync.exact.port.CallBudgetStore;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -7,10 +7,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.exactsync.store.ConnectionStatus;
-import org.exactsync.store.TokenKey;
-import org.exactsync.store.TokenRecord;
-import org.exactsync.store.TokenStore;
+import org.exactsync.exact.port.ConnectionStatus;
+import org.exactsync.exact.port.TokenKey;
+import org.exactsync.exact.port.TokenRecord;
+import org.exactsync.exact.port.TokenStore;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

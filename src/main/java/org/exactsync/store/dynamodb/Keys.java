@@ -1,11 +1,11 @@
 package org.exactsync.store.dynamodb;
 
-import org.exactsync.store.BudgetKey;
+import org.exactsync.exact.port.BudgetKey;
 import org.exactsync.store.CursorKey;
 import org.exactsync.store.EntityKind;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.MappingKey;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 
 /**
  * Builds every key of the table. Components are joined with {@code #}; ids come from the CRM and Exact and may contain

@@ -17,7 +17,7 @@ import org.exactsync.crm.CrmSignature;
 import org.exactsync.crm.Tenant;
 import org.exactsync.crm.TenantSettings;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.EventStore;
 import org.exactsync.store.SyncMode;

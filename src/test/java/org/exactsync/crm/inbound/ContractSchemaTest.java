@@ -1,5 +1,7 @@
 package org.exactsync.crm.inbound;
 
+import org.exactsync.validation.Problem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;

@@ -16,7 +16,7 @@ import org.exactsync.crm.CrmSignature;
 import org.exactsync.crm.Tenant;
 import org.exactsync.crm.TenantSettings;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.NewEvent;
 import org.exactsync.store.SyncMode;

@@ -23,7 +23,7 @@ import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.callback.SyncFailed;
 import org.exactsync.store.ClaimOutcome;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.NewEvent;

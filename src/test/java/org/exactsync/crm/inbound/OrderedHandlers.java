@@ -1,5 +1,7 @@
 package org.exactsync.crm.inbound;
 
+import org.exactsync.validation.Problem;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

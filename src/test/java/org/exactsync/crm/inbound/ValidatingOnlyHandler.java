@@ -1,5 +1,7 @@
 package org.exactsync.crm.inbound;
 
+import org.exactsync.validation.Problem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exactsync.crm.CrmSignature;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.connect.ConnectFixture;
-import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.store.EntityKind;
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.MappingChange;
@@ -62,7 +62,7 @@ class AdminIntegrityAgainstSandboxTest {
     @Test
     void refusesASignedGetReplayedOnAnotherRouteOrWithAnotherQuery() throws Exception {
         fx.connect(TENANT);
-        GatewayRequest events = fx.adminRequest("GET", ADMIN + "/events?status=failed", "",
+        HttpRequestEvent events = fx.adminRequest("GET", ADMIN + "/events?status=failed", "",
                 ConnectFixture.ADMIN_SECRET);
         String header = events.header(CrmSignature.HEADER).orElseThrow();
 
@@ -98,7 +98,7 @@ class AdminIntegrityAgainstSandboxTest {
     @Test
     void acceptsAnAdminWriteOnceAndRefusesItsReplayWithinTheWindow() throws Exception {
         fx.connect(TENANT);
-        GatewayRequest write = fx.adminRequest("PUT", ADMIN + "/divisions",
+        HttpRequestEvent write = fx.adminRequest("PUT", ADMIN + "/divisions",
                 "{\"divisions\":[100002],\"defaultDivisions\":[100002]}", ConnectFixture.ADMIN_SECRET);
 
         HttpResponseEvent first = admin.handle(write);
@@ -242,9 +242,9 @@ class AdminIntegrityAgainstSandboxTest {
         return json.readTree(answer.body());
     }
 
-    private static GatewayRequest withHeader(String method, String pathAndQuery, String body, String header) {
+    private static HttpRequestEvent withHeader(String method, String pathAndQuery, String body, String header) {
         int q = pathAndQuery.indexOf('?');
-        return new GatewayRequest(method, null, q < 0 ? pathAndQuery : pathAndQuery.substring(0, q), null,
+        return new HttpRequestEvent(method, null, q < 0 ? pathAndQuery : pathAndQuery.substring(0, q), null,
                 Map.of(CrmSignature.HEADER, header), q < 0 ? Map.of()
                         : ConnectFixture.query("http://x" + pathAndQuery), body, false);
     }

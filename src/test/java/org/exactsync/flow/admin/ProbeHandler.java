@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.EventHandler;
 import org.exactsync.crm.inbound.Outcome;
-import org.exactsync.crm.inbound.Problem;
+import org.exactsync.validation.Problem;
 import org.jboss.logging.MDC;
 
 /** Test event type {@code probe.checked}: answers what it is told and remembers the log context it ran under. */

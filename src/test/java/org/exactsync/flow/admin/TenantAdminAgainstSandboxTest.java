@@ -20,11 +20,10 @@ import org.exactsync.crm.inbound.InboundPipeline;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.flow.connect.ConnectFixture;
 import org.exactsync.flow.connect.ConnectLinks;
-import org.exactsync.flow.connect.GatewayRequest;
 import org.exactsync.metrics.MetricNames;
 import org.exactsync.metrics.MetricPoint;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.SyncMode;
 import org.exactsync.store.dynamodb.DynamoDbEventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -173,7 +172,7 @@ class TenantAdminAgainstSandboxTest {
     void refusesAnotherTenantsSecretAStaleSignatureAndAnAlteredBody() throws Exception {
         fx.connect(TENANT);
         String signedBody = "{\"mode\":\"dry-run\"}";
-        GatewayRequest signed = fx.adminRequest("PUT", "/admin/tenants/acme/mode", signedBody,
+        HttpRequestEvent signed = fx.adminRequest("PUT", "/admin/tenants/acme/mode", signedBody,
                 ConnectFixture.ADMIN_SECRET);
         String header = signed.header(CrmSignature.HEADER).orElseThrow();
 
@@ -293,7 +292,7 @@ class TenantAdminAgainstSandboxTest {
         String host = "abc123.execute-api.eu-west-1.amazonaws.com";
         String signature = RouteSignature.sign(ConnectFixture.ADMIN_SECRET, fx.clock.instant(), "GET",
                 "/admin/tenants/" + TENANT + "/connection", "/admin/", Map.of(), new byte[0]);
-        GatewayRequest viaApiGateway = new GatewayRequest("GET", new GatewayRequest.RequestContext(null, "Prod"),
+        HttpRequestEvent viaApiGateway = new HttpRequestEvent("GET", new HttpRequestEvent.RequestContext(null, "Prod"),
                 "/Prod/admin/tenants/" + TENANT + "/connection", null, Map.of(CrmSignature.HEADER, signature, "Host", host,
                         "X-Forwarded-Proto", "https"), Map.of(), "", false);
 
@@ -320,11 +319,11 @@ class TenantAdminAgainstSandboxTest {
         return admin.handle(fx.adminRequest(method, "/admin/tenants/" + TENANT + route, body, secret));
     }
 
-    private static GatewayRequest request(String method, String pathAndQuery, String body, String header) {
+    private static HttpRequestEvent request(String method, String pathAndQuery, String body, String header) {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         Map<String, String> query = q < 0 ? Map.of() : ConnectFixture.query("http://x" + pathAndQuery);
-        return new GatewayRequest(method, null, path, null,
+        return new HttpRequestEvent(method, null, path, null,
                 header == null ? Map.of() : Map.of(CrmSignature.HEADER, header), query, body, false);
     }
 

@@ -24,7 +24,7 @@ import org.exactsync.flow.connect.ConnectCallback;
 import org.exactsync.flow.connect.ConnectFixture;
 import org.exactsync.flow.connect.ConnectLinks;
 import org.exactsync.flow.connect.ConnectStart;
-import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.SyncMode;
 import org.exactsync.testsupport.DynamoDbTestResource;
@@ -87,14 +87,14 @@ class TenantAdminFunctionTest {
 
     /** Follows the link through the application's connect beans and the sandbox's consent page. */
     private void consent(String link) throws Exception {
-        HttpResponseEvent redirect = start.start(GatewayRequest.get(ConnectLinks.START_PATH,
+        HttpResponseEvent redirect = start.start(HttpRequestEvent.get(ConnectLinks.START_PATH,
                 ConnectFixture.query(link)));
         assertThat(redirect.statusCode()).isEqualTo(302);
         HttpResponse<Void> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(redirect.headers().get("Location"))).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
         String back = page.headers().firstValue("Location").orElseThrow();
-        HttpResponseEvent done = callback.callback(GatewayRequest.get("/exact/callback", ConnectFixture.query(back)));
+        HttpResponseEvent done = callback.callback(HttpRequestEvent.get("/exact/callback", ConnectFixture.query(back)));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(done.headers().get("Content-Type")).startsWith("text/html");
     }

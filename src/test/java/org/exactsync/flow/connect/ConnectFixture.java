@@ -1,5 +1,7 @@
 package org.exactsync.flow.connect;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -99,7 +101,7 @@ public final class ConnectFixture implements AutoCloseable {
 
     /** Follows a connect link: the connector's 302 to Exact's consent page. */
     public HttpResponseEvent followLink(String link) {
-        return start.start(GatewayRequest.get(ConnectLinks.START_PATH, query(link)));
+        return start.start(HttpRequestEvent.get(ConnectLinks.START_PATH, query(link)));
     }
 
     /** Plays the person at Exact's consent page: GET the authorize URL, return Exact's redirect to the callback. */
@@ -113,7 +115,7 @@ public final class ConnectFixture implements AutoCloseable {
 
     /** Exact's redirect arriving at the callback route, asking for JSON. */
     public HttpResponseEvent arrive(String redirect) {
-        return callback.callback(new GatewayRequest("GET", null, "/exact/callback", null,
+        return callback.callback(new HttpRequestEvent("GET", null, "/exact/callback", null,
                 Map.of("Accept", "application/json"), query(redirect), null, false));
     }
 
@@ -142,13 +144,13 @@ public final class ConnectFixture implements AutoCloseable {
      * An admin request signed the route-bound way with {@code secret} (null: unsigned) at the fixture's clock.
      * {@code pathAndQuery} may carry a query string.
      */
-    public GatewayRequest adminRequest(String method, String pathAndQuery, String body, String secret) {
+    public HttpRequestEvent adminRequest(String method, String pathAndQuery, String body, String secret) {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         Map<String, String> params = q < 0 ? Map.of() : query("http://x" + pathAndQuery);
         String header = secret == null ? null : org.exactsync.crm.RouteSignature.sign(secret, clock.instant(), method,
                 path, "/admin/", params, body.getBytes(StandardCharsets.UTF_8));
-        return new GatewayRequest(method, null, path, null,
+        return new HttpRequestEvent(method, null, path, null,
                 header == null ? Map.of() : Map.of(org.exactsync.crm.CrmSignature.HEADER, header), params, body,
                 false);
     }

@@ -1,5 +1,7 @@
 package org.exactsync.flow.connect;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -12,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.metrics.MetricNames;
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.SyncMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +81,7 @@ class ConnectFlowAgainstSandboxTest {
         // Same tenant part, another nonce: the shape is right but nothing was stored under it.
         forged.put("state", state.substring(0, state.indexOf('.') + 1) + "A".repeat(43));
 
-        HttpResponseEvent answer = fx.callback.callback(GatewayRequest.get("/exact/callback", forged));
+        HttpResponseEvent answer = fx.callback.callback(HttpRequestEvent.get("/exact/callback", forged));
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("fresh connect link");
@@ -105,7 +107,7 @@ class ConnectFlowAgainstSandboxTest {
                 fx.followLink(fx.links.startUrl(ConnectFixture.TENANT).orElseThrow()).headers().get("Location"))));
         second.put("code", ConnectFixture.query(first).get("code"));
 
-        HttpResponseEvent answer = fx.callback.callback(GatewayRequest.get("/exact/callback", second));
+        HttpResponseEvent answer = fx.callback.callback(HttpRequestEvent.get("/exact/callback", second));
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(json.readTree(answer.body()).get("error").asText()).isEqualTo("code-refused");
@@ -118,10 +120,10 @@ class ConnectFlowAgainstSandboxTest {
                 ConnectLinkSignature.sign(ConnectFixture.OTHER_SECRET, ConnectFixture.TENANT, t));
         String link = fx.links.startUrl(ConnectFixture.TENANT).orElseThrow();
 
-        HttpResponseEvent forged = fx.start.start(GatewayRequest.get(ConnectLinks.START_PATH, foreign));
+        HttpResponseEvent forged = fx.start.start(HttpRequestEvent.get(ConnectLinks.START_PATH, foreign));
         fx.clock.advance(Duration.ofMinutes(16));
         HttpResponseEvent stale = fx.followLink(link);
-        HttpResponseEvent unsigned = fx.start.start(GatewayRequest.get(ConnectLinks.START_PATH,
+        HttpResponseEvent unsigned = fx.start.start(HttpRequestEvent.get(ConnectLinks.START_PATH,
                 Map.of("tenant", ConnectFixture.TENANT)));
 
         assertThat(forged.statusCode()).isEqualTo(401);

@@ -1,5 +1,7 @@
 package org.exactsync.flow.connect;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -14,7 +16,7 @@ class RequestBaseUrlTest {
 
     @Test
     void aRestApiRequestOnTheExecuteApiHostKeepsItsStage() {
-        GatewayRequest rest = request("/admin/tenants/acme/connection", "Prod",
+        HttpRequestEvent rest = request("/admin/tenants/acme/connection", "Prod",
                 Map.of("Host", API, "X-Forwarded-Proto", "https"));
 
         assertThat(RequestBaseUrl.of(rest)).contains("https://" + API + "/Prod");
@@ -22,7 +24,7 @@ class RequestBaseUrlTest {
 
     @Test
     void anHttpApiRequestWithANamedStageUsesThePathBeforeAdmin() {
-        GatewayRequest http = request("/live/admin/tenants/acme/connection", "live",
+        HttpRequestEvent http = request("/live/admin/tenants/acme/connection", "live",
                 Map.of("host", API, "x-forwarded-proto", "https"));
 
         assertThat(RequestBaseUrl.of(http)).contains("https://" + API + "/live");
@@ -64,8 +66,8 @@ class RequestBaseUrlTest {
                 .contains("https://connector.example.com");
     }
 
-    private static GatewayRequest request(String path, String stage, Map<String, String> headers) {
-        return new GatewayRequest("GET", new GatewayRequest.RequestContext(null, stage), path, null,
+    private static HttpRequestEvent request(String path, String stage, Map<String, String> headers) {
+        return new HttpRequestEvent("GET", new HttpRequestEvent.RequestContext(null, stage), path, null,
                 new HashMap<>(headers), Map.of(), null, false);
     }
 }

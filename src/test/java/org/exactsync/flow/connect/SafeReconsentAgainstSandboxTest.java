@@ -31,7 +31,7 @@ import org.exactsync.store.EntityKind;
 import org.exactsync.store.MappingChange;
 import org.exactsync.store.MappingKey;
 import org.exactsync.store.SyncMode;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 import org.exactsync.store.dynamodb.DynamoDbDivisionCacheStore;
 import org.exactsync.store.dynamodb.DynamoDbEventStore;
 import org.exactsync.store.dynamodb.DynamoDbLedgerMappingStore;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.exactsync.crm.inbound.Problem;
+import org.exactsync.validation.Problem;
 import org.exactsync.mapping.InvoiceValidator;
 import org.exactsync.testsupport.ContractSchema;
 import org.junit.jupiter.api.Test;

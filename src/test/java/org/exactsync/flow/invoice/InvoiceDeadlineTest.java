@@ -22,7 +22,7 @@ import org.exactsync.crm.inbound.InboundLimits;
 import org.exactsync.crm.inbound.InboundPipeline;
 import org.exactsync.crm.inbound.ReplayReport;
 import org.exactsync.sandbox.faults.FaultRule;
-import org.exactsync.store.BudgetKey;
+import org.exactsync.exact.port.BudgetKey;
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.dynamodb.DynamoDbCallBudgetStore;

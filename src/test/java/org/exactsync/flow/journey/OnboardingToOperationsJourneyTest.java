@@ -17,7 +17,7 @@ import org.exactsync.flow.journey.FakeCrm.Received;
 import org.exactsync.flow.journey.GatewayClient.Answer;
 import org.exactsync.sandbox.finance.SandboxFinance;
 import org.exactsync.sandbox.master.MasterDataSeed;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -21,7 +21,7 @@ import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.exact.odata.ExactFields;
 import org.exactsync.flow.admin.TenantAdmin;
-import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +117,7 @@ class ReconciliationRouteTest {
         String path = "/admin/tenants/" + ReconciliationFixture.TENANT + "/reconciliation";
         String header = RouteSignature.sign(secret, fx.clock.instant(), method, path, "/admin/", params,
                 "".getBytes(StandardCharsets.UTF_8));
-        return admin.handle(new GatewayRequest(method, null, path, null, Map.of(CrmSignature.HEADER, header), params,
+        return admin.handle(new HttpRequestEvent(method, null, path, null, Map.of(CrmSignature.HEADER, header), params,
                 "", false));
     }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.exactsync.crm.inbound.Problem;
+import org.exactsync.validation.Problem;
 import org.exactsync.mapping.FieldConflict;
 import org.exactsync.mapping.FieldLimits;
 import org.exactsync.mapping.RelationValidator;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
-import org.exactsync.store.BudgetKey;
+import org.exactsync.exact.port.BudgetKey;
 import org.exactsync.testsupport.Race;
 import org.exactsync.testsupport.TestDynamo;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.exactsync.store.ConnectionRecord;
-import org.exactsync.store.ConnectionStatus;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.SyncMode;
-import org.exactsync.store.TokenKey;
+import org.exactsync.exact.port.TokenKey;
 import org.exactsync.testsupport.TestDynamo;
 import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.BeforeEach;

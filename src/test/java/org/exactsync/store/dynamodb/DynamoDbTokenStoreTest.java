@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.exactsync.store.ConnectionStatus;
-import org.exactsync.store.TokenKey;
-import org.exactsync.store.TokenRecord;
+import org.exactsync.exact.port.ConnectionStatus;
+import org.exactsync.exact.port.TokenKey;
+import org.exactsync.exact.port.TokenRecord;
 import org.exactsync.testsupport.Race;
 import org.exactsync.testsupport.TestDynamo;
 import org.junit.jupiter.api.BeforeEach;

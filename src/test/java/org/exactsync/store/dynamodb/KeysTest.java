@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.exactsync.store.BudgetKey;
+import org.exactsync.exact.port.BudgetKey;
 import org.exactsync.store.EntityKind;
 import org.exactsync.store.EventStatus;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.exactsync.flow.payment.report;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,8 +46,8 @@ public class ReceivablesReportEndpoint {
     }
 
     /** Answers one request. */
-    public HttpResponseEvent handle(HttpQueryEvent request) {
-        String tenantId = request.parameter("tenant").orElse(TenantSettings.DEFAULT_TENANT);
+    public HttpResponseEvent handle(HttpRequestEvent request) {
+        String tenantId = request.query("tenant").filter(value -> !value.isBlank()).orElse(TenantSettings.DEFAULT_TENANT);
         Optional<Tenant> tenant = tenants.tenant(tenantId);
         if (tenant.isEmpty() || RouteSignature.verify(request.header(CrmSignature.HEADER),
                 tenant.get().inboundSecret(), request.method(), request.requestPath(), "/crm/",
@@ -53,7 +55,7 @@ public class ReceivablesReportEndpoint {
                 != CrmSignature.Verdict.VALID) {
             return HttpResponseEvent.json(401, "{\"error\":\"unauthorized\",\"message\":\"bad or missing signature\"}");
         }
-        Optional<String> relationId = request.parameter("relationId");
+        Optional<String> relationId = request.query("relationId").filter(value -> !value.isBlank());
         if (relationId.isEmpty()) {
             return HttpResponseEvent.json(400, "{\"error\":\"validation\",\"problems\":[{\"field\":\"relationId\","
                     + "\"message\":\"is required\"}]}");

@@ -1,5 +1,7 @@
 package org.exactsync.flow.payment.report;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import org.exactsync.crm.inbound.HttpResponseEvent;
 
 import io.quarkus.funqy.Funq;
@@ -14,7 +16,7 @@ public class ReceivablesReportFunction {
     }
 
     @Funq("receivables-report")
-    public HttpResponseEvent report(HttpQueryEvent request) {
+    public HttpResponseEvent report(HttpRequestEvent request) {
         return endpoint.handle(request);
     }
 }

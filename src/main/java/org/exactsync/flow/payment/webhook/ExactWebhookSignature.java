@@ -1,15 +1,11 @@
 package org.exactsync.flow.payment.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.exactsync.signing.Hmac;
 
 /**
  * Exact's webhook {@code HashCode} (exact-online-api.md §6.4): upper-case hex HMAC-SHA256, keyed with the app's
@@ -43,19 +39,12 @@ public final class ExactWebhookSignature {
         byte[] content = Arrays.copyOfRange(body, PREFIX.length, separatorStart);
         byte[] received = Arrays.copyOfRange(body, hashStart, hashStart + HEX_LENGTH);
         byte[] expected = hashCode(secret, content).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, received) ? Optional.of(content) : Optional.empty();
+        return Hmac.matches(expected, received) ? Optional.of(content) : Optional.empty();
     }
 
     /** The {@code HashCode} Exact sends for these {@code Content} bytes. */
     public static String hashCode(String secret, byte[] content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().withUpperCase().formatHex(mac.doFinal(content));
-        } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
-            // HmacSHA256 is in every JRE; an empty secret is refused by configuration.
-            throw new IllegalStateException("HMAC-SHA256 unavailable", impossible);
-        }
+        return HexFormat.of().withUpperCase().formatHex(Hmac.sha256(secret, content));
     }
 
     private static boolean startsWith(byte[] body, byte[] prefix) {

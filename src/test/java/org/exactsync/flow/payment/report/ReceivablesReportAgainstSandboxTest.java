@@ -1,5 +1,7 @@
 package org.exactsync.flow.payment.report;
 
+import org.exactsync.crm.inbound.HttpRequestEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -88,7 +90,7 @@ class ReceivablesReportAgainstSandboxTest {
     @Test
     void refusesAMissingOrWrongSignatureAndAsksForTheRelation() {
         assertThat(endpoint.handle(request("rel-pay", "wrong")).statusCode()).isEqualTo(401);
-        assertThat(endpoint.handle(new HttpQueryEvent("GET", "/crm/receivables", null, Map.of(),
+        assertThat(endpoint.handle(new HttpRequestEvent("GET", null, "/crm/receivables", null, Map.of(),
                 Map.of("relationId", "rel-pay"), null, false)).statusCode()).isEqualTo(401);
         assertThat(endpoint.handle(request(null, SECRET)).statusCode()).isEqualTo(400);
     }
@@ -104,10 +106,10 @@ class ReceivablesReportAgainstSandboxTest {
         assertThat(fx.calls()).isEqualTo(before);
     }
 
-    private HttpQueryEvent request(String relationId, String secret) {
+    private HttpRequestEvent request(String relationId, String secret) {
         Map<String, String> query = relationId == null ? Map.of("tenant", fx.tenant())
                 : Map.of("tenant", fx.tenant(), "relationId", relationId);
-        return new HttpQueryEvent("GET", "/crm/receivables", null, Map.of(CrmSignature.HEADER,
+        return new HttpRequestEvent("GET", null, "/crm/receivables", null, Map.of(CrmSignature.HEADER,
                 RouteSignature.sign(secret, fx.clock().instant(), "GET", "/crm/receivables", "/crm/", query,
                         new byte[0])), query, null, false);
     }

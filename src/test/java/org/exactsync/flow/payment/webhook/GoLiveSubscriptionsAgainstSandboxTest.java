@@ -10,7 +10,7 @@ import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.flow.admin.ConnectionAdmin;
 import org.exactsync.flow.admin.ModeChange;
 import org.exactsync.flow.connect.ConnectFixture;
-import org.exactsync.flow.connect.GatewayRequest;
+import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.flow.payment.DeletedTermFeed;
 import org.exactsync.flow.payment.DivisionMoves;
 import org.exactsync.flow.payment.OpenItemPoll;
@@ -53,10 +53,10 @@ class GoLiveSubscriptionsAgainstSandboxTest {
         ConnectionRecord connection = fx.connections.find(ConnectFixture.TENANT).orElseThrow();
         ExactTarget target = new ExactTarget(connection.tokenKey(), connection.divisions().get(0));
 
-        admin.switchMode(ConnectFixture.TENANT, new ModeChange("dry-run"), GatewayRequest.get("/mode", Map.of()));
+        admin.switchMode(ConnectFixture.TENANT, new ModeChange("dry-run"), HttpRequestEvent.get("/mode", Map.of()));
         assertThat(topics(target)).isEmpty();
 
-        admin.switchMode(ConnectFixture.TENANT, new ModeChange("live"), GatewayRequest.get("/mode", Map.of()));
+        admin.switchMode(ConnectFixture.TENANT, new ModeChange("live"), HttpRequestEvent.get("/mode", Map.of()));
 
         assertThat(topics(target)).containsExactlyInAnyOrderElementsOf(WebhookTopics.SUBSCRIBED);
     }

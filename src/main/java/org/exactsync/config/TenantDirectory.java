@@ -1,4 +1,4 @@
-package org.exactsync.crm;
+package org.exactsync.config;
 
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +15,7 @@ public interface TenantDirectory {
     /**
      * The tenant's settings by name ({@code inbound-secret}, {@code outbound-secret}, {@code callback-url},
      * {@code conflict-policy}, {@code divisions}), or empty when the tenant has none. Only called with an id that is
-     * a plain name ({@link TenantSettings#isPlainId}).
+     * a plain name ({@code TenantSettings.isPlainId}).
      */
     Optional<Map<String, String>> settings(String tenantId);
 }

@@ -1,4 +1,4 @@
-package org.exactsync.store;
+package org.exactsync.exact.port;
 
 /** Whether a connection's token chain can be used. */
 public enum ConnectionStatus {

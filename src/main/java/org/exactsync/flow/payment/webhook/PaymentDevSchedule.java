@@ -1,15 +1,15 @@
-package org.exactsync.flow.payment;
+package org.exactsync.flow.payment.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.exactsync.flow.payment.webhook.WebhookSubscriptions;
+import org.exactsync.flow.payment.OpenItemPoll;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * The local run's stand-in for the cloud schedules of {@code open-item-poll} and {@code exact-webhook-subscriptions}:
- * in-process, dev mode only (see {@code org.exactsync.crm.DevSchedule} for why not in Lambda).
+ * in-process, dev mode only (see {@code org.exactsync.crm.inbound.DevSchedule} for why not in Lambda).
  */
 @ApplicationScoped
 @IfBuildProfile("dev")

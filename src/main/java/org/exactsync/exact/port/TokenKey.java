@@ -1,4 +1,4 @@
-package org.exactsync.store;
+package org.exactsync.exact.port;
 
 /**
  * Identifies one OAuth token chain: Exact issues one chain per (app, user, country site), and a tenant owns its

@@ -1,4 +1,4 @@
-package org.exactsync.store;
+package org.exactsync.exact.port;
 
 /**
  * Exact counts calls per app (client id) and division (exact-online-api.md §3.1), whichever tenant makes them; the

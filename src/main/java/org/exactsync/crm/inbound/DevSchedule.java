@@ -1,9 +1,8 @@
-package org.exactsync.crm;
+package org.exactsync.crm.inbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.exactsync.crm.callback.CallbackDispatcher;
-import org.exactsync.crm.inbound.EventReplayer;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.scheduler.Scheduled;

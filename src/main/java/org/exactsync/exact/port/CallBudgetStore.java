@@ -1,4 +1,4 @@
-package org.exactsync.store;
+package org.exactsync.exact.port;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.exactsync.crm.inbound;
+package org.exactsync.validation;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
