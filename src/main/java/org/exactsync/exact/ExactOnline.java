@@ -1,5 +1,7 @@
 package org.exactsync.exact;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +10,7 @@ import org.exactsync.exact.model.AccountFields;
 import org.exactsync.exact.model.AccountQuery;
 import org.exactsync.exact.model.ContactFields;
 import org.exactsync.exact.model.CostCenter;
+import org.exactsync.exact.model.DeletedRecord;
 import org.exactsync.exact.model.CurrentUser;
 import org.exactsync.exact.model.Division;
 import org.exactsync.exact.model.ExactAccount;
@@ -17,7 +20,10 @@ import org.exactsync.exact.model.FinancialPeriod;
 import org.exactsync.exact.model.GlAccount;
 import org.exactsync.exact.model.Journal;
 import org.exactsync.exact.model.PaymentCondition;
+import org.exactsync.exact.model.PaymentTerm;
+import org.exactsync.exact.model.Receivable;
 import org.exactsync.exact.model.VatCode;
+import org.exactsync.exact.model.WebhookSubscription;
 import org.exactsync.exact.odata.ExactFields;
 import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.exact.odata.ODataQuery;
@@ -99,6 +105,36 @@ public interface ExactOnline {
 
     /** Sends only the changed fields of a contact (partial PUT; the account cannot change). */
     void updateContact(ExactTarget target, UUID id, ContactFields changedFields);
+
+    /** The app's webhook subscriptions in the division ({@code webhooks/WebhookSubscriptions}). */
+    List<WebhookSubscription> webhookSubscriptions(ExactTarget target);
+
+    /** Subscribes the app to {@code topic}, delivered to {@code callbackUrl} (Exact cannot update one). */
+    void subscribeWebhook(ExactTarget target, String topic, String callbackUrl);
+
+    /** Deletes one of the app's webhook subscriptions. */
+    void deleteWebhookSubscription(ExactTarget target, UUID id);
+
+    /**
+     * When Exact last moved the division to another database ({@code system/Divisions.DivisionMoveDate}), or empty
+     * when it never did. One call.
+     */
+    Optional<Instant> divisionMoveDate(ExactTarget target);
+
+    /**
+     * Payment terms changed after {@code timestamp} ({@link ExactFeeds#PAYMENT_TERMS}, 1 = from the start),
+     * receivable and payable alike; pages are read as the stream is consumed.
+     */
+    Stream<PaymentTerm> paymentTermsSince(ExactTarget target, long timestamp);
+
+    /** Records of any entity type deleted after {@code timestamp} ({@link ExactFeeds#DELETED}), read lazily. */
+    Stream<DeletedRecord> deletedSince(ExactTarget target, long timestamp);
+
+    /** The relation's receivables not yet fully paid ({@code cashflow/Receivables}). */
+    List<Receivable> openReceivables(ExactTarget target, UUID account);
+
+    /** The relation's receivables fully paid on or after {@code since} ({@code cashflow/Receivables}). */
+    List<Receivable> receivablesPaidSince(ExactTarget target, UUID account, LocalDate since);
 
     /**
      * Any GET, for flows this interface has no domain method for yet. Pages are fetched lazily as the stream is

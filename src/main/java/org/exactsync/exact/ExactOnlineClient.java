@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -23,6 +24,7 @@ import org.exactsync.exact.model.AccountFields;
 import org.exactsync.exact.model.AccountQuery;
 import org.exactsync.exact.model.ContactFields;
 import org.exactsync.exact.model.CostCenter;
+import org.exactsync.exact.model.DeletedRecord;
 import org.exactsync.exact.model.CurrentUser;
 import org.exactsync.exact.model.Division;
 import org.exactsync.exact.model.ExactAccount;
@@ -32,7 +34,10 @@ import org.exactsync.exact.model.FinancialPeriod;
 import org.exactsync.exact.model.GlAccount;
 import org.exactsync.exact.model.Journal;
 import org.exactsync.exact.model.PaymentCondition;
+import org.exactsync.exact.model.PaymentTerm;
+import org.exactsync.exact.model.Receivable;
 import org.exactsync.exact.model.VatCode;
+import org.exactsync.exact.model.WebhookSubscription;
 import org.exactsync.exact.odata.ExactFields;
 import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.exact.odata.OData;
@@ -45,6 +50,9 @@ import org.exactsync.time.Sleeper;
 
 /** {@link ExactOnline} over HTTP. Build it with {@link #create} (or the CDI producer); it holds no static state. */
 public final class ExactOnlineClient implements ExactOnline {
+
+    private static final String WEBHOOKS = "webhooks/WebhookSubscriptions";
+    private static final String RECEIVABLES = "cashflow/Receivables";
 
     private final ExactSettings settings;
     private final ExactCaller caller;
@@ -226,6 +234,60 @@ public final class ExactOnlineClient implements ExactOnline {
             throw new IllegalArgumentException("Exact does not move a contact to another account");
         }
         update(target, "crm/Contacts", OData.guid(id), changedFields.toFields());
+    }
+
+    @Override
+    public List<WebhookSubscription> webhookSubscriptions(ExactTarget target) {
+        return list(target, WEBHOOKS, ODataQuery.select(ExactMapping.WEBHOOK_SUBSCRIPTION),
+                ExactMapping::webhookSubscription);
+    }
+
+    @Override
+    public void subscribeWebhook(ExactTarget target, String topic, String callbackUrl) {
+        create(target, WEBHOOKS, ExactFields.empty().with("CallbackURL", callbackUrl).with("Topic", topic));
+    }
+
+    @Override
+    public void deleteWebhookSubscription(ExactTarget target, UUID id) {
+        delete(target, WEBHOOKS, OData.guid(id));
+    }
+
+    @Override
+    public Optional<Instant> divisionMoveDate(ExactTarget target) {
+        try (Stream<ExactRow> rows = query(target, "system/Divisions", ODataQuery.select(ExactMapping.DIVISION_MOVE)
+                .filter(OData.eq("Code", OData.int32(target.division()))))) {
+            return rows.filter(row -> Integer.valueOf(target.division()).equals(row.integer("Code")))
+                    .findFirst()
+                    .filter(row -> row.has("DivisionMoveDate"))
+                    .map(row -> row.instant("DivisionMoveDate"));
+        }
+    }
+
+    @Override
+    public Stream<PaymentTerm> paymentTermsSince(ExactTarget target, long timestamp) {
+        return query(target, ExactFeeds.PAYMENT_TERMS, ODataQuery.select(ExactMapping.PAYMENT_TERM)
+                .filter("Timestamp gt " + OData.int64(timestamp))).map(ExactMapping::paymentTerm);
+    }
+
+    @Override
+    public Stream<DeletedRecord> deletedSince(ExactTarget target, long timestamp) {
+        // Exact allows only the Timestamp filter here; entity types are picked by the caller.
+        return query(target, ExactFeeds.DELETED, ODataQuery.select(ExactMapping.DELETED_RECORD)
+                .filter("Timestamp gt " + OData.int64(timestamp))).map(ExactMapping::deletedRecord);
+    }
+
+    @Override
+    public List<Receivable> openReceivables(ExactTarget target, UUID account) {
+        return list(target, RECEIVABLES, ODataQuery.select(ExactMapping.OPEN_RECEIVABLE)
+                .filter(OData.eq("Account", OData.guid(account)) + " and IsFullyPaid eq false"),
+                ExactMapping::receivable);
+    }
+
+    @Override
+    public List<Receivable> receivablesPaidSince(ExactTarget target, UUID account, LocalDate since) {
+        return list(target, RECEIVABLES, ODataQuery.select(ExactMapping.SETTLED_RECEIVABLE)
+                .filter(OData.eq("Account", OData.guid(account)) + " and IsFullyPaid eq true and LastPaymentDate ge "
+                        + OData.datetime(since)), ExactMapping::receivable);
     }
 
     @Override
