@@ -12,6 +12,7 @@ import org.exactsync.exact.model.Journal;
 import org.exactsync.exact.model.PaymentCondition;
 import org.exactsync.exact.model.PaymentTerm;
 import org.exactsync.exact.model.Receivable;
+import org.exactsync.exact.model.TransactionLine;
 import org.exactsync.exact.model.VatCode;
 import org.exactsync.exact.model.WebhookSubscription;
 import org.exactsync.exact.odata.ExactRow;
@@ -119,6 +120,13 @@ final class ExactMapping {
                 Boolean.TRUE.equals(row.bool("TransactionIsReversal")), row.localDate("DueDate"),
                 Boolean.TRUE.equals(row.bool("IsFullyPaid")), row.localDate("LastPaymentDate"),
                 timestamp == null ? 0 : timestamp);
+    }
+
+    static TransactionLine transactionLine(ExactRow r) {
+        return new TransactionLine(r.int64("Timestamp"), r.string("ID"), r.string("EntryID"), r.integer("EntryNumber"),
+                r.integer("LineNumber"), r.integer("Type"), r.trimmed("CostCenter"), r.localDate("Date"),
+                r.string("AccountName"), r.trimmed("AccountCode"), r.trimmed("GLAccountCode"), r.decimal("AmountDC"),
+                r.string("Description"));
     }
 
     static Receivable receivable(ExactRow r) {

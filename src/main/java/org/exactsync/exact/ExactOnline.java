@@ -10,6 +10,7 @@ import org.exactsync.exact.model.AccountFields;
 import org.exactsync.exact.model.AccountQuery;
 import org.exactsync.exact.model.ContactFields;
 import org.exactsync.exact.model.CostCenter;
+import org.exactsync.exact.model.CostCenterFields;
 import org.exactsync.exact.model.DeletedRecord;
 import org.exactsync.exact.model.CurrentUser;
 import org.exactsync.exact.model.Division;
@@ -22,6 +23,7 @@ import org.exactsync.exact.model.Journal;
 import org.exactsync.exact.model.PaymentCondition;
 import org.exactsync.exact.model.PaymentTerm;
 import org.exactsync.exact.model.Receivable;
+import org.exactsync.exact.model.TransactionLine;
 import org.exactsync.exact.model.VatCode;
 import org.exactsync.exact.model.WebhookSubscription;
 import org.exactsync.exact.odata.ExactFields;
@@ -82,6 +84,15 @@ public interface ExactOnline {
     /** All cost centers of the division. */
     List<CostCenter> costCenters(ExactTarget target);
 
+    /** The division's cost centers whose code is one of {@code codes} (one GET), codes trimmed. */
+    List<CostCenter> costCentersByCode(ExactTarget target, List<String> codes);
+
+    /** Creates a cost center and returns it as Exact stored it. */
+    CostCenter createCostCenter(ExactTarget target, CostCenterFields fields);
+
+    /** Sends only the changed fields of a cost center (partial PUT; nothing when none changed). */
+    void updateCostCenter(ExactTarget target, UUID id, CostCenterFields changedFields);
+
     /** The periods of one financial year that exist in the division (empty: the year is not set up). */
     List<FinancialPeriod> financialPeriods(ExactTarget target, int year);
 
@@ -126,6 +137,12 @@ public interface ExactOnline {
      * receivable and payable alike; pages are read as the stream is consumed.
      */
     Stream<PaymentTerm> paymentTermsSince(ExactTarget target, long timestamp);
+
+    /**
+     * Transaction lines changed after {@code timestamp} ({@link ExactFeeds#TRANSACTION_LINES}), read lazily; every
+     * property, as whether the sync feeds accept {@code $select} is not confirmed.
+     */
+    Stream<TransactionLine> transactionLinesSince(ExactTarget target, long timestamp);
 
     /** Records of any entity type deleted after {@code timestamp} ({@link ExactFeeds#DELETED}), read lazily. */
     Stream<DeletedRecord> deletedSince(ExactTarget target, long timestamp);

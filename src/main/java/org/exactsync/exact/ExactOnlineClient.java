@@ -24,6 +24,7 @@ import org.exactsync.exact.model.AccountFields;
 import org.exactsync.exact.model.AccountQuery;
 import org.exactsync.exact.model.ContactFields;
 import org.exactsync.exact.model.CostCenter;
+import org.exactsync.exact.model.CostCenterFields;
 import org.exactsync.exact.model.DeletedRecord;
 import org.exactsync.exact.model.CurrentUser;
 import org.exactsync.exact.model.Division;
@@ -36,6 +37,7 @@ import org.exactsync.exact.model.Journal;
 import org.exactsync.exact.model.PaymentCondition;
 import org.exactsync.exact.model.PaymentTerm;
 import org.exactsync.exact.model.Receivable;
+import org.exactsync.exact.model.TransactionLine;
 import org.exactsync.exact.model.VatCode;
 import org.exactsync.exact.model.WebhookSubscription;
 import org.exactsync.exact.odata.ExactFields;
@@ -51,6 +53,7 @@ import org.exactsync.time.Sleeper;
 /** {@link ExactOnline} over HTTP. Build it with {@link #create} (or the CDI producer); it holds no static state. */
 public final class ExactOnlineClient implements ExactOnline {
 
+    private static final String COST_CENTERS = "hrm/Costcenters";
     private static final String WEBHOOKS = "webhooks/WebhookSubscriptions";
     private static final String RECEIVABLES = "cashflow/Receivables";
 
@@ -180,7 +183,25 @@ public final class ExactOnlineClient implements ExactOnline {
 
     @Override
     public List<CostCenter> costCenters(ExactTarget target) {
-        return list(target, "hrm/Costcenters", ODataQuery.select(ExactMapping.COST_CENTER), ExactMapping::costCenter);
+        return list(target, COST_CENTERS, ODataQuery.select(ExactMapping.COST_CENTER), ExactMapping::costCenter);
+    }
+
+    @Override
+    public List<CostCenter> costCentersByCode(ExactTarget target, List<String> codes) {
+        String anyCode = codes.stream().map(code -> OData.eq(CostCenterFields.CODE, OData.string(code)))
+                .collect(java.util.stream.Collectors.joining(" or "));
+        return list(target, COST_CENTERS, ODataQuery.select(ExactMapping.COST_CENTER).filter(anyCode),
+                ExactMapping::costCenter);
+    }
+
+    @Override
+    public CostCenter createCostCenter(ExactTarget target, CostCenterFields fields) {
+        return ExactMapping.costCenter(create(target, COST_CENTERS, fields.toFields()));
+    }
+
+    @Override
+    public void updateCostCenter(ExactTarget target, UUID id, CostCenterFields changedFields) {
+        update(target, COST_CENTERS, OData.guid(id), changedFields.toFields());
     }
 
     @Override
@@ -267,6 +288,12 @@ public final class ExactOnlineClient implements ExactOnline {
     public Stream<PaymentTerm> paymentTermsSince(ExactTarget target, long timestamp) {
         return query(target, ExactFeeds.PAYMENT_TERMS, ODataQuery.select(ExactMapping.PAYMENT_TERM)
                 .filter("Timestamp gt " + OData.int64(timestamp))).map(ExactMapping::paymentTerm);
+    }
+
+    @Override
+    public Stream<TransactionLine> transactionLinesSince(ExactTarget target, long timestamp) {
+        return query(target, ExactFeeds.TRANSACTION_LINES, ODataQuery.select(new String[0])
+                .filter("Timestamp gt " + OData.int64(timestamp))).map(ExactMapping::transactionLine);
     }
 
     @Override
