@@ -1,5 +1,6 @@
 package org.exactsync.exact;
 
+import org.exactsync.exact.model.ClosedJournalPeriod;
 import org.exactsync.exact.model.CostCenter;
 import org.exactsync.exact.model.DeletedRecord;
 import org.exactsync.exact.model.CurrentUser;
@@ -12,6 +13,7 @@ import org.exactsync.exact.model.Journal;
 import org.exactsync.exact.model.PaymentCondition;
 import org.exactsync.exact.model.PaymentTerm;
 import org.exactsync.exact.model.Receivable;
+import org.exactsync.exact.model.SalesEntry;
 import org.exactsync.exact.model.TransactionLine;
 import org.exactsync.exact.model.VatCode;
 import org.exactsync.exact.model.WebhookSubscription;
@@ -37,6 +39,8 @@ final class ExactMapping {
         "Postcode", "City", "Country", "Blocked", "MainContact", "AddressLine1", "Phone", "IsSupplier",
         "PaymentConditionSales", "PaymentConditionPurchase", "SalesVATCode"};
     static final String[] CONTACT = {"ID", "Account", "FirstName", "LastName", "Email", "Phone"};
+    static final String[] SALES_ENTRY = {"EntryID", "EntryNumber", "DueDate", "Customer"};
+    static final String[] JOURNAL_STATUS = {"Journal", "Year", "Period", "Status"};
     static final String[] WEBHOOK_SUBSCRIPTION = {"ID", "CallbackURL", "Topic"};
     static final String[] DIVISION_MOVE = {"Code", "DivisionMoveDate"};
     static final String[] DELETED_RECORD = {"Timestamp", "EntityKey", "EntityType"};
@@ -127,6 +131,14 @@ final class ExactMapping {
                 r.integer("LineNumber"), r.integer("Type"), r.trimmed("CostCenter"), r.localDate("Date"),
                 r.string("AccountName"), r.trimmed("AccountCode"), r.trimmed("GLAccountCode"), r.decimal("AmountDC"),
                 r.string("Description"));
+    }
+
+    static SalesEntry salesEntry(ExactRow r) {
+        return new SalesEntry(r.uuid("EntryID"), r.integer("EntryNumber"), r.localDate("DueDate"), r.uuid("Customer"));
+    }
+
+    static ClosedJournalPeriod closedJournalPeriod(ExactRow r) {
+        return new ClosedJournalPeriod(r.trimmed("Journal"), orZero(r.integer("Year")), orZero(r.integer("Period")));
     }
 
     static Receivable receivable(ExactRow r) {

@@ -17,6 +17,9 @@ import org.exactsync.exact.model.Division;
 import org.exactsync.exact.model.ExactAccount;
 import org.exactsync.exact.model.ExactContact;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.exact.model.SalesEntryFields;
+import org.exactsync.exact.model.SalesEntry;
+import org.exactsync.exact.model.ClosedJournalPeriod;
 import org.exactsync.exact.model.FinancialPeriod;
 import org.exactsync.exact.model.GlAccount;
 import org.exactsync.exact.model.Journal;
@@ -96,8 +99,29 @@ public interface ExactOnline {
     /** The periods of one financial year that exist in the division (empty: the year is not set up). */
     List<FinancialPeriod> financialPeriods(ExactTarget target, int year);
 
+    /** The periods of every financial year set up in the division. */
+    List<FinancialPeriod> financialPeriods(ExactTarget target);
+
+    /** The periods closed per journal ({@code read/financial/JournalStatusList}); a period not listed is open. */
+    List<ClosedJournalPeriod> closedJournalPeriods(ExactTarget target);
+
+    /**
+     * Creates a sales entry ({@code salesentry/SalesEntries}) and returns its header as booked. May throw
+     * {@link ExactTransientException} with outcome unknown: look it up by reference before posting again.
+     */
+    SalesEntry createSalesEntry(ExactTarget target, SalesEntryFields fields);
+
+    /** The sales entries of {@code journal} whose {@code YourRef} is {@code yourRef}: one GET. */
+    List<SalesEntry> salesEntriesByReference(ExactTarget target, String journal, String yourRef);
+
     /** Relations matching the query (code, VAT number, KvK number, or name + postcode). */
     List<ExactAccount> findAccounts(ExactTarget target, AccountQuery query);
+
+    /**
+     * The relations matching an OData {@code filter}, each with the named {@code properties} only: for flows that
+     * compare Exact's values field by field. Read lazily, page by page.
+     */
+    Stream<ExactRow> accountRecords(ExactTarget target, List<String> properties, String filter);
 
     /** One relation by id, or empty. Uses a filter with {@code $top=1}, not a key segment (404s count as errors). */
     Optional<ExactAccount> account(ExactTarget target, UUID id);

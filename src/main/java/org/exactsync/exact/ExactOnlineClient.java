@@ -31,6 +31,9 @@ import org.exactsync.exact.model.Division;
 import org.exactsync.exact.model.ExactAccount;
 import org.exactsync.exact.model.ExactContact;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.exact.model.SalesEntryFields;
+import org.exactsync.exact.model.SalesEntry;
+import org.exactsync.exact.model.ClosedJournalPeriod;
 import org.exactsync.exact.model.FinancialPeriod;
 import org.exactsync.exact.model.GlAccount;
 import org.exactsync.exact.model.Journal;
@@ -53,6 +56,8 @@ import org.exactsync.time.Sleeper;
 /** {@link ExactOnline} over HTTP. Build it with {@link #create} (or the CDI producer); it holds no static state. */
 public final class ExactOnlineClient implements ExactOnline {
 
+    private static final String ACCOUNTS = "crm/Accounts";
+    private static final String SALES_ENTRIES = "salesentry/SalesEntries";
     private static final String COST_CENTERS = "hrm/Costcenters";
     private static final String WEBHOOKS = "webhooks/WebhookSubscriptions";
     private static final String RECEIVABLES = "cashflow/Receivables";
@@ -211,14 +216,44 @@ public final class ExactOnlineClient implements ExactOnline {
     }
 
     @Override
+    public List<FinancialPeriod> financialPeriods(ExactTarget target) {
+        return list(target, "financial/FinancialPeriods", ODataQuery.select(ExactMapping.FINANCIAL_PERIOD),
+                ExactMapping::financialPeriod);
+    }
+
+    @Override
+    public List<ClosedJournalPeriod> closedJournalPeriods(ExactTarget target) {
+        // Only the closed rows: a division has far fewer closed periods than rows.
+        return list(target, "read/financial/JournalStatusList", ODataQuery.select(ExactMapping.JOURNAL_STATUS)
+                .filter(OData.eq("Status", OData.int32(1))), ExactMapping::closedJournalPeriod);
+    }
+
+    @Override
+    public SalesEntry createSalesEntry(ExactTarget target, SalesEntryFields fields) {
+        return ExactMapping.salesEntry(create(target, SALES_ENTRIES, fields.toFields()));
+    }
+
+    @Override
+    public List<SalesEntry> salesEntriesByReference(ExactTarget target, String journal, String yourRef) {
+        return list(target, SALES_ENTRIES, ODataQuery.select(ExactMapping.SALES_ENTRY)
+                .filter(OData.eq("YourRef", OData.string(yourRef)) + " and "
+                        + OData.eq("Journal", OData.string(journal))), ExactMapping::salesEntry);
+    }
+
+    @Override
     public List<ExactAccount> findAccounts(ExactTarget target, AccountQuery query) {
-        return list(target, "crm/Accounts", ODataQuery.select(ExactMapping.ACCOUNT).filter(query.filter()),
+        return list(target, ACCOUNTS, ODataQuery.select(ExactMapping.ACCOUNT).filter(query.filter()),
                 ExactMapping::account);
     }
 
     @Override
+    public Stream<ExactRow> accountRecords(ExactTarget target, List<String> properties, String filter) {
+        return query(target, ACCOUNTS, ODataQuery.select(properties.toArray(String[]::new)).filter(filter));
+    }
+
+    @Override
     public Optional<ExactAccount> account(ExactTarget target, UUID id) {
-        try (Stream<ExactRow> rows = query(target, "crm/Accounts", ODataQuery.select(ExactMapping.ACCOUNT)
+        try (Stream<ExactRow> rows = query(target, ACCOUNTS, ODataQuery.select(ExactMapping.ACCOUNT)
                 .filter(OData.eq("ID", OData.guid(id))).top(1))) {
             return rows.findFirst().map(ExactMapping::account);
         }
@@ -226,12 +261,12 @@ public final class ExactOnlineClient implements ExactOnline {
 
     @Override
     public ExactAccount createAccount(ExactTarget target, AccountFields fields) {
-        return ExactMapping.account(create(target, "crm/Accounts", fields.toFields()));
+        return ExactMapping.account(create(target, ACCOUNTS, fields.toFields()));
     }
 
     @Override
     public void updateAccount(ExactTarget target, UUID id, AccountFields changedFields) {
-        update(target, "crm/Accounts", OData.guid(id), changedFields.toFields());
+        update(target, ACCOUNTS, OData.guid(id), changedFields.toFields());
     }
 
     @Override
