@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.exactsync.exact.model.AccountFields;
@@ -194,7 +195,7 @@ public final class ExactOnlineClient implements ExactOnline {
     @Override
     public List<CostCenter> costCentersByCode(ExactTarget target, List<String> codes) {
         String anyCode = codes.stream().map(code -> OData.eq(CostCenterFields.CODE, OData.string(code)))
-                .collect(java.util.stream.Collectors.joining(" or "));
+                .collect(Collectors.joining(" or "));
         return list(target, COST_CENTERS, ODataQuery.select(ExactMapping.COST_CENTER).filter(anyCode),
                 ExactMapping::costCenter);
     }
