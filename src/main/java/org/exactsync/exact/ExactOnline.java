@@ -178,8 +178,9 @@ public interface ExactOnline {
     List<Receivable> receivablesPaidSince(ExactTarget target, UUID account, LocalDate since);
 
     /**
-     * Any GET, for flows this interface has no domain method for yet. Pages are fetched lazily as the stream is
-     * consumed (each page is one budgeted call); {@code entityPath} is e.g. {@code salesentry/SalesEntries}.
+     * Any GET: the transport under the typed operations above, for code inside {@code exact/} and tests (flows call
+     * the typed operations; FlowVocabularyRuleTest keeps it so). Pages are fetched lazily as the stream is consumed
+     * (each page is one budgeted call); {@code entityPath} is e.g. {@code salesentry/SalesEntries}.
      */
     Stream<ExactRow> query(ExactTarget target, String entityPath, ODataQuery query);
 
