@@ -1,6 +1,8 @@
 package org.exactsync.exact;
 
+import org.exactsync.exact.model.ClosedJournalPeriod;
 import org.exactsync.exact.model.CostCenter;
+import org.exactsync.exact.model.DeletedRecord;
 import org.exactsync.exact.model.CurrentUser;
 import org.exactsync.exact.model.Division;
 import org.exactsync.exact.model.ExactAccount;
@@ -9,7 +11,12 @@ import org.exactsync.exact.model.FinancialPeriod;
 import org.exactsync.exact.model.GlAccount;
 import org.exactsync.exact.model.Journal;
 import org.exactsync.exact.model.PaymentCondition;
+import org.exactsync.exact.model.PaymentTerm;
+import org.exactsync.exact.model.Receivable;
+import org.exactsync.exact.model.SalesEntry;
+import org.exactsync.exact.model.TransactionLine;
 import org.exactsync.exact.model.VatCode;
+import org.exactsync.exact.model.WebhookSubscription;
 import org.exactsync.exact.odata.ExactRow;
 
 /**
@@ -32,6 +39,17 @@ final class ExactMapping {
         "Postcode", "City", "Country", "Blocked", "MainContact", "AddressLine1", "Phone", "IsSupplier",
         "PaymentConditionSales", "PaymentConditionPurchase", "SalesVATCode"};
     static final String[] CONTACT = {"ID", "Account", "FirstName", "LastName", "Email", "Phone"};
+    static final String[] SALES_ENTRY = {"EntryID", "EntryNumber", "DueDate", "Customer"};
+    static final String[] JOURNAL_STATUS = {"Journal", "Year", "Period", "Status"};
+    static final String[] WEBHOOK_SUBSCRIPTION = {"ID", "CallbackURL", "Topic"};
+    static final String[] DIVISION_MOVE = {"Code", "DivisionMoveDate"};
+    static final String[] DELETED_RECORD = {"Timestamp", "EntityKey", "EntityType"};
+    /** Exact demands {@code $select} on several finance endpoints. */
+    static final String[] PAYMENT_TERM = {"Timestamp", "ID", "TransactionEntryID", "LineType", "AmountDC",
+        "TransactionAmountDC", "TransactionIsReversal", "DueDate", "IsFullyPaid", "LastPaymentDate"};
+    static final String[] OPEN_RECEIVABLE = {"AmountDC", "TransactionAmountDC", "InvoiceDate", "DueDate",
+        "IsFullyPaid"};
+    static final String[] SETTLED_RECEIVABLE = {"InvoiceDate", "LastPaymentDate", "TransactionAmountDC"};
 
     private ExactMapping() {
     }
@@ -84,6 +102,48 @@ final class ExactMapping {
     static ExactContact contact(ExactRow r) {
         return new ExactContact(r.uuid("ID"), r.uuid("Account"), r.string("FirstName"), r.string("LastName"),
                 r.string("Email"), r.string("Phone"));
+    }
+
+    static WebhookSubscription webhookSubscription(ExactRow r) {
+        return new WebhookSubscription(r.uuid("ID"), r.string("CallbackURL"), r.string("Topic"));
+    }
+
+    static DeletedRecord deletedRecord(ExactRow r) {
+        return new DeletedRecord(r.has("Timestamp") ? r.int64("Timestamp") : 0, r.integer("EntityType"),
+                r.has("EntityKey") ? r.uuid("EntityKey") : null);
+    }
+
+    static PaymentTerm paymentTerm(ExactRow row) {
+        String entry = row.string("TransactionEntryID");
+        String id = row.string("ID");
+        Integer lineType = row.integer("LineType");
+        Long timestamp = row.has("Timestamp") ? row.int64("Timestamp") : null;
+        return new PaymentTerm(id == null ? null : id.toLowerCase(), entry == null ? null : entry.toLowerCase(),
+                lineType == null ? PaymentTerm.RECEIVABLE : lineType, row.decimal("AmountDC"),
+                row.has("TransactionAmountDC") ? row.decimal("TransactionAmountDC") : null,
+                Boolean.TRUE.equals(row.bool("TransactionIsReversal")), row.localDate("DueDate"),
+                Boolean.TRUE.equals(row.bool("IsFullyPaid")), row.localDate("LastPaymentDate"),
+                timestamp == null ? 0 : timestamp);
+    }
+
+    static TransactionLine transactionLine(ExactRow r) {
+        return new TransactionLine(r.int64("Timestamp"), r.string("ID"), r.string("EntryID"), r.integer("EntryNumber"),
+                r.integer("LineNumber"), r.integer("Type"), r.trimmed("CostCenter"), r.localDate("Date"),
+                r.string("AccountName"), r.trimmed("AccountCode"), r.trimmed("GLAccountCode"), r.decimal("AmountDC"),
+                r.string("Description"));
+    }
+
+    static SalesEntry salesEntry(ExactRow r) {
+        return new SalesEntry(r.uuid("EntryID"), r.integer("EntryNumber"), r.localDate("DueDate"), r.uuid("Customer"));
+    }
+
+    static ClosedJournalPeriod closedJournalPeriod(ExactRow r) {
+        return new ClosedJournalPeriod(r.trimmed("Journal"), orZero(r.integer("Year")), orZero(r.integer("Period")));
+    }
+
+    static Receivable receivable(ExactRow r) {
+        return new Receivable(r.decimal("AmountDC"), r.decimal("TransactionAmountDC"), r.localDate("InvoiceDate"),
+                r.localDate("DueDate"), r.bool("IsFullyPaid"), r.localDate("LastPaymentDate"));
     }
 
     private static int orZero(Integer value) {

@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -17,22 +18,32 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.exactsync.exact.model.AccountFields;
 import org.exactsync.exact.model.AccountQuery;
 import org.exactsync.exact.model.ContactFields;
 import org.exactsync.exact.model.CostCenter;
+import org.exactsync.exact.model.CostCenterFields;
+import org.exactsync.exact.model.DeletedRecord;
 import org.exactsync.exact.model.CurrentUser;
 import org.exactsync.exact.model.Division;
 import org.exactsync.exact.model.ExactAccount;
 import org.exactsync.exact.model.ExactContact;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.exact.model.SalesEntryFields;
+import org.exactsync.exact.model.SalesEntry;
+import org.exactsync.exact.model.ClosedJournalPeriod;
 import org.exactsync.exact.model.FinancialPeriod;
 import org.exactsync.exact.model.GlAccount;
 import org.exactsync.exact.model.Journal;
 import org.exactsync.exact.model.PaymentCondition;
+import org.exactsync.exact.model.PaymentTerm;
+import org.exactsync.exact.model.Receivable;
+import org.exactsync.exact.model.TransactionLine;
 import org.exactsync.exact.model.VatCode;
+import org.exactsync.exact.model.WebhookSubscription;
 import org.exactsync.exact.odata.ExactFields;
 import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.exact.odata.OData;
@@ -45,6 +56,12 @@ import org.exactsync.time.Sleeper;
 
 /** {@link ExactOnline} over HTTP. Build it with {@link #create} (or the CDI producer); it holds no static state. */
 public final class ExactOnlineClient implements ExactOnline {
+
+    private static final String ACCOUNTS = "crm/Accounts";
+    private static final String SALES_ENTRIES = "salesentry/SalesEntries";
+    private static final String COST_CENTERS = "hrm/Costcenters";
+    private static final String WEBHOOKS = "webhooks/WebhookSubscriptions";
+    private static final String RECEIVABLES = "cashflow/Receivables";
 
     private final ExactSettings settings;
     private final ExactCaller caller;
@@ -172,7 +189,25 @@ public final class ExactOnlineClient implements ExactOnline {
 
     @Override
     public List<CostCenter> costCenters(ExactTarget target) {
-        return list(target, "hrm/Costcenters", ODataQuery.select(ExactMapping.COST_CENTER), ExactMapping::costCenter);
+        return list(target, COST_CENTERS, ODataQuery.select(ExactMapping.COST_CENTER), ExactMapping::costCenter);
+    }
+
+    @Override
+    public List<CostCenter> costCentersByCode(ExactTarget target, List<String> codes) {
+        String anyCode = codes.stream().map(code -> OData.eq(CostCenterFields.CODE, OData.string(code)))
+                .collect(Collectors.joining(" or "));
+        return list(target, COST_CENTERS, ODataQuery.select(ExactMapping.COST_CENTER).filter(anyCode),
+                ExactMapping::costCenter);
+    }
+
+    @Override
+    public CostCenter createCostCenter(ExactTarget target, CostCenterFields fields) {
+        return ExactMapping.costCenter(create(target, COST_CENTERS, fields.toFields()));
+    }
+
+    @Override
+    public void updateCostCenter(ExactTarget target, UUID id, CostCenterFields changedFields) {
+        update(target, COST_CENTERS, OData.guid(id), changedFields.toFields());
     }
 
     @Override
@@ -182,14 +217,44 @@ public final class ExactOnlineClient implements ExactOnline {
     }
 
     @Override
+    public List<FinancialPeriod> financialPeriods(ExactTarget target) {
+        return list(target, "financial/FinancialPeriods", ODataQuery.select(ExactMapping.FINANCIAL_PERIOD),
+                ExactMapping::financialPeriod);
+    }
+
+    @Override
+    public List<ClosedJournalPeriod> closedJournalPeriods(ExactTarget target) {
+        // Only the closed rows: a division has far fewer closed periods than rows.
+        return list(target, "read/financial/JournalStatusList", ODataQuery.select(ExactMapping.JOURNAL_STATUS)
+                .filter(OData.eq("Status", OData.int32(1))), ExactMapping::closedJournalPeriod);
+    }
+
+    @Override
+    public SalesEntry createSalesEntry(ExactTarget target, SalesEntryFields fields) {
+        return ExactMapping.salesEntry(create(target, SALES_ENTRIES, fields.toFields()));
+    }
+
+    @Override
+    public List<SalesEntry> salesEntriesByReference(ExactTarget target, String journal, String yourRef) {
+        return list(target, SALES_ENTRIES, ODataQuery.select(ExactMapping.SALES_ENTRY)
+                .filter(OData.eq("YourRef", OData.string(yourRef)) + " and "
+                        + OData.eq("Journal", OData.string(journal))), ExactMapping::salesEntry);
+    }
+
+    @Override
     public List<ExactAccount> findAccounts(ExactTarget target, AccountQuery query) {
-        return list(target, "crm/Accounts", ODataQuery.select(ExactMapping.ACCOUNT).filter(query.filter()),
+        return list(target, ACCOUNTS, ODataQuery.select(ExactMapping.ACCOUNT).filter(query.filter()),
                 ExactMapping::account);
     }
 
     @Override
+    public Stream<ExactRow> accountRecords(ExactTarget target, List<String> properties, String filter) {
+        return query(target, ACCOUNTS, ODataQuery.select(properties.toArray(String[]::new)).filter(filter));
+    }
+
+    @Override
     public Optional<ExactAccount> account(ExactTarget target, UUID id) {
-        try (Stream<ExactRow> rows = query(target, "crm/Accounts", ODataQuery.select(ExactMapping.ACCOUNT)
+        try (Stream<ExactRow> rows = query(target, ACCOUNTS, ODataQuery.select(ExactMapping.ACCOUNT)
                 .filter(OData.eq("ID", OData.guid(id))).top(1))) {
             return rows.findFirst().map(ExactMapping::account);
         }
@@ -197,12 +262,12 @@ public final class ExactOnlineClient implements ExactOnline {
 
     @Override
     public ExactAccount createAccount(ExactTarget target, AccountFields fields) {
-        return ExactMapping.account(create(target, "crm/Accounts", fields.toFields()));
+        return ExactMapping.account(create(target, ACCOUNTS, fields.toFields()));
     }
 
     @Override
     public void updateAccount(ExactTarget target, UUID id, AccountFields changedFields) {
-        update(target, "crm/Accounts", OData.guid(id), changedFields.toFields());
+        update(target, ACCOUNTS, OData.guid(id), changedFields.toFields());
     }
 
     @Override
@@ -226,6 +291,66 @@ public final class ExactOnlineClient implements ExactOnline {
             throw new IllegalArgumentException("Exact does not move a contact to another account");
         }
         update(target, "crm/Contacts", OData.guid(id), changedFields.toFields());
+    }
+
+    @Override
+    public List<WebhookSubscription> webhookSubscriptions(ExactTarget target) {
+        return list(target, WEBHOOKS, ODataQuery.select(ExactMapping.WEBHOOK_SUBSCRIPTION),
+                ExactMapping::webhookSubscription);
+    }
+
+    @Override
+    public void subscribeWebhook(ExactTarget target, String topic, String callbackUrl) {
+        create(target, WEBHOOKS, ExactFields.empty().with("CallbackURL", callbackUrl).with("Topic", topic));
+    }
+
+    @Override
+    public void deleteWebhookSubscription(ExactTarget target, UUID id) {
+        delete(target, WEBHOOKS, OData.guid(id));
+    }
+
+    @Override
+    public Optional<Instant> divisionMoveDate(ExactTarget target) {
+        try (Stream<ExactRow> rows = query(target, "system/Divisions", ODataQuery.select(ExactMapping.DIVISION_MOVE)
+                .filter(OData.eq("Code", OData.int32(target.division()))))) {
+            return rows.filter(row -> Integer.valueOf(target.division()).equals(row.integer("Code")))
+                    .findFirst()
+                    .filter(row -> row.has("DivisionMoveDate"))
+                    .map(row -> row.instant("DivisionMoveDate"));
+        }
+    }
+
+    @Override
+    public Stream<PaymentTerm> paymentTermsSince(ExactTarget target, long timestamp) {
+        return query(target, ExactFeeds.PAYMENT_TERMS, ODataQuery.select(ExactMapping.PAYMENT_TERM)
+                .filter("Timestamp gt " + OData.int64(timestamp))).map(ExactMapping::paymentTerm);
+    }
+
+    @Override
+    public Stream<TransactionLine> transactionLinesSince(ExactTarget target, long timestamp) {
+        return query(target, ExactFeeds.TRANSACTION_LINES, ODataQuery.select(new String[0])
+                .filter("Timestamp gt " + OData.int64(timestamp))).map(ExactMapping::transactionLine);
+    }
+
+    @Override
+    public Stream<DeletedRecord> deletedSince(ExactTarget target, long timestamp) {
+        // Exact allows only the Timestamp filter here; entity types are picked by the caller.
+        return query(target, ExactFeeds.DELETED, ODataQuery.select(ExactMapping.DELETED_RECORD)
+                .filter("Timestamp gt " + OData.int64(timestamp))).map(ExactMapping::deletedRecord);
+    }
+
+    @Override
+    public List<Receivable> openReceivables(ExactTarget target, UUID account) {
+        return list(target, RECEIVABLES, ODataQuery.select(ExactMapping.OPEN_RECEIVABLE)
+                .filter(OData.eq("Account", OData.guid(account)) + " and IsFullyPaid eq false"),
+                ExactMapping::receivable);
+    }
+
+    @Override
+    public List<Receivable> receivablesPaidSince(ExactTarget target, UUID account, LocalDate since) {
+        return list(target, RECEIVABLES, ODataQuery.select(ExactMapping.SETTLED_RECEIVABLE)
+                .filter(OData.eq("Account", OData.guid(account)) + " and IsFullyPaid eq true and LastPaymentDate ge "
+                        + OData.datetime(since)), ExactMapping::receivable);
     }
 
     @Override

@@ -1,16 +1,12 @@
 package org.exactsync.flow.invoice;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.odata.ExactRow;
-import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
+import org.exactsync.exact.model.SalesEntry;
 
 /**
  * A sales entry as Exact holds it: from the POST's answer, or found by its reference after an answer was lost.
@@ -21,10 +17,10 @@ import org.exactsync.exact.odata.ODataQuery;
  */
 record BookedEntry(UUID entryId, String entryNumber, String dueDate) {
 
-    static BookedEntry of(ExactRow row) {
-        Integer number = row.integer("EntryNumber");
-        LocalDate due = row.localDate("DueDate");
-        return new BookedEntry(row.uuid("EntryID"), number == null ? null : number.toString(),
+    static BookedEntry of(SalesEntry entry) {
+        Integer number = entry.entryNumber();
+        LocalDate due = entry.dueDate();
+        return new BookedEntry(entry.entryId(), number == null ? null : number.toString(),
                 due == null ? null : due.toString());
     }
 
@@ -34,11 +30,9 @@ record BookedEntry(UUID entryId, String entryNumber, String dueDate) {
      */
     static Optional<BookedEntry> find(ExactOnline exact, ExactTarget target, String journal, String yourRef,
             UUID customer) {
-        String filter = OData.eq("YourRef", OData.string(yourRef)) + " and " + OData.eq("Journal", OData.string(journal));
-        try (Stream<ExactRow> rows = exact.query(target, SalesEntryRequest.PATH,
-                ODataQuery.select("EntryID", "EntryNumber", "DueDate", "Customer").filter(filter))) {
-            List<ExactRow> hits = rows.filter(r -> customer.equals(r.uuid("Customer"))).toList();
-            return hits.stream().findFirst().map(BookedEntry::of);
-        }
+        return exact.salesEntriesByReference(target, journal, yourRef).stream()
+                .filter(entry -> customer.equals(entry.customer()))
+                .findFirst()
+                .map(BookedEntry::of);
     }
 }

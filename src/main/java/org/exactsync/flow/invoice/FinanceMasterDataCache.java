@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,10 +17,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.model.FinancialPeriod;
-import org.exactsync.exact.odata.ExactRow;
-import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.mapping.ClosedPeriod;
 import org.exactsync.mapping.FinanceMasterData;
 import org.exactsync.store.DivisionCacheStore;
@@ -97,21 +92,10 @@ public class FinanceMasterDataCache {
     }
 
     private FinanceMasterData read(ExactTarget target) {
-        List<FinancialPeriod> periods;
-        try (Stream<ExactRow> rows = exact.query(target, "financial/FinancialPeriods",
-                ODataQuery.select("FinYear", "FinPeriod", "StartDate", "EndDate"))) {
-            periods = rows.map(r -> new FinancialPeriod(r.integer("FinYear"), r.integer("FinPeriod"),
-                    r.localDate("StartDate"), r.localDate("EndDate"))).toList();
-        }
-        List<ClosedPeriod> closed;
-        // Only the closed rows: an absent row means open, and a division has far fewer closed periods than rows.
-        try (Stream<ExactRow> rows = exact.query(target, "read/financial/JournalStatusList",
-                ODataQuery.select("Journal", "Year", "Period", "Status").filter(OData.eq("Status", OData.int32(1))))) {
-            closed = rows.map(r -> new ClosedPeriod(r.trimmed("Journal"), r.integer("Year"), r.integer("Period")))
-                    .toList();
-        }
-        return new FinanceMasterData(exact.journals(target), exact.glAccounts(target), exact.vatCodes(target), periods,
-                closed, exact.paymentConditions(target));
+        List<ClosedPeriod> closed = exact.closedJournalPeriods(target).stream()
+                .map(c -> new ClosedPeriod(c.journal(), c.year(), c.period())).toList();
+        return new FinanceMasterData(exact.journals(target), exact.glAccounts(target), exact.vatCodes(target),
+                exact.financialPeriods(target), closed, exact.paymentConditions(target));
     }
 
     private String encode(FinanceMasterData data) {

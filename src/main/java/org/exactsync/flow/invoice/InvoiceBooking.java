@@ -16,7 +16,6 @@ import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.flow.ExactOutcomes;
 import org.exactsync.flow.project.ProjectCostCenters;
 import org.exactsync.mapping.BookingContext;
@@ -147,8 +146,7 @@ public class InvoiceBooking {
                 LOG.infof("invoice %s found in division %d after a lost answer", invoice.id(), target.division());
                 entry = earlier.get();
             } else {
-                ExactRow created = exact.create(target, SalesEntryRequest.PATH, SalesEntryRequest.body(draft));
-                entry = BookedEntry.of(created);
+                entry = BookedEntry.of(exact.createSalesEntry(target, SalesEntryRequest.body(draft)));
             }
         } catch (ExactValidationException rejected) {
             claims.release(claim);

@@ -6,11 +6,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.exactsync.exact.ExactFeeds;
 import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.model.DeletedRecord;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.odata.ExactRow;
-import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
 
 /**
  * Reads deleted payment terms from {@code sync/Deleted} (docs/payment-status.md): the sync feeds never return a
@@ -22,7 +21,7 @@ import org.exactsync.exact.odata.ODataQuery;
 public class DeletedTermFeed {
 
     /** The feed's name, also the cursor's name. */
-    public static final String FEED = "sync/Deleted";
+    public static final String FEED = ExactFeeds.DELETED;
     static final int PAYMENT_TERMS = 10;
 
     private final ExactOnline exact;
@@ -35,14 +34,10 @@ public class DeletedTermFeed {
     public Deletions since(ExactTarget target, long timestamp) {
         List<String> terms = new ArrayList<>();
         long highest = timestamp;
-        ODataQuery query = ODataQuery.select("Timestamp", "EntityKey", "EntityType")
-                .filter("Timestamp gt " + OData.int64(timestamp));
-        for (ExactRow row : (Iterable<ExactRow>) exact.query(target, FEED, query)::iterator) {
-            if (row.has("Timestamp")) {
-                highest = Math.max(highest, row.int64("Timestamp"));
-            }
-            Integer type = row.integer("EntityType");
-            UUID key = row.has("EntityKey") ? row.uuid("EntityKey") : null;
+        for (DeletedRecord row : (Iterable<DeletedRecord>) exact.deletedSince(target, timestamp)::iterator) {
+            highest = Math.max(highest, row.timestamp());
+            Integer type = row.entityType();
+            UUID key = row.entityKey();
             if (type != null && type == PAYMENT_TERMS && key != null) {
                 terms.add(key.toString().toLowerCase());
             }

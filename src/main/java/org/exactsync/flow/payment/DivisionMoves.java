@@ -4,9 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
-import org.exactsync.exact.odata.ExactRow;
 
 /**
  * Reads {@code system/Divisions.DivisionMoveDate}: when Exact moves a division to another database every sync
@@ -27,15 +24,6 @@ public class DivisionMoves {
 
     /** The division's move date as text ({@link #NEVER_MOVED} when it has none): one call. */
     public String moveMarker(ExactTarget target) {
-        return exact.query(target, "system/Divisions", ODataQuery.select("Code", "DivisionMoveDate")
-                        .filter(OData.eq("Code", OData.int32(target.division()))))
-                .filter(row -> Integer.valueOf(target.division()).equals(row.integer("Code")))
-                .findFirst()
-                .map(DivisionMoves::marker)
-                .orElse(NEVER_MOVED);
-    }
-
-    private static String marker(ExactRow row) {
-        return row.has("DivisionMoveDate") ? String.valueOf(row.instant("DivisionMoveDate")) : NEVER_MOVED;
+        return exact.divisionMoveDate(target).map(String::valueOf).orElse(NEVER_MOVED);
     }
 }

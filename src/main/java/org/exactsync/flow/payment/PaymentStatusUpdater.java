@@ -14,6 +14,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.exactsync.crm.callback.Callbacks;
+import org.exactsync.exact.model.PaymentTerm;
 import org.exactsync.mapping.EntryChange;
 import org.exactsync.mapping.EntryChangeRule;
 import org.exactsync.mapping.EntryFigures;
@@ -55,13 +56,13 @@ public class PaymentStatusUpdater {
     }
 
     /** Applies the rows (in feed order) and returns how many callbacks were sent. */
-    public int apply(String tenant, int division, List<PaymentTermRow> rows) {
+    public int apply(String tenant, int division, List<PaymentTerm> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
         DocumentLookup documents = lookup(tenant, division, rows);
         Map<String, Observation> byOwner = new LinkedHashMap<>();
-        for (PaymentTermRow row : rows) {
+        for (PaymentTerm row : rows) {
             Optional<BookedInvoice> document = documents.byEntry(row.entryId());
             if (document.isEmpty()) {
                 continue;
@@ -142,7 +143,7 @@ public class PaymentStatusUpdater {
         BigDecimal booked = Money.cents(invoice.totalInclVat()).abs();
         for (int attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
             PaymentStateRecord current = states.find(key).orElse(PaymentStateRecord.fresh(key));
-            PaymentTermRow row = observation.row;
+            PaymentTerm row = observation.row;
             BigDecimal open = row != null ? observation.open : current.observedOpen();
             BigDecimal total = row != null && row.transactionAmount() != null
                     ? Money.cents(row.transactionAmount()).abs()
@@ -214,7 +215,7 @@ public class PaymentStatusUpdater {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
-    private DocumentLookup lookup(String tenant, int division, List<PaymentTermRow> rows) {
+    private DocumentLookup lookup(String tenant, int division, List<PaymentTerm> rows) {
         if (rows.size() >= BULK_LOOKUP_FROM) {
             Map<String, BookedInvoice> byEntry = new HashMap<>();
             Map<String, BookedInvoice> byId = new HashMap<>();
@@ -250,7 +251,7 @@ public class PaymentStatusUpdater {
     /** What one batch of rows (or a deletion) says about one invoice. */
     private static final class Observation {
         private BookedInvoice owner;
-        private PaymentTermRow row;
+        private PaymentTerm row;
         private BigDecimal open;
         private boolean deleted;
         private final Map<String, BigDecimal> credits = new HashMap<>();

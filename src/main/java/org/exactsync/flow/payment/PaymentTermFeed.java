@@ -5,10 +5,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.exactsync.exact.ExactFeeds;
 import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.model.PaymentTerm;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
 
 /**
  * Reads payment-term changes from {@code sync/Cashflow/PaymentTerms} (exact-online-api.md §5.17, §9.4): every row
@@ -19,7 +19,7 @@ import org.exactsync.exact.odata.ODataQuery;
 public class PaymentTermFeed {
 
     /** The feed's name, also the cursor's name. */
-    public static final String FEED = "sync/Cashflow/PaymentTerms";
+    public static final String FEED = ExactFeeds.PAYMENT_TERMS;
 
     private final ExactOnline exact;
 
@@ -29,12 +29,9 @@ public class PaymentTermFeed {
 
     /** Every change after {@code timestamp} (1 = from the start), and the highest timestamp seen. */
     public Changes since(ExactTarget target, long timestamp) {
-        List<PaymentTermRow> rows = new ArrayList<>();
+        List<PaymentTerm> rows = new ArrayList<>();
         long highest = timestamp;
-        ODataQuery query = ODataQuery.select(PaymentTermRow.SYNC_FIELDS.toArray(String[]::new))
-                .filter("Timestamp gt " + OData.int64(timestamp));
-        for (PaymentTermRow row : (Iterable<PaymentTermRow>) exact.query(target, FEED, query)
-                .map(PaymentTermRow::of)::iterator) {
+        for (PaymentTerm row : (Iterable<PaymentTerm>) exact.paymentTermsSince(target, timestamp)::iterator) {
             highest = Math.max(highest, row.timestamp());
             if (row.receivable()) {
                 rows.add(row);
@@ -44,6 +41,6 @@ public class PaymentTermFeed {
     }
 
     /** Receivable rows changed after the cursor, and the new cursor position. */
-    public record Changes(List<PaymentTermRow> receivables, long highestTimestamp) {
+    public record Changes(List<PaymentTerm> receivables, long highestTimestamp) {
     }
 }

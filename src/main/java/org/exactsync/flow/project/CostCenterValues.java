@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import org.exactsync.exact.odata.ExactFields;
+import org.exactsync.exact.model.CostCenterFields;
 import org.exactsync.mapping.ProjectUpserted;
 
 /**
@@ -18,10 +18,9 @@ import org.exactsync.mapping.ProjectUpserted;
  */
 final class CostCenterValues {
 
-    static final String PATH = "hrm/Costcenters";
-    static final String CODE = "Code";
-    static final String DESCRIPTION = "Description";
-    static final String END_DATE = "EndDate";
+    static final String CODE = CostCenterFields.CODE;
+    static final String DESCRIPTION = CostCenterFields.DESCRIPTION;
+    static final String END_DATE = CostCenterFields.END_DATE;
 
     private CostCenterValues() {
     }
@@ -48,15 +47,5 @@ final class CostCenterValues {
             }
         }
         return changes;
-    }
-
-    static ExactFields toFields(Map<String, String> values) {
-        ExactFields fields = ExactFields.empty();
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            fields = END_DATE.equals(e.getKey())
-                    ? fields.with(END_DATE, e.getValue() == null ? null : LocalDate.parse(e.getValue()))
-                    : fields.with(e.getKey(), e.getValue());
-        }
-        return fields;
     }
 }

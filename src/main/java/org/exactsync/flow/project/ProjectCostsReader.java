@@ -18,11 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.exactsync.crm.callback.Callbacks;
 import org.exactsync.exact.ExactException;
+import org.exactsync.exact.ExactFeeds;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.odata.ExactRow;
-import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
+import org.exactsync.exact.model.DeletedRecord;
+import org.exactsync.exact.model.TransactionLine;
 import org.exactsync.mapping.PurchaseLines;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.exact.port.ConnectionStatus;
@@ -56,10 +56,8 @@ import org.jboss.logging.Logger;
 public class ProjectCostsReader {
 
     /** Cursor feed name; the suffix keeps it apart from other flows reading the same Exact feed. */
-    static final String FEED = "sync/Financial/TransactionLines#project-costs";
-    static final String PATH = "sync/Financial/TransactionLines";
-    static final String DELETED_FEED = "sync/Deleted#project-costs";
-    static final String DELETED_PATH = "sync/Deleted";
+    static final String FEED = ExactFeeds.TRANSACTION_LINES + "#project-costs";
+    static final String DELETED_FEED = ExactFeeds.DELETED + "#project-costs";
     /** {@code sync/Deleted} EntityType of transaction lines (§5.17). */
     static final int TRANSACTION_LINES = 1;
     /** How often the deletion log is read: it keeps two months, and one call an hour is 24 of 5,000 a day. */
@@ -147,23 +145,20 @@ public class ProjectCostsReader {
         Set<String> touched = new HashSet<>();
         Set<String> rebooked = new HashSet<>();
         Map<String, List<CostLine>> fresh = new HashMap<>();
-        // No $select: whether sync endpoints accept it is unconfirmed (exact-online-api.md §5.17), and without it
-        // the feed works either way. Only a Timestamp filter is allowed there.
-        ODataQuery query = ODataQuery.select(new String[0]).filter("Timestamp gt " + OData.int64(from));
-        try (Stream<ExactRow> feed = exact.query(target, PATH, query)) {
-            for (ExactRow row : (Iterable<ExactRow>) feed::iterator) {
+        try (Stream<TransactionLine> feed = exact.transactionLinesSince(target, from)) {
+            for (TransactionLine row : (Iterable<TransactionLine>) feed::iterator) {
                 rows++;
-                Long timestamp = row.int64("Timestamp");
+                Long timestamp = row.timestamp();
                 if (timestamp != null) {
                     highest = Math.max(highest, timestamp);
                 }
-                touched.add(lower(row.string("ID")));
-                Integer lineNumber = row.integer("LineNumber");
+                touched.add(lower(row.id()));
+                Integer lineNumber = row.lineNumber();
                 if (lineNumber != null && lineNumber == PurchaseLines.TOTAL_LINE) {
-                    rebooked.add(lower(row.string("EntryID")));
+                    rebooked.add(lower(row.entryId()));
                 }
-                String costCenter = row.trimmed("CostCenter");
-                if (PurchaseLines.isPurchaseCost(row.integer("Type"), lineNumber, costCenter)) {
+                String costCenter = row.costCenter();
+                if (PurchaseLines.isPurchaseCost(row.type(), lineNumber, costCenter)) {
                     String project = projectByCode.get(upper(costCenter));
                     if (project != null) {
                         fresh.computeIfAbsent(project, p -> new ArrayList<>()).add(line(row));
@@ -177,17 +172,12 @@ public class ProjectCostsReader {
         boolean readDeleted = deletedAt.isEmpty() || deletedAt.get().updatedAt() == null
                 || !deletedAt.get().updatedAt().plus(DELETED_INTERVAL).isAfter(clock.instant());
         if (readDeleted) {
-            ODataQuery deletions = ODataQuery.select(new String[0]).filter("Timestamp gt "
-                    + OData.int64(deletedHighest));
-            try (Stream<ExactRow> feed = exact.query(target, DELETED_PATH, deletions)) {
-                for (ExactRow row : (Iterable<ExactRow>) feed::iterator) {
-                    Long timestamp = row.int64("Timestamp");
-                    if (timestamp != null) {
-                        deletedHighest = Math.max(deletedHighest, timestamp);
-                    }
-                    Integer type = row.integer("EntityType");
-                    if (type != null && type == TRANSACTION_LINES) {
-                        touched.add(lower(row.string("EntityKey")));
+            try (Stream<DeletedRecord> feed = exact.deletedSince(target, deletedHighest)) {
+                for (DeletedRecord row : (Iterable<DeletedRecord>) feed::iterator) {
+                    deletedHighest = Math.max(deletedHighest, row.timestamp());
+                    Integer type = row.entityType();
+                    if (type != null && type == TRANSACTION_LINES && row.entityKey() != null) {
+                        touched.add(row.entityKey().toString());
                     }
                 }
             }
@@ -233,12 +223,11 @@ public class ProjectCostsReader {
         return Optional.of(new DivisionRead(rows, updated));
     }
 
-    private static CostLine line(ExactRow row) {
-        BigDecimal amount = row.decimal("AmountDC");
-        return new CostLine(lower(row.string("ID")), lower(row.string("EntryID")), row.integer("EntryNumber"),
-                row.localDate("Date"), row.string("AccountName"), row.trimmed("AccountCode"),
-                row.trimmed("GLAccountCode"), (amount == null ? BigDecimal.ZERO : amount)
-                        .setScale(2, RoundingMode.HALF_UP), row.string("Description"));
+    private static CostLine line(TransactionLine row) {
+        BigDecimal amount = row.amountDc();
+        return new CostLine(lower(row.id()), lower(row.entryId()), row.entryNumber(), row.date(), row.accountName(),
+                row.accountCode(), row.glAccountCode(), (amount == null ? BigDecimal.ZERO : amount)
+                        .setScale(2, RoundingMode.HALF_UP), row.description());
     }
 
     private static ProjectCostsUpdated callback(ProjectCosts costs) {

@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,10 +20,9 @@ import org.exactsync.crm.callback.Callbacks;
 import org.exactsync.exact.ExactNotFoundException;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactValidationException;
+import org.exactsync.exact.model.CostCenter;
+import org.exactsync.exact.model.CostCenterFields;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.odata.ExactRow;
-import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.mapping.CostCenterCodes;
 import org.exactsync.mapping.ProjectUpserted;
 import org.exactsync.store.EntityKind;
@@ -138,8 +135,8 @@ public class ProjectDivisionSync {
         Map<String, String> restore = new LinkedHashMap<>();
         pendingFields(mapping).forEach(field -> restore.put(field, mapping.sentValues().get(field)));
         if (!restore.isEmpty()) {
-            exact.update(target, CostCenterValues.PATH, OData.guid(UUID.fromString(mapping.exactId())),
-                    CostCenterValues.toFields(restore));
+            exact.updateCostCenter(target, UUID.fromString(mapping.exactId()),
+                    CostCenterFields.fromValues(restore));
         }
         Map<String, String> cleared = new LinkedHashMap<>(mapping.sentValues());
         cleared.remove(RESTORE_PENDING);
@@ -193,8 +190,8 @@ public class ProjectDivisionSync {
             return new ProjectDivisionOutcome.Synced(result);
         }
         try {
-            exact.update(target, CostCenterValues.PATH, OData.guid(UUID.fromString(mapping.exactId())),
-                    CostCenterValues.toFields(changes));
+            exact.updateCostCenter(target, UUID.fromString(mapping.exactId()),
+                    CostCenterFields.fromValues(changes));
         } catch (ExactNotFoundException gone) {
             return new ProjectDivisionOutcome.CostCenterGone(target.division(), mapping.exactId());
         }
@@ -223,19 +220,18 @@ public class ProjectDivisionSync {
         if (claimedCode != null && !lookup.contains(claimedCode)) {
             lookup.add(claimedCode);
         }
-        Map<String, ExactRow> taken = existing(target, lookup);
+        Map<String, CostCenter> taken = existing(target, lookup);
         Map<String, String> wanted = versioned(CostCenterValues.wanted(project, Map.of(), closeDate), occurredAt);
 
-        ExactRow lost = claimedCode == null ? null : taken.get(upper(claimedCode));
+        CostCenter lost = claimedCode == null ? null : taken.get(upper(claimedCode));
         if (lost != null && isOurLostPost(target, project, lost)) {
             // An earlier attempt's POST reached Exact but its answer did not reach us: adopt, never post twice.
             Map<String, String> current = values(lost);
             Map<String, String> changes = CostCenterValues.changes(wanted, current);
             if (!changes.isEmpty()) {
-                exact.update(target, CostCenterValues.PATH, OData.guid(lost.uuid("ID")),
-                        CostCenterValues.toFields(changes));
+                exact.updateCostCenter(target, lost.id(), CostCenterFields.fromValues(changes));
             }
-            return linked(target, project, key, claim.get().version(), lost.uuid("ID").toString(), claimedCode,
+            return linked(target, project, key, claim.get().version(), lost.id().toString(), claimedCode,
                     wanted);
         }
         Optional<String> free = candidates.stream().filter(code -> !taken.containsKey(upper(code))).findFirst();
@@ -248,9 +244,9 @@ public class ProjectDivisionSync {
         posted.put(CostCenterValues.CODE, code);
         posted.putAll(wanted);
         posted.remove(APPLIED_VERSION_AT);
-        ExactRow created;
+        CostCenter created;
         try {
-            created = exact.create(target, CostCenterValues.PATH, CostCenterValues.toFields(posted));
+            created = exact.createCostCenter(target, CostCenterFields.fromValues(posted));
         } catch (ExactValidationException rejected) {
             if (!existing(target, List.of(code)).isEmpty()) {
                 // Another project took the code between our GET and POST (no other delivery of this project can:
@@ -266,7 +262,7 @@ public class ProjectDivisionSync {
             throw failed;
         }
         LOG.infof("project %s: cost center %s created in division %d", project.id(), code, target.division());
-        return linked(target, project, key, claimed, created.uuid("ID").toString(), code, wanted);
+        return linked(target, project, key, claimed, created.id().toString(), code, wanted);
     }
 
     private ProjectDivisionOutcome linked(ExactTarget target, ProjectUpserted project, MappingKey key, long version,
@@ -281,9 +277,9 @@ public class ProjectDivisionSync {
      * True when no other project of the division holds {@code row}'s code, mapped or claimed: then it is what our own
      * earlier POST left. A claimed code of another project means that project's POST may have made it.
      */
-    private boolean isOurLostPost(ExactTarget target, ProjectUpserted project, ExactRow row) {
-        String code = row.trimmed(CostCenterValues.CODE);
-        String id = row.uuid("ID").toString();
+    private boolean isOurLostPost(ExactTarget target, ProjectUpserted project, CostCenter row) {
+        String code = row.code();
+        String id = row.id().toString();
         return mappings.findAll(target.tenant(), target.division(), EntityKind.PROJECT).stream()
                 .filter(m -> !m.key().crmId().equals(project.id()))
                 .noneMatch(m -> id.equals(m.exactId())
@@ -291,15 +287,9 @@ public class ProjectDivisionSync {
     }
 
     /** The division's cost centers using any of {@code codes}, by upper-case trimmed code: one GET. */
-    private Map<String, ExactRow> existing(ExactTarget target, List<String> codes) {
-        String filter = codes.stream().map(code -> OData.eq(CostCenterValues.CODE, OData.string(code)))
-                .collect(Collectors.joining(" or "));
-        ODataQuery query = ODataQuery.select("ID", CostCenterValues.CODE, CostCenterValues.DESCRIPTION,
-                CostCenterValues.END_DATE).filter(filter);
-        Map<String, ExactRow> byCode = new LinkedHashMap<>();
-        try (Stream<ExactRow> rows = exact.query(target, CostCenterValues.PATH, query)) {
-            rows.forEach(row -> byCode.put(upper(row.trimmed(CostCenterValues.CODE)), row));
-        }
+    private Map<String, CostCenter> existing(ExactTarget target, List<String> codes) {
+        Map<String, CostCenter> byCode = new LinkedHashMap<>();
+        exact.costCentersByCode(target, codes).forEach(found -> byCode.put(upper(found.code()), found));
         return byCode;
     }
 
@@ -350,10 +340,10 @@ public class ProjectDivisionSync {
                 target.division(), result.code(), result.exactId(), project.isActive()));
     }
 
-    private static Map<String, String> values(ExactRow row) {
+    private static Map<String, String> values(CostCenter row) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put(CostCenterValues.DESCRIPTION, row.string(CostCenterValues.DESCRIPTION));
-        LocalDate end = row.localDate(CostCenterValues.END_DATE);
+        values.put(CostCenterValues.DESCRIPTION, row.description());
+        LocalDate end = row.endDate();
         if (end != null) {
             values.put(CostCenterValues.END_DATE, end.toString());
         }

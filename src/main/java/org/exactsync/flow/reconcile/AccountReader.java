@@ -13,7 +13,6 @@ import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.flow.relation.ExactAccountValues;
 import org.exactsync.mapping.AccountFieldNames;
 
@@ -24,7 +23,6 @@ import org.exactsync.mapping.AccountFieldNames;
  */
 final class AccountReader {
 
-    static final String PATH = "crm/Accounts";
     static final int IDS_PER_CALL = 40;
 
     private final ExactOnline exact;
@@ -37,12 +35,11 @@ final class AccountReader {
     Map<String, Map<String, String>> byIds(ExactTarget target, Collection<String> accountIds) {
         Map<String, Map<String, String>> found = new LinkedHashMap<>();
         List<String> ids = new ArrayList<>(accountIds);
-        ODataQuery select = ODataQuery.select(AccountFieldNames.SELECT.toArray(String[]::new));
         for (int start = 0; start < ids.size(); start += IDS_PER_CALL) {
             String filter = ids.subList(start, Math.min(ids.size(), start + IDS_PER_CALL)).stream()
                     .map(id -> OData.eq("ID", OData.guid(UUID.fromString(id))))
                     .collect(Collectors.joining(" or "));
-            try (Stream<ExactRow> rows = exact.query(target, PATH, select.filter(filter))) {
+            try (Stream<ExactRow> rows = exact.accountRecords(target, AccountFieldNames.SELECT, filter)) {
                 rows.forEach(row -> found.put(row.uuid("ID").toString(), ExactAccountValues.fromRow(row)));
             }
         }

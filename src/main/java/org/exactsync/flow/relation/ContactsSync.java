@@ -6,14 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactContact;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.odata.ExactRow;
-import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.mapping.AccountMapper;
 import org.exactsync.mapping.ContactMapper;
 import org.exactsync.mapping.FieldDiff;
@@ -117,20 +113,14 @@ final class ContactsSync {
 
     /** A contact an earlier attempt created without getting the answer: same account and names, exactly one. */
     private Optional<String> createdEarlier(ExactTarget target, UUID accountId, Map<String, String> wanted) {
-        ODataQuery query = ODataQuery.select("ID", ContactMapper.FIRST_NAME, ContactMapper.LAST_NAME)
-                .filter(OData.eq("Account", OData.guid(accountId)));
-        List<UUID> same;
-        try (Stream<ExactRow> rows = exact.query(target, "crm/Contacts", query)) {
-            same = rows.limit(MAX_CANDIDATES)
-                    .filter(r -> wanted.get(ContactMapper.FIRST_NAME).equals(text(r, ContactMapper.FIRST_NAME))
-                            && wanted.get(ContactMapper.LAST_NAME).equals(text(r, ContactMapper.LAST_NAME)))
-                    .map(r -> r.uuid("ID")).toList();
-        }
+        List<UUID> same = exact.contacts(target, accountId).stream().limit(MAX_CANDIDATES)
+                .filter(c -> wanted.get(ContactMapper.FIRST_NAME).equals(text(c.firstName()))
+                        && wanted.get(ContactMapper.LAST_NAME).equals(text(c.lastName())))
+                .map(ExactContact::id).toList();
         return same.size() == 1 ? Optional.of(same.get(0).toString()) : Optional.empty();
     }
 
-    private static String text(ExactRow row, String field) {
-        String value = row.trimmed(field);
-        return value == null ? "" : value;
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
     }
 }

@@ -20,7 +20,6 @@ import org.exactsync.exact.model.ExactAccount;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.mapping.AccountFieldNames;
 import org.exactsync.mapping.AccountMapper;
 import org.exactsync.mapping.AccountMatch;
@@ -314,19 +313,17 @@ public class RelationDivisionSync {
             return new AccountMatch.None();
         }
         // One GET for all rules: the order of evidence is applied to the candidates in memory.
-        ODataQuery query = ODataQuery.select(AccountFieldNames.SELECT.toArray(String[]::new))
-                .filter(String.join(" or ", rules));
         List<Map<String, String>> candidates;
-        try (Stream<ExactRow> rows = exact.query(target, "crm/Accounts", query)) {
+        try (Stream<ExactRow> rows = exact.accountRecords(target, AccountFieldNames.SELECT,
+                String.join(" or ", rules))) {
             candidates = rows.limit(MAX_CANDIDATES).map(ExactAccountValues::fromRow).toList();
         }
         return AccountMatch.pick(relation, candidates, earlierAttempt);
     }
 
     private Optional<Map<String, String>> read(ExactTarget target, UUID accountId) {
-        ODataQuery query = ODataQuery.select(AccountFieldNames.SELECT.toArray(String[]::new))
-                .filter(OData.eq("ID", OData.guid(accountId)));
-        try (Stream<ExactRow> rows = exact.query(target, "crm/Accounts", query)) {
+        try (Stream<ExactRow> rows = exact.accountRecords(target, AccountFieldNames.SELECT,
+                OData.eq("ID", OData.guid(accountId)))) {
             return rows.findFirst().map(ExactAccountValues::fromRow);
         }
     }

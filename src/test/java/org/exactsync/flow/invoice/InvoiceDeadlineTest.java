@@ -89,7 +89,7 @@ class InvoiceDeadlineTest {
 
     @Test
     void answersWaitingWhenExactsResetPassesTheDeadlineAndTheReplayerBooksItOnce() {
-        flow.sandbox.inject(FaultRule.tooManyRequests().on("POST", SalesEntryRequest.PATH).times(1));
+        flow.sandbox.inject(FaultRule.tooManyRequests().on("POST", "salesentry/SalesEntries").times(1));
 
         HttpResponseEvent answer = deliver("evt-deadline-429");
 

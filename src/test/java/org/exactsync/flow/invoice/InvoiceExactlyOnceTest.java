@@ -41,7 +41,7 @@ class InvoiceExactlyOnceTest {
 
     @Test
     void aCrashAfterTheClaimBeforeThePostIsBookedOnceByTheReplay() {
-        ExactOnline dying = Crash.before(ExactOnline.class, flow.client, "create", args -> true);
+        ExactOnline dying = Crash.before(ExactOnline.class, flow.client, "createSalesEntry", args -> true);
 
         assertThatThrownBy(() -> flow.process(flow.handler(dying, flow.mappings, flow.callbacks), INVOICE, "evt-1"))
                 .isInstanceOf(Crash.class);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.exactsync.exact.model.CostCenterFields;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactTransientException;
@@ -196,8 +197,8 @@ class ProjectSyncAgainstSandboxTest {
         ProjectSyncHandler handler = flow.handler();
         flow.mappings.createIfAbsent(new MappingKey("default", DIVISION_A, EntityKind.PROJECT, "prj-7"),
                 new MappingChange(null, "P2026007", null, Map.of()));
-        flow.client.create(flow.target(DIVISION_A), "hrm/Costcenters",
-                CostCenterValues.toFields(Map.of("Code", "P2026007", "Description", "Nieuwe winkelinrichting")));
+        flow.client.createCostCenter(flow.target(DIVISION_A),
+                CostCenterFields.none().code("P2026007").description("Nieuwe winkelinrichting"));
         int before = flow.costCenters(DIVISION_A).size();
         flow.clock.advance(ProjectDivisionSync.CLAIM_LEASE.plusSeconds(1));
 
@@ -235,7 +236,7 @@ class ProjectSyncAgainstSandboxTest {
         AtomicBoolean interleave = new AtomicBoolean(true);
         ExactOnline racing = (ExactOnline) Proxy.newProxyInstance(ExactOnline.class.getClassLoader(),
                 new Class<?>[] {ExactOnline.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("update") && interleave.getAndSet(false)) {
+                    if (method.getName().equals("updateCostCenter") && interleave.getAndSet(false)) {
                         // The newer version is applied completely between the older one's read and its PUT.
                         flow.process(newer, SHOP.replace("Nieuwe winkelinrichting", "Winkel Zeist"),
                                 start.plusSeconds(120), DIVISION_A);
@@ -264,7 +265,7 @@ class ProjectSyncAgainstSandboxTest {
         AtomicInteger puts = new AtomicInteger();
         ExactOnline racing = (ExactOnline) Proxy.newProxyInstance(ExactOnline.class.getClassLoader(),
                 new Class<?>[] {ExactOnline.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("update")) {
+                    if (method.getName().equals("updateCostCenter")) {
                         int put = puts.incrementAndGet();
                         if (put == 1) {
                             flow.process(newer, SHOP.replace("Nieuwe winkelinrichting", "Winkel Zeist"),

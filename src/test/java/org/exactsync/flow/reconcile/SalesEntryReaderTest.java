@@ -48,7 +48,7 @@ class SalesEntryReaderTest {
         assertThat(expanded).hasSize(2);
         assertThat(expanded.values()).allSatisfy(e -> assertThat(e.glAccounts()).isNotEmpty());
         assertThat(deferred).isEqualTo(expanded);
-        assertThat(paths).containsExactly(SalesEntryReader.PATH, SalesEntryReader.LINES_PATH);
+        assertThat(paths).containsExactly("salesentry/SalesEntries", "salesentry/SalesEntryLines");
     }
 
     /** The real client, except that every query loses its {@code $expand}; records the paths it reads. */

@@ -13,9 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.odata.ExactRow;
-import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
+import org.exactsync.exact.model.Receivable;
 import org.exactsync.mapping.Money;
 import org.exactsync.mapping.PaymentStatusRule;
 import org.exactsync.mapping.ReceivableItem;
@@ -38,7 +36,6 @@ import org.exactsync.store.MappingStore;
 public class ReceivablesReportService {
 
     private static final ZoneId EXACT_ZONE = ZoneId.of("Europe/Amsterdam");
-    private static final String PATH = "cashflow/Receivables";
     private static final int AVERAGE_OVER_DAYS = 365;
 
     private final ConnectionStore connections;
@@ -74,18 +71,13 @@ public class ReceivablesReportService {
     }
 
     private DivisionReceivables divisionReport(ExactTarget target, UUID account, LocalDate today) {
-        String ofAccount = OData.eq("Account", OData.guid(account));
-        List<ReceivableItem> open = exact.query(target, PATH, ODataQuery.select("AmountDC", "TransactionAmountDC",
-                        "InvoiceDate", "DueDate", "IsFullyPaid")
-                        .filter(ofAccount + " and IsFullyPaid eq false"))
+        List<ReceivableItem> open = exact.openReceivables(target, account).stream()
                 .map(ReceivablesReportService::openItem)
                 .toList();
-        List<SettledReceivable> settled = exact.query(target, PATH, ODataQuery.select("InvoiceDate",
-                        "LastPaymentDate", "TransactionAmountDC")
-                        .filter(ofAccount + " and IsFullyPaid eq true and LastPaymentDate ge "
-                                + OData.datetime(today.minusDays(AVERAGE_OVER_DAYS))))
-                .filter(row -> signum(row.decimal("TransactionAmountDC")) >= 0)
-                .map(row -> new SettledReceivable(row.localDate("InvoiceDate"), row.localDate("LastPaymentDate")))
+        List<SettledReceivable> settled = exact.receivablesPaidSince(target, account,
+                        today.minusDays(AVERAGE_OVER_DAYS)).stream()
+                .filter(paid -> signum(paid.transactionAmountDc()) >= 0)
+                .map(paid -> new SettledReceivable(paid.invoiceDate(), paid.lastPaymentDate()))
                 .toList();
         ReceivablesSummary summary = ReceivablesAgeing.summarise(open, settled, today);
         return new DivisionReceivables(target.division(), Money.text(summary.totalOpen()),
@@ -96,10 +88,10 @@ public class ReceivablesReportService {
     }
 
     /** Open amount signed as the document: owed for an invoice, negative for a credit note, whatever Exact's sign. */
-    private static ReceivableItem openItem(ExactRow row) {
-        BigDecimal open = PaymentStatusRule.openOf(row.decimal("AmountDC"), row.bool("IsFullyPaid"));
-        BigDecimal signed = signum(row.decimal("TransactionAmountDC")) < 0 ? open.negate() : open;
-        return new ReceivableItem(signed, row.localDate("InvoiceDate"), row.localDate("DueDate"));
+    private static ReceivableItem openItem(Receivable item) {
+        BigDecimal open = PaymentStatusRule.openOf(item.amountDc(), item.fullyPaid());
+        BigDecimal signed = signum(item.transactionAmountDc()) < 0 ? open.negate() : open;
+        return new ReceivableItem(signed, item.invoiceDate(), item.dueDate());
     }
 
     private static int signum(BigDecimal value) {

@@ -12,10 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.exact.ExactException;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.odata.ExactFields;
-import org.exactsync.exact.odata.ExactRow;
-import org.exactsync.exact.odata.OData;
-import org.exactsync.exact.odata.ODataQuery;
+import org.exactsync.exact.model.WebhookSubscription;
 import org.exactsync.flow.payment.OpenItemPoll;
 import org.exactsync.store.ConnectionRecord;
 import org.jboss.logging.Logger;
@@ -32,7 +29,6 @@ import org.jboss.logging.Logger;
 public class WebhookSubscriptions implements GoLiveSubscriber {
 
     private static final Logger LOG = Logger.getLogger(WebhookSubscriptions.class);
-    static final String PATH = "webhooks/WebhookSubscriptions";
 
     private final ExactOnline exact;
     private final OpenItemPoll poll;
@@ -92,23 +88,22 @@ public class WebhookSubscriptions implements GoLiveSubscriber {
     public Ensured ensure(ExactTarget target, String url) {
         Set<String> present = new HashSet<>();
         int removed = 0;
-        List<ExactRow> existing = exact.query(target, PATH, ODataQuery.select("ID", "CallbackURL", "Topic")).toList();
-        for (ExactRow row : existing) {
-            String topic = row.string("Topic");
+        for (WebhookSubscription existing : exact.webhookSubscriptions(target)) {
+            String topic = existing.topic();
             if (!WebhookTopics.SUBSCRIBED.contains(topic)) {
                 continue;
             }
-            if (url.equals(row.string("CallbackURL")) && present.add(topic)) {
+            if (url.equals(existing.callbackUrl()) && present.add(topic)) {
                 continue;
             }
             // Ours, but for an old URL (or a second copy): it would deliver twice or to the wrong place.
-            exact.delete(target, PATH, OData.guid(row.uuid("ID")));
+            exact.deleteWebhookSubscription(target, existing.id());
             removed++;
         }
         int created = 0;
         for (String topic : WebhookTopics.SUBSCRIBED) {
             if (!present.contains(topic)) {
-                exact.create(target, PATH, ExactFields.empty().with("CallbackURL", url).with("Topic", topic));
+                exact.subscribeWebhook(target, topic, url);
                 created++;
             }
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.exact.odata.ODataQuery;
+import org.exactsync.exact.model.WebhookSubscription;
 import org.exactsync.flow.admin.ConnectionAdmin;
 import org.exactsync.flow.admin.ModeChange;
 import org.exactsync.flow.connect.ConnectFixture;
@@ -62,7 +62,6 @@ class GoLiveSubscriptionsAgainstSandboxTest {
     }
 
     private java.util.List<String> topics(ExactTarget target) {
-        return fx.client.query(target, WebhookSubscriptions.PATH, ODataQuery.select("Topic", "CallbackURL"))
-                .map(row -> row.string("Topic")).toList();
+        return fx.client.webhookSubscriptions(target).stream().map(WebhookSubscription::topic).toList();
     }
 }
