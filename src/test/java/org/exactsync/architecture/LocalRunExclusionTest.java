@@ -35,7 +35,9 @@ class LocalRunExclusionTest {
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().importPath(java.nio.file.Path.of("target/classes"));
+        // The local run's code (src/local/java) is main code in dev mode only; elsewhere it compiles with the tests.
+        main = new ClassFileImporter().importPaths(java.nio.file.Path.of("target/classes"),
+                java.nio.file.Path.of("target/test-classes/org/exactsync/local"));
     }
 
     @Test

@@ -7,12 +7,14 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.core.importer.Locations;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -58,7 +62,12 @@ class SecretRedactionTest {
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().importPath(java.nio.file.Path.of("target/classes"));
+        // The connector's classes, the local run's (compiled with the tests outside dev mode) and the sandbox's (its
+        // own jar on the test classpath): all three handle secrets.
+        Set<Location> locations = new HashSet<>(Locations.ofPackage("org.exactsync.sandbox"));
+        locations.add(Location.of(Path.of("target/classes")));
+        locations.add(Location.of(Path.of("target/test-classes/org/exactsync/local")));
+        main = new ClassFileImporter().importLocations(locations);
     }
 
     @Test
