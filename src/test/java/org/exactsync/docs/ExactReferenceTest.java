@@ -129,10 +129,21 @@ class ExactReferenceTest {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).filter(f -> !BINARY.contains(extension(f))).forEach(files::add);
+                walk.filter(Files::isRegularFile).filter(f -> !BINARY.contains(extension(f)))
+                        .filter(ExactReferenceTest::notBuildOutput).forEach(files::add);
             }
         }
         return files;
+    }
+
+    /** Build output and installed tools (of any module, e.g. {@code sandbox/target}) are not the repository. */
+    private static boolean notBuildOutput(Path file) {
+        for (Path part : file) {
+            if (Set.of("target", "node_modules", ".git").contains(part.toString())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String extension(Path file) {
