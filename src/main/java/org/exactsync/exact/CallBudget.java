@@ -16,7 +16,7 @@ import org.exactsync.time.Sleeper;
 /**
  * Exact's call limits, shared by every worker of every process: a count per clock minute and per UTC day for each
  * (app, division), kept in a {@link CallBudgetStore} with conditional atomic adds. Client-side throttling per process
- * still yields 429s when several processes share the division (exact-online-api.md §3.4), hence the shared store.
+ * still yields 429s when several processes share the division (docs/exact-reference.md §3.4), hence the shared store.
  */
 public final class CallBudget {
 

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 final class ExactCaller {
 
     private static final Logger LOG = Logger.getLogger(ExactCaller.class);
-    /** How long Exact blocks an endpoint after too many failing calls (exact-online-api.md §3.5). */
+    /** How long Exact blocks an endpoint after too many failing calls (docs/exact-reference.md §3.5). */
     private static final Duration ERROR_BLOCK = Duration.ofHours(1);
 
     private final ExactSettings settings;

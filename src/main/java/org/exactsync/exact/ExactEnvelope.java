@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Exact's OData v2 "verbose" JSON: everything under {@code d}; a collection page as {@code d.results} plus
  * {@code d.__next} (absent on the last page), sometimes a bare array {@code d: [...]} (seen when {@code $top} is
- * sent), a single entity as {@code d: {...}} (exact-online-api.md §1.3).
+ * sent), a single entity as {@code d: {...}} (docs/exact-reference.md §1.3).
  */
 record ExactEnvelope(List<JsonNode> rows, Optional<String> next) {
 

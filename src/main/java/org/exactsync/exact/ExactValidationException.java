@@ -2,7 +2,7 @@ package org.exactsync.exact;
 
 /**
  * Exact rejected the request on its merits (400, 403, 405, or a 500 carrying {@code error.message.value}). Never
- * retried: every such call counts toward Exact's 10-errors-per-hour block on the endpoint (exact-online-api.md §3.5).
+ * retried: every such call counts toward Exact's 10-errors-per-hour block on the endpoint (docs/exact-reference.md §3.5).
  */
 public class ExactValidationException extends ExactException {
 

@@ -13,7 +13,7 @@ import org.exactsync.exact.odata.ExactRow;
 /**
  * Iterates all rows of a GET, fetching the next page only when the previous one is consumed. The {@code __next}
  * link is followed verbatim: its {@code $skiptoken} is typed by the entity key and rebuilding it is a known way to
- * skip or repeat rows (exact-online-api.md §1.4). A link to another host is refused, since it would receive our
+ * skip or repeat rows (docs/exact-reference.md §1.4). A link to another host is refused, since it would receive our
  * bearer token.
  */
 final class PagedRows implements Iterator<ExactRow> {

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 /**
  * Exact's six {@code X-RateLimit-*} headers of one response. Each is optional on its own: on a minutely 429 Exact
  * sends only the minutely trio (and at times none), so a missing header means "unknown", never 0
- * (exact-online-api.md §3.3, §8.2). Resets are epoch milliseconds.
+ * (docs/exact-reference.md §3.3, §8.2). Resets are epoch milliseconds.
  */
 public record RateLimitHeaders(OptionalInt dailyLimit, OptionalInt dailyRemaining, Optional<Instant> dailyReset,
         OptionalInt minutelyLimit, OptionalInt minutelyRemaining, Optional<Instant> minutelyReset) {

@@ -7,7 +7,7 @@ import org.exactsync.time.Backoff;
 
 /**
  * When a failed call to Exact is tried again. Exact has no idempotency key and blocks an endpoint for an hour after
- * more than 10 failing calls (exact-online-api.md §3.5, §8.4), so only failures that cannot have changed anything, or
+ * more than 10 failing calls (docs/exact-reference.md §3.5, §8.4), so only failures that cannot have changed anything, or
  * that are safe to repeat, are retried. 401 is handled by the token custodian before this policy is asked.
  */
 final class RetryPolicy {

@@ -20,7 +20,7 @@ import org.exactsync.exact.odata.OData;
 import org.exactsync.exact.odata.ODataQuery;
 
 /**
- * Reads sales entries with their lines (for reconciliation) in as few calls as Exact allows (exact-online-api.md §1.4, §1.5, §5.4): one
+ * Reads sales entries with their lines (for reconciliation) in as few calls as Exact allows (docs/exact-reference.md §1.4, §1.5, §5.4): one
  * paged GET per period and journal set, the lines expanded into the same answer; entries not found there are looked
  * up by EntryID in batches, so an entry merely moved out of the period is not taken for a deleted one.
  */
@@ -88,7 +88,7 @@ public final class SalesEntryTotalsReader {
 
     /**
      * The lines of entries whose answer left them {@code __deferred} (an OData server may ignore {@code $expand};
-     * exact-online-api.md §1.4): read from {@code SalesEntryLines} in batches, never taken as an entry without lines,
+     * docs/exact-reference.md §1.4): read from {@code SalesEntryLines} in batches, never taken as an entry without lines,
      * which would report every such invoice as a changed amount.
      */
     private Map<String, List<JsonNode>> linesOf(ExactTarget target, Collection<String> entryIds) {

@@ -16,7 +16,7 @@ import org.exactsync.time.Sleeper;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps one Exact token chain alive for any number of concurrent processes. Exact's rules (exact-online-api.md §2.4-2.7)
+ * Keeps one Exact token chain alive for any number of concurrent processes. Exact's rules (docs/exact-reference.md §2.4-2.7)
  * shape everything here: refresh tokens are single use, so exactly one process may refresh (a lease taken with a
  * conditional write on the record's version) and the new pair is stored before anyone uses it; a new access token
  * may only be requested in the last 30 seconds of the current one's 600-second life, and a token past its life must

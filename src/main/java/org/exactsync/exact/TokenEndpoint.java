@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Exact's OAuth token endpoint ({@code POST {site}/api/oauth2/token}, form encoded; exact-online-api.md §2.2). */
+/** Exact's OAuth token endpoint ({@code POST {site}/api/oauth2/token}, form encoded; docs/exact-reference.md §2.2). */
 final class TokenEndpoint {
 
     private final ExactTransport transport;

@@ -2,7 +2,7 @@ package org.exactsync.mapping;
 
 /**
  * Exact's maximum field lengths for what a relation sends. Exact does not publish them; the two known sources
- * disagree (exact-online-api.md §5.20), so the smaller value is the limit. The rule (docs/relation-flow.md): an event
+ * disagree (docs/exact-reference.md §5.20), so the smaller value is the limit. The rule (docs/relation-flow.md): an event
  * with a longer value is rejected with a 400 naming the field, never shortened and never sent to Exact to fail there
  * (each Exact 400 also counts against its 10-errors-per-hour block, §3.5).
  */

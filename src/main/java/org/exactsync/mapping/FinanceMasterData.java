@@ -13,7 +13,7 @@ import org.exactsync.exact.model.VatCode;
 /**
  * The master data of one division a booking is checked against before anything is posted: journals, GL accounts,
  * VAT codes, the period-date table with the sales journals' closed periods, and payment conditions
- * (exact-online-api.md §9.3 step 1). Codes are trimmed.
+ * (docs/exact-reference.md §9.3 step 1). Codes are trimmed.
  */
 public record FinanceMasterData(List<Journal> journals, List<GlAccount> glAccounts, List<VatCode> vatCodes,
         List<FinancialPeriod> periods, List<ClosedPeriod> closedPeriods, List<PaymentCondition> paymentConditions) {

@@ -61,7 +61,7 @@ public final class PaymentStatusRule {
     }
 
     /**
-     * The open magnitude of a payment term, whichever sign Exact uses for "still owed" (exact-online-api.md §5.13 says
+     * The open magnitude of a payment term, whichever sign Exact uses for "still owed" (docs/exact-reference.md §5.13 says
      * negative while owed, UNCONFIRMED): a fully paid term is 0, otherwise the magnitude of {@code AmountDC}.
      */
     public static BigDecimal openOf(BigDecimal amountDc, Boolean fullyPaid) {

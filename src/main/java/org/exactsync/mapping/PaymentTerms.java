@@ -9,7 +9,7 @@ import org.exactsync.exact.model.PaymentCondition;
 
 /**
  * Payment terms become a division's payment condition: accounts reference a condition by its code, and codes are
- * chosen per division by the bookkeeper, so the term is matched on {@code PaymentDays} (exact-online-api.md §5.19).
+ * chosen per division by the bookkeeper, so the term is matched on {@code PaymentDays} (docs/exact-reference.md §5.19).
  */
 public final class PaymentTerms {
 

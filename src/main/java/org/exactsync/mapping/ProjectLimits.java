@@ -2,7 +2,7 @@ package org.exactsync.mapping;
 
 /**
  * Limits of what a project sends to Exact's {@code hrm/Costcenters}. Exact publishes no lengths; the only known
- * source models Code as 8 and Description as 60 characters (exact-online-api.md §5.10, §5.20). As for relations
+ * source models Code as 8 and Description as 60 characters (docs/exact-reference.md §5.10, §5.20). As for relations
  * (docs/relation-flow.md): a longer description rejects the event with a 400 naming the field, never shortened. The
  * code is derived, so its limit shapes {@link CostCenterCodes} instead.
  */

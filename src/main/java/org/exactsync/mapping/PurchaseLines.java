@@ -1,7 +1,7 @@
 package org.exactsync.mapping;
 
 /**
- * Which Exact transaction lines are purchases on a cost center (exact-online-api.md §5.15, §9.5): entry types 30
+ * Which Exact transaction lines are purchases on a cost center (docs/exact-reference.md §5.15, §9.5): entry types 30
  * (purchase entry) and 31 (purchase credit note), without the entry total (line 0, the creditor side) and the VAT
  * lines (9999), and only lines that carry a cost center. Their {@code AmountDC} is the cost: positive for a
  * purchase, negative for a purchase credit note.

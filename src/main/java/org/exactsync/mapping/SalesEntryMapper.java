@@ -15,7 +15,7 @@ import org.exactsync.exact.model.VatCode;
 
 /**
  * A validated CRM invoice → the {@code SalesEntries} POST for one division, checked against the division's cached
- * master data first. Every check here is one Exact would make (exact-online-api.md §4.3, §8.3); failing it here costs
+ * master data first. Every check here is one Exact would make (docs/exact-reference.md §4.3, §8.3); failing it here costs
  * no call and none of Exact's 10 errors per hour. Pure.
  */
 public final class SalesEntryMapper {

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * A tenant's link to Exact Online: which token chain it uses and which divisions it may write to. Divisions are always
  * explicit because Exact's "current division" follows whatever company the user last opened in the browser
- * (exact-online-api.md §7.1).
+ * (docs/exact-reference.md §7.1).
  *
  * @param tenant           the connected business (CRM tenant id)
  * @param site             Exact site base URL, e.g. {@code https://start.exactonline.nl}

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Port that remembers which Exact webhook notifications were already handled. Exact's delivery guarantees are unknown
- * (exact-online-api.md §6.5), so a duplicate delivery must not cost another round of Exact calls. Notifications are
+ * (docs/exact-reference.md §6.5), so a duplicate delivery must not cost another round of Exact calls. Notifications are
  * per division and per app, not per tenant, so the receipt is keyed by division.
  */
 public interface WebhookReceipts {

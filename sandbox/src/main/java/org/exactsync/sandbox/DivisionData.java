@@ -35,7 +35,7 @@ public final class DivisionData {
 
     /**
      * The next value of Exact's rowversion: unique and increasing within the division, unrelated to clock time
-     * (exact-online-api.md §5.17). Call under {@link #lock()}.
+     * (docs/exact-reference.md §5.17). Call under {@link #lock()}.
      */
     public long nextTimestamp() {
         return ++rowVersion;

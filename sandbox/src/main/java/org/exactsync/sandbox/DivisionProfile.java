@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The company-level facts of one division, as {@code system/Divisions} shows them (exact-online-api.md §2.9).
+ * The company-level facts of one division, as {@code system/Divisions} shows them (docs/exact-reference.md §2.9).
  *
  * @param code              the number used in URLs
  * @param hid               the division's own GUID

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * How the sandbox serves one Exact endpoint: its path below {@code /api/v1/{division}/}, its key, page size and the
- * query rules Exact enforces on it (exact-online-api.md §1.4, §1.5).
+ * query rules Exact enforces on it (docs/exact-reference.md §1.4, §1.5).
  *
  * @param path                 e.g. {@code crm/Accounts}, {@code sync/Cashflow/PaymentTerms}
  * @param keyField             name of the key property, e.g. {@code ID}, {@code EntryID}, {@code Timestamp}

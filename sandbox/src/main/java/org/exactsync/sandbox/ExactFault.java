@@ -2,7 +2,7 @@ package org.exactsync.sandbox;
 
 /**
  * An error the sandbox answers the way Exact does: an HTTP status and Exact's JSON body
- * {@code {"error":{"code":"","message":{"lang":"","value":"..."}}}} (exact-online-api.md §4.1). Business-rule
+ * {@code {"error":{"code":"","message":{"lang":"","value":"..."}}}} (docs/exact-reference.md §4.1). Business-rule
  * failures use 400 or, where Exact is known to, 500 (§4.2).
  */
 public final class ExactFault extends RuntimeException {
@@ -27,7 +27,7 @@ public final class ExactFault extends RuntimeException {
     /**
      * True when the answer carries no Exact error body: the failure happened in front of or beneath Exact's
      * business logic (a gateway, a crashed server), so there is no {@code error.message.value} to read — which is
-     * what tells a client a 500 is not a validation error (exact-online-api.md §4.2).
+     * what tells a client a 500 is not a validation error (docs/exact-reference.md §4.2).
      */
     public boolean bare() {
         return bare;

@@ -44,7 +44,7 @@ import org.exactsync.time.Sleeper;
 
 /**
  * A local, deterministic stand-in for Exact Online's REST API and OAuth server, faithful to
- * {@code exact-online-api.md}: {@code /api/v1/{division}/…}, {@code /api/v1/current/Me}, {@code /api/oauth2/auth},
+ * {@code docs/exact-reference.md}: {@code /api/v1/{division}/…}, {@code /api/v1/current/Me}, {@code /api/oauth2/auth},
  * {@code /api/oauth2/token}, plus test hooks in Java and under {@code /sandbox/}.
  *
  * <pre>{@code
@@ -493,7 +493,7 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         }
 
         /**
-         * UNCONFIRMED shape (exact-online-api.md §1.3): true (default) answers a request with {@code $top} with
+         * UNCONFIRMED shape (docs/exact-reference.md §1.3): true (default) answers a request with {@code $top} with
          * the bare {@code {"d":[…]}} array and no {@code __next}; false keeps {@code d.results} and pages.
          */
         public Builder topGivesBareArray(boolean bare) {

@@ -14,7 +14,7 @@ import java.util.UUID;
  * Conversions between what a client sends or reads and what a {@link Table} row holds, shared by every
  * {@link EntitySet} so that all endpoints read input and render dates the same way.
  *
- * <p>Dates: Exact works in Dutch local time (exact-online-api.md §1.6, mission "dates come back as /Date(ms)/ in
+ * <p>Dates: Exact works in Dutch local time (docs/exact-reference.md §1.6, mission "dates come back as /Date(ms)/ in
  * Dutch local time"). The sandbox therefore reads an ISO value without offset ({@code 2026-11-26T00:00:00} or
  * {@code 2026-11-26}) as Europe/Amsterdam wall time, and renders an instant as {@code /Date(ms)/} where {@code ms}
  * is that instant's Amsterdam wall time counted as if it were UTC. A business date sent as midnight therefore comes
@@ -99,7 +99,7 @@ public final class ExactValues {
         throw ExactFault.badRequest("Invalid: " + field);
     }
 
-    /** Reads a GUID; Exact answers a malformed one with "Niet herkende GUID-indeling" (exact-online-api.md §4.3). */
+    /** Reads a GUID; Exact answers a malformed one with "Niet herkende GUID-indeling" (docs/exact-reference.md §4.3). */
     public static UUID parseGuid(Object value) {
         if (value == null) {
             return null;

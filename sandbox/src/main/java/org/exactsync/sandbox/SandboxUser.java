@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * An Exact user who consents to the app. Tokens belong to (app, user); the user's {@code grantedDivisions} are the
- * companies ticked on the consent screen (division scoping, exact-online-api.md §7.1).
+ * companies ticked on the consent screen (division scoping, docs/exact-reference.md §7.1).
  *
  * @param userId           {@code current/Me.UserID}
  * @param userName         login name, also the sandbox's {@code user} parameter on {@code /api/oauth2/auth}

@@ -5,7 +5,7 @@ import org.exactsync.exact.odata.OData;
 
 /**
  * The ways to look a relation up. Each uses a field on Exact's mandatory-filter whitelist for {@code crm/Accounts}
- * (exact-online-api.md §1.5), so none of them is rejected for filtering on the wrong field.
+ * (docs/exact-reference.md §1.5), so none of them is rejected for filtering on the wrong field.
  */
 public sealed interface AccountQuery {
 

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * One payment term as {@code sync/Cashflow/PaymentTerms} (or {@code cashflow/Receivables}) returns it, reduced to
- * what the status and the change report need (exact-online-api.md §5.13, §5.17).
+ * what the status and the change report need (docs/exact-reference.md §5.13, §5.17).
  *
  * @param termId            the term's {@code ID} (lower-case), the key {@code sync/Deleted} names when it is deleted
  * @param entryId           {@code TransactionEntryID} = the sales entry's {@code EntryID} (lower-case)

@@ -2,7 +2,7 @@ package org.exactsync.exact.odata;
 
 /**
  * Exact stores relation codes as 18-character, right-aligned, space-padded strings, and {@code Code eq '100042'}
- * finds nothing: filters must carry the padded form, while the domain compares the trimmed one (exact-online-api.md
+ * finds nothing: filters must carry the padded form, while the domain compares the trimmed one (docs/exact-reference.md
  * §1.6, §8.3).
  */
 public final class AccountCode {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Exact's date formats. Responses carry {@code /Date(ms)/} (milliseconds since the epoch, optionally with an offset
- * suffix as in {@code /Date(ms+0100)/}); requests take ISO text without offset (exact-online-api.md §1.6).
+ * suffix as in {@code /Date(ms+0100)/}); requests take ISO text without offset (docs/exact-reference.md §1.6).
  */
 public final class ExactDates {
 

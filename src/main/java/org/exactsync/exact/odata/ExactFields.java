@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The properties of a POST body or a partial PUT, in Exact's names and wire formats. Only the fields set here are
- * sent: a PUT leaves every other field of the entity alone (exact-online-api.md §1.7), and setting a field to
+ * sent: a PUT leaves every other field of the entity alone (docs/exact-reference.md §1.7), and setting a field to
  * {@code null} clears it. Immutable; each {@code with} returns a copy.
  */
 public final class ExactFields {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
-/** OData v2 literals as Exact parses them in {@code $filter} and key segments (exact-online-api.md §1.6). */
+/** OData v2 literals as Exact parses them in {@code $filter} and key segments (docs/exact-reference.md §1.6). */
 public final class OData {
 
     private OData() {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The system query options of one Exact GET. {@code $select} is always required by some endpoints and a
- * {@code $filter} by the mandatory-filtering ones (exact-online-api.md §1.5), so both are first-class here.
+ * {@code $filter} by the mandatory-filtering ones (docs/exact-reference.md §1.5), so both are first-class here.
  */
 public record ODataQuery(List<String> select, Optional<String> filter, Optional<String> orderBy,
         Optional<Integer> top, List<String> expand) {

@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
 
 /**
  * After a consent: discovers the user's divisions ({@code current/Me}, then {@code system/Divisions} through the
- * current division, exact-online-api.md §2.9) and saves the connection ACTIVE.
+ * current division, docs/exact-reference.md §2.9) and saves the connection ACTIVE.
  *
  * <p>Selection: a first connection starts in DRY_RUN with the user's current division selected and default when it
  * is active (so a dry run works at once; the admin changes it before going live), else with none. A re-consent by the

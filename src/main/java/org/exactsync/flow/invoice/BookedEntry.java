@@ -26,7 +26,7 @@ record BookedEntry(UUID entryId, String entryNumber, String dueDate) {
 
     /**
      * The entry with this {@code YourRef} in the journal for that customer, if an earlier attempt created it
-     * (exact-online-api.md §8.4: look up before posting again). One GET.
+     * (docs/exact-reference.md §8.4: look up before posting again). One GET.
      */
     static Optional<BookedEntry> find(ExactOnline exact, ExactTarget target, String journal, String yourRef,
             UUID customer) {

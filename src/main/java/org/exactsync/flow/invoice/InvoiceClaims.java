@@ -12,7 +12,7 @@ import org.exactsync.store.MappingRecord;
 import org.exactsync.store.MappingStore;
 
 /**
- * The INVOICE mapping as the booking's idempotency record. Exact has no idempotency key (exact-online-api.md §8.4), so
+ * The INVOICE mapping as the booking's idempotency record. Exact has no idempotency key (docs/exact-reference.md §8.4), so
  * one conditional write claims the booking before the POST, with a lease; only one worker holds a live claim. A claim
  * whose lease ended (its worker crashed or gave it up) is taken over by compare-and-swap, and the taker looks the
  * entry up before posting. Every failure after the claim gives the lease up at once, so a replay need not wait.

@@ -4,7 +4,7 @@ import org.exactsync.exact.model.SalesEntryFields;
 import org.exactsync.mapping.SalesEntryDraft;
 import org.exactsync.mapping.SalesEntryLineDraft;
 
-/** A {@link SalesEntryDraft} as the sales entry to create in Exact (exact-online-api.md §5.4). */
+/** A {@link SalesEntryDraft} as the sales entry to create in Exact (docs/exact-reference.md §5.4). */
 final class SalesEntryRequest {
 
     private SalesEntryRequest() {

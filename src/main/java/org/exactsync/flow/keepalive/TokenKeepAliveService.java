@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Refreshes every active connection's token chain that has been idle too long. Exact's refresh tokens die after about
- * 30 days unused (exact-online-api.md §2.4) and then only a person's new consent helps; one refresh a week keeps a
+ * 30 days unused (docs/exact-reference.md §2.4) and then only a person's new consent helps; one refresh a week keeps a
  * quiet tenant connected at the cost of one token call.
  */
 @ApplicationScoped

@@ -8,7 +8,7 @@ import org.exactsync.exact.model.ExactTarget;
 /**
  * Reads {@code system/Divisions.DivisionMoveDate}: when Exact moves a division to another database every sync
  * timestamp is regenerated, so a stored cursor means nothing any more and the feed must be read in full
- * (exact-online-api.md §5.17).
+ * (docs/exact-reference.md §5.17).
  */
 @ApplicationScoped
 public class DivisionMoves {

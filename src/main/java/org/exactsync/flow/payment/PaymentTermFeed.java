@@ -11,7 +11,7 @@ import org.exactsync.exact.model.PaymentTerm;
 import org.exactsync.exact.model.ExactTarget;
 
 /**
- * Reads payment-term changes from {@code sync/Cashflow/PaymentTerms} (exact-online-api.md §5.17, §9.4): every row
+ * Reads payment-term changes from {@code sync/Cashflow/PaymentTerms} (docs/exact-reference.md §5.17, §9.4): every row
  * whose {@code Timestamp} is above the cursor, 1,000 per call, so a poll costs calls in proportion to the changes,
  * not to the open items. Only the {@code Timestamp} filter is allowed there; receivables are picked client-side.
  */

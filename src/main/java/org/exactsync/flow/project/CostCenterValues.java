@@ -11,7 +11,7 @@ import org.exactsync.mapping.ProjectUpserted;
 /**
  * The cost center fields a project manages, as strings so they can be compared with (and stored as) what was last
  * sent: {@code Description}, and {@code EndDate} (ISO date) only while the project is closed. {@code Code} is sent
- * once, on POST: Exact changes it only through its recode function (exact-online-api.md §5.10).
+ * once, on POST: Exact changes it only through its recode function (docs/exact-reference.md §5.10).
  *
  * <p>Closing uses {@code EndDate} alone: Exact documents it for POST and PUT, while {@code Active} may no longer be
  * exposed (§5.10, UNCONFIRMED), and an unknown property could fail the write.

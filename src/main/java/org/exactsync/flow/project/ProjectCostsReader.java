@@ -40,7 +40,7 @@ import org.exactsync.store.ProjectCostsKey;
 import org.jboss.logging.Logger;
 
 /**
- * The purchases read back per project (exact-online-api.md §5.15, §9.5): per connected division, Exact's incremental
+ * The purchases read back per project (docs/exact-reference.md §5.15, §9.5): per connected division, Exact's incremental
  * feed {@code sync/Financial/TransactionLines} from the stored {@code Timestamp} cursor (first run from 1: everything
  * once), purchase cost lines grouped by cost center code onto the mapped projects, and a
  * {@code project.costs-updated} callback for each project whose lines changed. With nothing new a division costs one

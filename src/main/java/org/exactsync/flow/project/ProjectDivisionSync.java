@@ -40,7 +40,7 @@ import org.jboss.logging.Logger;
  * <li>New: one GET of the cost centers that use any of the project's candidate codes, the first free candidate is
  * claimed in the mapping, then one POST. 2 calls.</li>
  * </ul>
- * Exact has no idempotency key (exact-online-api.md §8.4), so the mapping is claimed with the chosen code before the
+ * Exact has no idempotency key (docs/exact-reference.md §8.4), so the mapping is claimed with the chosen code before the
  * POST; a replay that finds the claim and a cost center with that code that no other project holds adopts it instead
  * of posting again.
  */

@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
 public class ProjectSyncHandler implements EventHandler<ProjectUpserted> {
 
     public static final String TYPE = "project.upserted";
-    /** Exact's business dates are Dutch dates (exact-online-api.md §1.6): closed at 00:30 CET closes that day. */
+    /** Exact's business dates are Dutch dates (docs/exact-reference.md §1.6): closed at 00:30 CET closes that day. */
     private static final ZoneId EXACT_ZONE = ZoneId.of("Europe/Amsterdam");
     private static final Logger LOG = Logger.getLogger(ProjectSyncHandler.class);
 

@@ -18,7 +18,7 @@ import org.exactsync.mapping.AccountFieldNames;
 
 /**
  * Reads the managed fields of the mapped accounts: {@code crm/Accounts} filtered by {@code ID} (on the mandatory-filter
- * whitelist, exact-online-api.md §1.5), a batch of ids per call, so the cost follows the connector's relations and not
+ * whitelist, docs/exact-reference.md §1.5), a batch of ids per call, so the cost follows the connector's relations and not
  * the size of the division's whole relation list.
  */
 final class AccountReader {

@@ -17,7 +17,7 @@ import org.exactsync.store.MappingRecord;
 import org.exactsync.store.MappingStore;
 
 /**
- * The mapping writes around an Exact POST. Exact has no idempotency key (exact-online-api.md §8.4), so the mapping is
+ * The mapping writes around an Exact POST. Exact has no idempotency key (docs/exact-reference.md §8.4), so the mapping is
  * claimed (a record without Exact id) before the POST; a replay that finds a claim knows an earlier attempt may have
  * created the record without getting the answer. Every write is one conditional write; losing a race is a
  * {@link MappingRaceException} (the event waits and is replayed).

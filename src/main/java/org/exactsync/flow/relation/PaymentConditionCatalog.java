@@ -16,7 +16,7 @@ import org.exactsync.exact.model.PaymentCondition;
 
 /**
  * A division's payment conditions, read once and kept for an hour per warm function instance. They are master data a
- * bookkeeper rarely changes (exact-online-api.md §9.1 step 4: load and cache per division), and reading them per
+ * bookkeeper rarely changes (docs/exact-reference.md §9.1 step 4: load and cache per division), and reading them per
  * event would cost one call of Exact's per-minute budget for every relation.
  */
 @ApplicationScoped

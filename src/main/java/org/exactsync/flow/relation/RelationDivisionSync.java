@@ -106,7 +106,7 @@ public class RelationDivisionSync {
         Map<String, String> wanted = AccountMapper.accountFields(relation, paymentCondition);
         MappingKey key = new MappingKey(tenant, division, EntityKind.RELATION, relation.id());
         // A mapping without an Exact id is a claim: an earlier attempt was about to POST and may have created the
-        // account without getting Exact's answer (Exact has no idempotency key, exact-online-api.md §8.4).
+        // account without getting Exact's answer (Exact has no idempotency key, docs/exact-reference.md §8.4).
         Optional<MappingRecord> stored = mappings.find(key);
         Optional<MappingRecord> mapping = stored.filter(m -> m.exactId() != null);
 

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 /**
  * Call budget counters: one item per (client id, division, window), each call one conditional atomic ADD. This is the
  * only key not scoped by tenant: Exact counts calls per app × division whichever tenant makes them
- * (exact-online-api.md §3.1, §7.2), so two tenants sharing a division must share the count or they both overspend it.
+ * (docs/exact-reference.md §3.1, §7.2), so two tenants sharing a division must share the count or they both overspend it.
  */
 @ApplicationScoped
 public class DynamoDbCallBudgetStore implements CallBudgetStore {

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 /**
  * Token chains in DynamoDB: one item per (tenant, site, Exact user) under the tenant's partition. Each method is one
  * UpdateItem; the version condition is what keeps two Lambdas from both spending the same single-use refresh token
- * ("Old refresh token used" would end the chain until a person consents again, exact-online-api.md §2.5).
+ * ("Old refresh token used" would end the chain until a person consents again, docs/exact-reference.md §2.5).
  */
 @ApplicationScoped
 public class DynamoDbTokenStore implements TokenStore {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exact's OData answers a navigation property that was not expanded as {@code __deferred} (exact-online-api.md §1.4).
+ * Exact's OData answers a navigation property that was not expanded as {@code __deferred} (docs/exact-reference.md §1.4).
  * The reader asks for the lines expanded; should a server ever ignore that, the lines are read from
  * {@code SalesEntryLines} instead of being taken as absent (which would report every invoice as a changed amount).
  * Against the sandbox over HTTP: the second reader's client drops {@code $expand} from every query it sends.

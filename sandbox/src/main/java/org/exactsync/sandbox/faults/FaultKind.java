@@ -10,7 +10,7 @@ public enum FaultKind {
     TOO_MANY_REQUESTS,
     /**
      * Applies the call (a POST books), then either drops the connection without any response or delays the response
-     * past the client's timeout: the case that makes idempotency necessary (exact-online-api.md §8.4).
+     * past the client's timeout: the case that makes idempotency necessary (docs/exact-reference.md §8.4).
      */
     TIMEOUT_AFTER_COMMIT
 }

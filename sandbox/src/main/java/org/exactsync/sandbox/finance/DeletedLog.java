@@ -9,7 +9,7 @@ import org.exactsync.sandbox.DivisionData;
 
 /**
  * Writes {@code sync/Deleted} rows. Public so the core sandbox can log its own deletions (accounts, contacts) in the
- * same log; call under the division lock. EntityType codes per exact-online-api.md §5.17.
+ * same log; call under the division lock. EntityType codes per docs/exact-reference.md §5.17.
  */
 public final class DeletedLog {
 

@@ -3,7 +3,7 @@ package org.exactsync.sandbox.finance;
 import java.math.BigDecimal;
 
 /**
- * Exact's validation texts (exact-online-api.md §4.3). Where a source gave the text in one language only, that
+ * Exact's validation texts (docs/exact-reference.md §4.3). Where a source gave the text in one language only, that
  * text is used whatever the language; texts marked "sandbox wording" were not found in any source and follow
  * Exact's "Kind: Field" pattern.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The property names each finance endpoint accepts in {@code $select}/{@code $filter} (exact-online-api.md §5.4,
+ * The property names each finance endpoint accepts in {@code $select}/{@code $filter} (docs/exact-reference.md §5.4,
  * §5.6, §5.12, §5.13, §5.15, §5.17). Listed rather than derived from stored rows, so that a documented field the
  * sandbox leaves null (e.g. {@code ProjectCode}) can still be selected, and an empty division checks names too.
  */

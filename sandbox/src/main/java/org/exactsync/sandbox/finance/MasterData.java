@@ -14,7 +14,7 @@ import org.exactsync.sandbox.Table;
 /**
  * Read-only look-ups into the master-data tables the core sandbox owns ({@code crm/Accounts},
  * {@code financial/GLAccounts}, {@code vat/VATCodes}, …). Rows are matched by the field names of
- * exact-online-api.md and tolerant of the value types a JSON body or a seed may have left (Integer vs Long vs
+ * docs/exact-reference.md and tolerant of the value types a JSON body or a seed may have left (Integer vs Long vs
  * String, UUID vs String), so the finance entities do not depend on how the core chose its keys.
  */
 final class MasterData {

@@ -105,7 +105,7 @@ final class ApiHandler implements HttpHandler {
         }
         DivisionData division = rt.divisions().get(call.division);
         if (division == null) {
-            // Exact's optional "reason" header on 403s (exact-online-api.md §4.2, picqer PR #451).
+            // Exact's optional "reason" header on 403s (docs/exact-reference.md §4.2, picqer PR #451).
             call.headers.put("Reason", "NoDivisionAccess");
             throw ExactFault.forbidden("Forbidden");
         }
@@ -254,7 +254,7 @@ final class ApiHandler implements HttpHandler {
             ObjectNode d = body.putObject("d");
             d.set("results", results);
             if (page.count() != null) {
-                // Exact sends the inline count as a string (exact-online-api.md §1.3).
+                // Exact sends the inline count as a string (docs/exact-reference.md §1.3).
                 d.put("__count", Integer.toString(page.count()));
             }
             if (page.nextAfter() != null) {

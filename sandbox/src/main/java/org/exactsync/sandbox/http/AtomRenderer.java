@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The OData Atom/XML answer a request without {@code Accept: application/json} gets (exact-online-api.md §1.3).
+ * The OData Atom/XML answer a request without {@code Accept: application/json} gets (docs/exact-reference.md §1.3).
  * Minimal on purpose: its only job is to make a client that forgot the header fail its JSON parse.
  */
 final class AtomRenderer {

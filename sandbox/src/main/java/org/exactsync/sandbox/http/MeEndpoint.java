@@ -16,7 +16,7 @@ import org.exactsync.sandbox.KeyKind;
 import org.exactsync.sandbox.SandboxUser;
 
 /**
- * {@code /api/v1/current/Me} (exact-online-api.md §2.9): the only division-less endpoint; one row describing the
+ * {@code /api/v1/current/Me} (docs/exact-reference.md §2.9): the only division-less endpoint; one row describing the
  * token's user, {@code CurrentDivision} being the division last opened in the UI.
  */
 public final class MeEndpoint {

@@ -10,7 +10,7 @@ import org.exactsync.sandbox.odata.QueryPage;
 
 /**
  * Builds {@code d.__next}: the absolute URL of the next page, carrying the caller's own parameters ({@code $filter},
- * {@code $select}, {@code $orderby}, …) verbatim plus a {@code $skiptoken} typed by the key kind (exact-online-api.md
+ * {@code $select}, {@code $orderby}, …) verbatim plus a {@code $skiptoken} typed by the key kind (docs/exact-reference.md
  * §1.4). {@code $skip} is dropped (the token replaces it); {@code $top} carries what is left of the cap.
  */
 final class NextLinks {

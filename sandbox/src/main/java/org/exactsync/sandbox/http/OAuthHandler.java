@@ -14,7 +14,7 @@ import org.exactsync.sandbox.oauth.TokenResponse;
 
 /**
  * {@code /api/oauth2/auth} (consents at once and redirects with a code) and {@code /api/oauth2/token}
- * (form-encoded grants), answering in Exact's shapes (exact-online-api.md §2.2–2.3, §2.8).
+ * (form-encoded grants), answering in Exact's shapes (docs/exact-reference.md §2.2–2.3, §2.8).
  */
 final class OAuthHandler implements HttpHandler {
 
@@ -45,7 +45,7 @@ final class OAuthHandler implements HttpHandler {
                 ObjectNode body = rt.mapper().createObjectNode();
                 body.put("access_token", tokens.accessToken());
                 body.put("token_type", "bearer");
-                // A JSON string, not a number: strict clients must cope (exact-online-api.md §2.3).
+                // A JSON string, not a number: strict clients must cope (docs/exact-reference.md §2.3).
                 body.put("expires_in", Integer.toString(tokens.expiresInSeconds()));
                 body.put("refresh_token", tokens.refreshToken());
                 replies.json(exchange, 200, rt.mapper().writeValueAsBytes(body), Map.of("Cache-Control", "no-store"));

@@ -41,7 +41,7 @@ final class RowRenderer {
     /**
      * One record whose embedded collections (the lines of an entry, the percentages of a VAT code) are inline only
      * when {@code expand} names them; any other comes as {@code {"__deferred":{"uri":…}}}, as Exact's OData v2 answers
-     * a navigation property that was not expanded (exact-online-api.md §1.4). A null {@code expand} renders every
+     * a navigation property that was not expanded (docs/exact-reference.md §1.4). A null {@code expand} renders every
      * collection inline.
      */
     ObjectNode record(Map<String, Object> row, EndpointSpec spec, Set<String> properties, List<String> select,

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Exact's error limit (exact-online-api.md §3.5): more than {@code maxErrors} failing calls (400, 401, 403, 404)
+ * Exact's error limit (docs/exact-reference.md §3.5): more than {@code maxErrors} failing calls (400, 401, 403, 404)
  * per (client, user, division, endpoint) within an hour block that endpoint for that key for an hour.
  */
 public final class ErrorBlocker {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The outcome of counting one call: whether it may proceed and the {@code X-RateLimit-*} headers to send
- * (exact-online-api.md §3.3).
+ * (docs/exact-reference.md §3.3).
  *
  * @param allowed        false means answer 429
  * @param minutelyBreach the 429 is of the minutely kind (only the minutely headers are sent then)

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Exact's call budgets per (client id, division): a clock-minute window and a UTC-day window (exact-online-api.md
+ * Exact's call budgets per (client id, division): a clock-minute window and a UTC-day window (docs/exact-reference.md
  * §3.1, §3.3). Every call counts, including rejected ones, because Exact counts 4xx answers too; a call refused with
  * 429 still consumes a slot of the window it was refused in.
  */

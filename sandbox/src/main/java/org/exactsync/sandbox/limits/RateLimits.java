@@ -1,7 +1,7 @@
 package org.exactsync.sandbox.limits;
 
 /**
- * The call budgets of one app in one division (exact-online-api.md §3.1).
+ * The call budgets of one app in one division (docs/exact-reference.md §3.1).
  *
  * @param perMinute calls per clock minute (Exact default 60)
  * @param perDay    calls per UTC day (Exact default 5,000)

@@ -15,7 +15,7 @@ import org.exactsync.sandbox.KeyKind;
 import org.exactsync.sandbox.SandboxContext;
 
 /**
- * {@code crm/Accounts} (exact-online-api.md §5.1): Code stored right-aligned in 18 characters and assigned as
+ * {@code crm/Accounts} (docs/exact-reference.md §5.1): Code stored right-aligned in 18 characters and assigned as
  * highest+1 when omitted, unique per division; Name mandatory; Status A/S/P/C; Country returned padded to 3;
  * mandatory filtering on GET; partial PUT; a rowversion {@code Timestamp} on every insert and update.
  */

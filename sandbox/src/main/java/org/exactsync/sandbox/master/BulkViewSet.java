@@ -9,7 +9,7 @@ import org.exactsync.sandbox.EntitySet;
 import org.exactsync.sandbox.SandboxContext;
 
 /**
- * A {@code bulk/…} view of a normal endpoint (exact-online-api.md §1.4–1.5): GET only, 1000 rows per page,
+ * A {@code bulk/…} view of a normal endpoint (docs/exact-reference.md §1.4–1.5): GET only, 1000 rows per page,
  * {@code $select} required, the source's mandatory filtering, and fields the bulk variant refuses to filter on.
  */
 public final class BulkViewSet implements EntitySet {

@@ -14,7 +14,7 @@ import org.exactsync.sandbox.KeyKind;
 import org.exactsync.sandbox.SandboxContext;
 
 /**
- * {@code crm/Contacts} (exact-online-api.md §5.2): Account mandatory and accepted on POST only (a PUT cannot move a
+ * {@code crm/Contacts} (docs/exact-reference.md §5.2): Account mandatory and accepted on POST only (a PUT cannot move a
  * contact); at least a first or a last name; {@code IsMainContact} and the account fields are derived on read from
  * the account's {@code MainContact}; {@code Email}/{@code BusinessEmail} (and phone/mobile) are twins that
  * overwrite each other.

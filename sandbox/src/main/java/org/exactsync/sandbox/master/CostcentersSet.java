@@ -11,7 +11,7 @@ import org.exactsync.sandbox.KeyKind;
 import org.exactsync.sandbox.SandboxContext;
 
 /**
- * {@code hrm/Costcenters} (exact-online-api.md §5.10): Code and Description mandatory; Code at most 8 characters
+ * {@code hrm/Costcenters} (docs/exact-reference.md §5.10): Code and Description mandatory; Code at most 8 characters
  * (Invantive's model; Exact publishes no limit), unique, and POST-only (Exact changes it only through its recode
  * function); Description, Active and EndDate are updatable.
  */

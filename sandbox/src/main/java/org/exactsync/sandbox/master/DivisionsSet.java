@@ -16,7 +16,7 @@ import org.exactsync.sandbox.KeyKind;
 import org.exactsync.sandbox.SandboxContext;
 
 /**
- * {@code system/Divisions} (exact-online-api.md §2.9): every division of the sandbox, whichever division the URL
+ * {@code system/Divisions} (docs/exact-reference.md §2.9): every division of the sandbox, whichever division the URL
  * names (the sandbox has one licence; scoping still applies to the URL's division). Key Code (Int32).
  */
 public final class DivisionsSet implements EntitySet {

@@ -11,7 +11,7 @@ import org.exactsync.sandbox.KeyKind;
 import org.exactsync.sandbox.SandboxContext;
 
 /**
- * {@code financial/GLAccounts} (exact-online-api.md §5.7): Code and Description mandatory on POST, Code unique;
+ * {@code financial/GLAccounts} (docs/exact-reference.md §5.7): Code and Description mandatory on POST, Code unique;
  * Type (20 AR, 22 AP, 24 VAT, 110 revenue …), BalanceType B/W, UseCostcenter 0 optional / 1 mandatory / 2 not
  * allowed, IsBlocked.
  */

@@ -151,7 +151,7 @@ public final class MasterDataSeed {
             String type, String transactionType, boolean charged, String euSalesListing, boolean blocked) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("ID", id(d, "vat", code));
-        // Exact returns VAT codes left-aligned in three characters ('2  ', exact-online-api.md §1.6, §8.3).
+        // Exact returns VAT codes left-aligned in three characters ('2  ', docs/exact-reference.md §1.6, §8.3).
         r.put("Code", ExactValues.padRight(code, 3));
         r.put("Description", description);
         r.put("Percentage", new BigDecimal(percentage));

@@ -9,7 +9,7 @@ import org.exactsync.sandbox.ExactFault;
 import org.exactsync.sandbox.KeyKind;
 import org.exactsync.sandbox.SandboxContext;
 
-/** {@code cashflow/PaymentConditions} (exact-online-api.md §5.19): GET and POST; entries reference the Code. */
+/** {@code cashflow/PaymentConditions} (docs/exact-reference.md §5.19): GET and POST; entries reference the Code. */
 public final class PaymentConditionsSet extends MasterTableSet {
 
     public static final String PATH = "cashflow/PaymentConditions";

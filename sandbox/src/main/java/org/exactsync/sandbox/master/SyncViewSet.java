@@ -13,7 +13,7 @@ import org.exactsync.sandbox.KeyKind;
 import org.exactsync.sandbox.SandboxContext;
 
 /**
- * A {@code sync/…} view of another endpoint's rows (exact-online-api.md §5.17): GET only, 1000 rows per page, keyed
+ * A {@code sync/…} view of another endpoint's rows (docs/exact-reference.md §5.17): GET only, 1000 rows per page, keyed
  * and ordered by the rowversion {@code Timestamp} (so {@code $skiptoken} is an Int64 {@code …L}), and only
  * {@code Timestamp} may be filtered on. Rows without a Timestamp are not shown.
  */

@@ -2,7 +2,7 @@ package org.exactsync.sandbox.oauth;
 
 /**
  * A token-endpoint or authentication failure, answered in the OAuth shape
- * {@code {"error":"…","error_description":"…"}} (exact-online-api.md §2.8, §4.1).
+ * {@code {"error":"…","error_description":"…"}} (docs/exact-reference.md §2.8, §4.1).
  */
 public final class OAuthError extends RuntimeException {
 

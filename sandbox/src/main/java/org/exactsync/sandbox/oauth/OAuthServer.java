@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.exactsync.sandbox.SandboxUser;
 
 /**
- * Exact's OAuth 2.0 server without HTTP (exact-online-api.md §2): automatic consent, single-use codes, 600-second
+ * Exact's OAuth 2.0 server without HTTP (docs/exact-reference.md §2): automatic consent, single-use codes, 600-second
  * access tokens, single-use rotating refresh tokens that break the whole chain when a superseded one is presented,
  * the last-30-seconds refresh rule, 200 token calls per (app, user) per UTC day, and idle refresh-token expiry.
  */
@@ -152,7 +152,7 @@ public final class OAuthServer {
     private TokenResponse exchangeCode(OAuthClient client, String code, String redirectUri) {
         Code grant = code == null ? null : codes.remove(code);
         if (grant == null) {
-            // Reused or unknown codes are a plain 400 at Exact (exact-online-api.md §2.4, §8.1).
+            // Reused or unknown codes are a plain 400 at Exact (docs/exact-reference.md §2.4, §8.1).
             throw new OAuthError(400, "invalid_grant", "Bad Request");
         }
         countTokenCall(client.clientId(), grant.user);

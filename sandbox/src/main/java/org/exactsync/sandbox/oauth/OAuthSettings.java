@@ -3,7 +3,7 @@ package org.exactsync.sandbox.oauth;
 import java.time.Duration;
 
 /**
- * Lifetimes and limits of the simulated Exact OAuth server (exact-online-api.md §2.4–2.7).
+ * Lifetimes and limits of the simulated Exact OAuth server (docs/exact-reference.md §2.4–2.7).
  *
  * @param accessTokenLifetime      600 s at Exact
  * @param refreshWindow            a refresh is accepted only in the last 30 s of the access token's life

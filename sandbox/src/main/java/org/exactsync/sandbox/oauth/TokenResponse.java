@@ -2,7 +2,7 @@ package org.exactsync.sandbox.oauth;
 
 /**
  * What the token endpoint returns; rendered with {@code expires_in} as a JSON string ("600"), as Exact does
- * (exact-online-api.md §2.3).
+ * (docs/exact-reference.md §2.3).
  */
 public record TokenResponse(String accessToken, String refreshToken, int expiresInSeconds) {
 

@@ -9,7 +9,7 @@ import org.exactsync.sandbox.ExactFault;
 import org.exactsync.sandbox.ExactValues;
 
 /**
- * Recursive-descent parser for the {@code $filter} subset Exact clients use (exact-online-api.md §1.5–1.6):
+ * Recursive-descent parser for the {@code $filter} subset Exact clients use (docs/exact-reference.md §1.5–1.6):
  * comparisons, {@code and}/{@code or}/{@code not}, parentheses, the literal forms {@code guid'…'},
  * {@code datetime'…'}, {@code 123L}, integers, decimals, booleans, {@code null} and strings with {@code ''} escaping,
  * and the functions {@code trim}, {@code tolower}, {@code toupper}, {@code substringof}, {@code startswith},

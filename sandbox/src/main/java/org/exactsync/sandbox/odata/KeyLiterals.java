@@ -6,7 +6,7 @@ import org.exactsync.sandbox.KeyKind;
 
 /**
  * The literal form of a key in {@code Entity(key)} segments, {@code __metadata.uri} and {@code $skiptoken}
- * (exact-online-api.md §1.2, §1.4: {@code guid'…'}, {@code '…'}, {@code 123}, {@code 123L}).
+ * (docs/exact-reference.md §1.2, §1.4: {@code guid'…'}, {@code '…'}, {@code 123}, {@code 123L}).
  */
 public final class KeyLiterals {
 

@@ -12,7 +12,7 @@ import org.exactsync.sandbox.ExactFault;
 /**
  * Applies Exact's query rules and OData options to an endpoint's rows: mandatory {@code $select} and
  * {@code $filter}, unsupported filter fields, {@code $filter}, {@code $orderby}, {@code $skiptoken}, {@code $skip},
- * {@code $top}, {@code $inlinecount} and the page size (exact-online-api.md §1.3–1.5). {@code $expand} decides
+ * {@code $top}, {@code $inlinecount} and the page size (docs/exact-reference.md §1.3–1.5). {@code $expand} decides
  * at rendering whether an embedded collection comes inline or as {@code __deferred}.
  */
 public final class QueryEngine {

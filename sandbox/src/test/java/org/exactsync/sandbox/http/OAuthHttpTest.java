@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The OAuth endpoints over HTTP (exact-online-api.md §2). */
+/** The OAuth endpoints over HTTP (docs/exact-reference.md §2). */
 class OAuthHttpTest {
 
     private final AdjustableClock clock = AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z"));

@@ -27,7 +27,7 @@ import org.exactsync.store.MappingKey;
 import org.exactsync.store.MappingStore;
 
 /**
- * Builds a relation's open-receivables report from Exact's {@code cashflow/Receivables} (exact-online-api.md §5.13):
+ * Builds a relation's open-receivables report from Exact's {@code cashflow/Receivables} (docs/exact-reference.md §5.13):
  * per division where the relation is synced, one read of its open terms and one of the terms it paid in full in the
  * last 365 days (60 rows per call). Live from Exact rather than from the connector's own records, because a customer's
  * open items include invoices a bookkeeper entered in Exact directly.

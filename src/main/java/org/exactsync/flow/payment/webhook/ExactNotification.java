@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The verified {@code Content} of an Exact webhook (exact-online-api.md §6.3): a notification only, the data must be
+ * The verified {@code Content} of an Exact webhook (docs/exact-reference.md §6.3): a notification only, the data must be
  * read from Exact.
  *
  * @param topic    entity collection, e.g. {@code FinancialTransactions}

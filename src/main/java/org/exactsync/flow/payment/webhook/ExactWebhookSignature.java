@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.exactsync.signing.Hmac;
 
 /**
- * Exact's webhook {@code HashCode} (exact-online-api.md §6.4): upper-case hex HMAC-SHA256, keyed with the app's
+ * Exact's webhook {@code HashCode} (docs/exact-reference.md §6.4): upper-case hex HMAC-SHA256, keyed with the app's
  * webhook secret, over the raw bytes of the {@code Content} value exactly as received. The value is sliced out of the
  * raw body, never re-serialised (key order or whitespace would change the bytes), and compared in constant time.
  */

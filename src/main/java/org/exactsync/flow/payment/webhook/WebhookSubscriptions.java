@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the connector's webhook subscriptions in every connected division ({@code webhooks/WebhookSubscriptions},
- * exact-online-api.md §6.1): one per {@link WebhookTopics#SUBSCRIBED} topic, pointing at the configured callback URL.
+ * docs/exact-reference.md §6.1): one per {@link WebhookTopics#SUBSCRIBED} topic, pointing at the configured callback URL.
  * Called at once when a tenant goes live or consents again ({@link GoLiveSubscriber}); the schedule only repairs.
  * Idempotent: a division that has them costs one GET. Exact does not allow updating a subscription, so one of ours
  * whose URL changed is deleted and posted again. An app only sees its own subscriptions, so nothing of another app is

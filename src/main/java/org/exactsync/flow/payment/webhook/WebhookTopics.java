@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The topics the connector subscribes to and acts on. Exact has no topic for payment terms (exact-online-api.md
+ * The topics the connector subscribes to and acts on. Exact has no topic for payment terms (docs/exact-reference.md
  * §6.2), so payments are noticed through the transactions that carry them: a bank or cash entry matching an invoice
  * publishes {@code FinancialTransactions}; {@code SalesEntries} covers a booked entry being changed or removed.
  */
