@@ -27,14 +27,6 @@ class BenchmarkHarness {
 
     @Test
     void printsExactCallsPerOperation() throws Exception {
-        if ("cold-start".equals(System.getProperty("bench.only"))) {
-            // -Dbench.only=cold-start: the packaged function's start figures alone (minutes instead of the whole run).
-            String table = renderStart(ColdStartMeasurement.measure(Integer.getInteger("bench.warm-events", 300)));
-            System.out.println(table);
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target/benchmark-results.md"), table);
-            return;
-        }
         int operations = Integer.getInteger("bench.operations", 20);
         // -Dbench.only=burst,tenants runs only the named parts (calls, overhead, coldstart, soak, burst, tenants);
         // -Dbench.scenarios=webhooks keeps, within "calls", only the scenarios whose name contains one of the words.
