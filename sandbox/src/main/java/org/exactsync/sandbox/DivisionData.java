@@ -33,6 +33,11 @@ public final class DivisionData {
         return tables.get(path);
     }
 
+    /** Every table stored so far (a snapshot of the list; the tables themselves are live). */
+    public java.util.List<Table> tables() {
+        return java.util.List.copyOf(tables.values());
+    }
+
     /**
      * The next value of Exact's rowversion: unique and increasing within the division, unrelated to clock time
      * (docs/exact-reference.md §5.17). Call under {@link #lock()}.

@@ -94,7 +94,8 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         for (DivisionProfile profile : builder.divisions) {
             addDivision(profile, builder.seedMasterData, today);
         }
-        SandboxSetup setup = new SandboxSetup(clock, builder.clientId, builder.webhookSecret, this, builder.seed);
+        SandboxSetup setup = new SandboxSetup(clock, builder.clientId, builder.webhookSecret, this, builder.seed,
+                builder.webhookTls);
         List<EntitySet> sets = new ArrayList<>(SandboxEntities.all(setup));
         sets.addAll(builder.extraSets);
         for (EntitySet set : sets) {
@@ -394,6 +395,7 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         private String clientSecret = "sandbox-secret";
         private String redirectUri = "https://connector.example.test/oauth/callback";
         private String webhookSecret = "sandbox-webhook-secret";
+        private javax.net.ssl.SSLContext webhookTls;
         private long seed = 42L;
         private List<DivisionProfile> divisions = MasterDataSeed.defaultDivisions();
         private boolean seedMasterData = true;
@@ -442,6 +444,15 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
 
         public Builder webhookSecret(String webhookSecret) {
             this.webhookSecret = webhookSecret;
+            return this;
+        }
+
+        /**
+         * Whom the https webhook calls trust (default: the JDK's public CAs). Callbacks must be https as in Exact;
+         * a test receiver uses {@code finance.LocalReceiverTls} and passes its {@code clientContext()} here.
+         */
+        public Builder webhookTls(javax.net.ssl.SSLContext tls) {
+            this.webhookTls = tls;
             return this;
         }
 

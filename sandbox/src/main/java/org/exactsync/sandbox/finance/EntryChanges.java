@@ -14,8 +14,8 @@ import org.exactsync.sandbox.SandboxContext;
 
 /**
  * PUT and DELETE of a booked entry. A header PUT re-dates or re-labels the entry and carries the change to its
- * transaction lines and payment term (each with a new rowversion, so sync readers see it); the line collection is
- * not accepted on a header PUT (§1.7) and is ignored. {@code Reversal} (writable on PUT, "amounts are reversed",
+ * transaction lines and payment term (each with a new rowversion, so sync readers see it); a header PUT that carries
+ * the line collection is refused with 400 and changes nothing (§1.7). {@code Reversal} (writable on PUT, "amounts are reversed",
  * §5.4) set to true reverses the entry's amounts: header, lines, transaction lines and the payment term, whose
  * {@code TransactionIsReversal} becomes true (docs/sandbox-finance.md). DELETE removes the entry with everything it booked and logs
  * the transaction lines (EntityType 1) and the payment term (EntityType 10) in {@code sync/Deleted}.
@@ -35,6 +35,10 @@ final class EntryChanges {
         UUID entryId = BodyValues.guid(key);
         Map<String, Object> entry = division.table(kind.path, "EntryID").get(entryId)
                 .orElseThrow(ExactFault::notFound);
+        if (body.containsKey(kind.linesField)) {
+            // Exact adds lines through the line endpoint only and refuses them in a header PUT (§1.7, §8.3).
+            throw ExactFault.badRequest(messages.linesOnHeaderPut(kind));
+        }
         Instant now = context.clock().instant();
         String journalCode = (String) entry.get("Journal");
         JournalRef journal = MasterData.journal(division, journalCode)

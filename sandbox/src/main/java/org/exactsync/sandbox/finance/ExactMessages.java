@@ -56,6 +56,11 @@ final class ExactMessages {
         return (english ? "Mandatory: " : "Verplicht: ") + kind.linesField;
     }
 
+    /** Sandbox wording: lines travel in a header POST only, never in a header PUT (§1.7). */
+    String linesOnHeaderPut(EntryKind kind) {
+        return (english ? "Not allowed: " : "Niet toegestaan: ") + kind.linesField;
+    }
+
     /** Sandbox wording. */
     String glAccountMissing() {
         return english ? "Mandatory: G/L account" : "Verplicht: Grootboekrekening";

@@ -38,8 +38,8 @@ public final class FinanceEntities {
         sets.add(EntryLineSet.purchaseEntryLines(options));
         sets.addAll(new FinanceViews(options).all());
         WebhookDispatcher dispatcher = new WebhookDispatcher(setup.clock(), setup.webhookSecret(), setup.seed(),
-                Sleeper.system(), validationDelay);
-        sets.add(new WebhookSubscriptionSet(setup.clientId(), dispatcher, baseUrl(setup), false, setup.clock()));
+                Sleeper.system(), validationDelay, setup.webhookTls());
+        sets.add(new WebhookSubscriptionSet(setup.clientId(), dispatcher, baseUrl(setup), setup.clock()));
         return sets;
     }
 

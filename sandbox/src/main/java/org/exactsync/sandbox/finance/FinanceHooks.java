@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.exactsync.sandbox.DivisionData;
+import org.exactsync.sandbox.DivisionMove;
 import org.exactsync.sandbox.ExactFault;
 import org.exactsync.sandbox.SandboxContext;
 
@@ -177,31 +178,17 @@ public final class FinanceHooks {
     }
 
     /**
-     * The division moved to another database: every rowversion is regenerated far above the old ones (a client must
-     * resync in full) and {@code system/Divisions.DivisionMoveDate} is set when the core seeded that row. Only the
-     * finance tables are renumbered here.
+     * The division moved to another database: every rowversion of every table is regenerated far above the old ones
+     * (a client must resync every feed in full, {@link DivisionMove}) and {@code system/Divisions.DivisionMoveDate} is
+     * set when the core seeded that row.
      *
      * @return the lowest regenerated Timestamp
      */
     public long moveDivision(DivisionData division, Instant moveDate) {
         synchronized (division.lock()) {
-            long base = division.nextTimestamp() + 1_000_000_000L;
-            division.regenerateTimestamps(base);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            rows.addAll(FinanceTables.transactionLines(division).where(r -> true));
-            rows.addAll(FinanceTables.paymentTerms(division).where(r -> true));
-            rows.sort(Comparator.comparingLong(r -> (Long) r.get("Timestamp")));
-            for (Map<String, Object> row : rows) {
-                row.put("Timestamp", division.nextTimestamp());
-            }
-            List<Map<String, Object>> deleted = FinanceTables.deleted(division).snapshotSortedByKey();
-            for (Map<String, Object> row : deleted) {
-                FinanceTables.deleted(division).remove(row.get("Timestamp"));
-                row.put("Timestamp", division.nextTimestamp());
-                FinanceTables.deleted(division).put(row);
-            }
+            long first = DivisionMove.regenerateTimestamps(division);
             MasterData.divisionRow(division).ifPresent(row -> row.put("DivisionMoveDate", moveDate));
-            return base + 1;
+            return first;
         }
     }
 

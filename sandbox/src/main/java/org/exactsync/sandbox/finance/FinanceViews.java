@@ -31,7 +31,7 @@ public final class FinanceViews {
 
     public List<EntitySet> all() {
         return List.of(transactionLines(), bulkTransactionLines(), syncTransactionLines(), receivables(),
-                syncPaymentTerms(), receivablesList(), payablesList(), syncDeleted());
+                bulkReceivables(), syncPaymentTerms(), receivablesList(), payablesList(), syncDeleted());
     }
 
     public EntitySet transactionLines() {
@@ -56,10 +56,24 @@ public final class FinanceViews {
     public EntitySet receivables() {
         return new ReadOnlyView(ReadOnlyView.single("cashflow/Receivables", "ID", KeyKind.GUID, true,
                 "Exact.Web.Api.Models.Cashflow.Receivable"), FinanceProperties.RECEIVABLE,
-                (division, context) -> FinanceTables.paymentTerms(division).snapshotSortedByKey().stream()
-                        .filter(r -> Integer.valueOf(20).equals(r.get("LineType")))
-                        .map(r -> Rows.without(r, "Timestamp", "LineType"))
-                        .toList());
+                FinanceViews::receivableRows);
+    }
+
+    private static List<Map<String, Object>> receivableRows(DivisionData division, SandboxContext context) {
+        return FinanceTables.paymentTerms(division).snapshotSortedByKey().stream()
+                .filter(r -> Integer.valueOf(20).equals(r.get("LineType")))
+                .map(r -> Rows.without(r, "Timestamp", "LineType"))
+                .toList();
+    }
+
+    /**
+     * {@code bulk/Cashflow/Receivables}: the rows and fields of {@code cashflow/Receivables}, 1000 per page, with the
+     * bulk family's {@code $select} requirement (§5.13, §1.5).
+     */
+    public EntitySet bulkReceivables() {
+        return new ReadOnlyView(ReadOnlyView.bulk("bulk/Cashflow/Receivables",
+                "Exact.Web.Api.Models.Bulk.Cashflow.Receivable"), FinanceProperties.RECEIVABLE,
+                FinanceViews::receivableRows);
     }
 
     /** Receivables (LineType 20) and payables (22) together; separating them is the reader's job (§5.17). */

@@ -95,7 +95,7 @@ public final class SandboxFinance {
         });
     }
 
-    /** Regenerates the finance timestamps and sets the division profile's {@code DivisionMoveDate}. */
+    /** Regenerates every sync family's timestamps and sets the division profile's {@code DivisionMoveDate}. */
     public long moveDivision(int division, Instant moveDate) {
         long base = sandbox.inDivision(division, (d, c) -> hooks(c).moveDivision(d, moveDate));
         sandbox.profile(division).ifPresent(p -> sandbox.updateProfile(p.withDivisionMoveDate(moveDate)));

@@ -16,6 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,12 +49,24 @@ public final class WebhookDispatcher implements AutoCloseable {
      */
     public WebhookDispatcher(Clock clock, String webhookSecret, long seed, Sleeper sleeper,
             Duration validationDelay) {
+        this(clock, webhookSecret, seed, sleeper, validationDelay, null);
+    }
+
+    /**
+     * @param tls whom the https calls trust; null for the JDK's default trust store (public CAs, as Exact)
+     */
+    public WebhookDispatcher(Clock clock, String webhookSecret, long seed, Sleeper sleeper,
+            Duration validationDelay, SSLContext tls) {
         this.clock = clock;
         this.signer = new WebhookSigner(webhookSecret);
         this.faults = new WebhookFaults(seed);
         this.sleeper = sleeper;
         this.validationDelay = validationDelay;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (tls != null) {
+            client.sslContext(tls);
+        }
+        this.http = client.build();
         this.worker = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "exact-sandbox-webhooks");
             thread.setDaemon(true);
@@ -85,11 +99,17 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    /** Queues the empty validation POST a new subscription receives. */
-    void sendValidation(String callbackUrl) {
+    /**
+     * Queues the empty validation POST a new subscription receives; {@code refused} runs (on the worker thread) when
+     * it gets no 2xx answer, a failed connection included.
+     */
+    void sendValidation(String callbackUrl, Runnable refused) {
         submit(() -> {
             sleeper.sleep(validationDelay);
             int status = post(callbackUrl, null);
+            if (status < 200 || status > 299) {
+                refused.run();
+            }
             deliveries.add(new WebhookDelivery(callbackUrl, "", true, false, false, status, clock.instant()));
         });
     }

@@ -22,7 +22,8 @@ import org.exactsync.sandbox.SandboxContext;
 
 /**
  * {@code webhooks/WebhookSubscriptions}: per division and per app (an app sees only its own), POST with mandatory
- * {@code CallbackURL} and {@code Topic}, DELETE, no PUT (Exact refuses updates, §6.1). As a {@link ChangeListener} it
+ * {@code CallbackURL} (https only) and {@code Topic}, DELETE, no PUT (Exact refuses updates, §6.1); a subscription
+ * whose validation POST gets no 2xx answer is removed again. As a {@link ChangeListener} it
  * turns every published change into notifications for the matching subscriptions of that division.
  */
 public final class WebhookSubscriptionSet implements EntitySet, ChangeListener {
@@ -48,7 +49,6 @@ public final class WebhookSubscriptionSet implements EntitySet, ChangeListener {
     private final String clientId;
     private final WebhookDispatcher dispatcher;
     private final Supplier<String> baseUrl;
-    private final boolean requireHttps;
     private final Clock clock;
     /** Divisions that ever had a subscription, so a change can find its division's subscriptions. */
     private final Map<Integer, DivisionData> divisions = new ConcurrentHashMap<>();
@@ -56,14 +56,12 @@ public final class WebhookSubscriptionSet implements EntitySet, ChangeListener {
     /**
      * @param clientId     the app whose subscriptions these are (notifications carry it as ClientId)
      * @param baseUrl      the sandbox's base URL, for {@code ExactOnlineEndpoint}
-     * @param requireHttps refuse http callbacks as Exact does (off by default: test receivers run on http)
      */
     public WebhookSubscriptionSet(String clientId, WebhookDispatcher dispatcher, Supplier<String> baseUrl,
-            boolean requireHttps, Clock clock) {
+            Clock clock) {
         this.clientId = clientId;
         this.dispatcher = dispatcher;
         this.baseUrl = baseUrl;
-        this.requireHttps = requireHttps;
         this.clock = clock;
     }
 
@@ -109,8 +107,8 @@ public final class WebhookSubscriptionSet implements EntitySet, ChangeListener {
         } catch (IllegalArgumentException e) {
             throw ExactFault.badRequest("Ongeldig: CallbackURL");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-        if (!scheme.equals("https") && (requireHttps || !scheme.equals("http"))) {
+        // Exact calls https callbacks only (§6.1); it has no plain-http setting, so neither has the sandbox.
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
             throw ExactFault.badRequest("Ongeldig: CallbackURL");
         }
         Instant now = context.clock().instant();
@@ -128,7 +126,14 @@ public final class WebhookSubscriptionSet implements EntitySet, ChangeListener {
         row.put("CreatorFullName", null);
         FinanceTables.webhookSubscriptions(division).put(row);
         divisions.put(division.code(), division);
-        dispatcher.sendValidation(callback);
+        Object id = row.get("ID");
+        // What Exact does when validation fails is UNCONFIRMED (§6.1); the sandbox drops the subscription, so a
+        // client must repair it rather than trust a subscription that never reached its receiver.
+        dispatcher.sendValidation(callback, () -> {
+            synchronized (division.lock()) {
+                FinanceTables.webhookSubscriptions(division).remove(id);
+            }
+        });
         return Rows.copy(row);
     }
 

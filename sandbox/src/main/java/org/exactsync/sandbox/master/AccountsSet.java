@@ -17,7 +17,8 @@ import org.exactsync.sandbox.SandboxContext;
 /**
  * {@code crm/Accounts} (docs/exact-reference.md §5.1): Code stored right-aligned in 18 characters and assigned as
  * highest+1 when omitted, unique per division; Name mandatory; Status A/S/P/C; Country returned padded to 3;
- * mandatory filtering on GET; partial PUT; a rowversion {@code Timestamp} on every insert and update.
+ * mandatory filtering on GET; partial PUT; a rowversion {@code Timestamp} on every insert and update; field lengths
+ * and references to payment conditions, VAT codes, GL accounts and accounts checked ({@link MasterFieldRules}).
  */
 public final class AccountsSet extends MasterTableSet {
 
@@ -84,6 +85,8 @@ public final class AccountsSet extends MasterTableSet {
         row.put("Blocked", false);
         row.put("Type", "A");
         applyWritable(row, body, WRITABLE);
+        MasterFieldRules.checkLengths(body, MasterFieldRules.ACCOUNT_LENGTHS);
+        MasterFieldRules.checkAccountReferences(division, body, row);
         validate(division, row, null);
         String code = text(body, "Code");
         row.put("Code", blank(code) ? nextCode(division) : uniqueCode(division, code, null));
@@ -102,6 +105,8 @@ public final class AccountsSet extends MasterTableSet {
         if (body.containsKey("Name") && blank(text(body, "Name"))) {
             throw ExactFault.badRequest("Mandatory: Name");
         }
+        MasterFieldRules.checkLengths(body, MasterFieldRules.ACCOUNT_LENGTHS);
+        MasterFieldRules.checkAccountReferences(division, body, changed);
         validate(division, changed, (UUID) key);
         String code = text(body, "Code");
         if (!blank(code)) {

@@ -17,7 +17,7 @@ import org.exactsync.sandbox.SandboxContext;
  * {@code crm/Contacts} (docs/exact-reference.md §5.2): Account mandatory and accepted on POST only (a PUT cannot move a
  * contact); at least a first or a last name; {@code IsMainContact} and the account fields are derived on read from
  * the account's {@code MainContact}; {@code Email}/{@code BusinessEmail} (and phone/mobile) are twins that
- * overwrite each other.
+ * overwrite each other; e-mail and phone lengths checked ({@link MasterFieldRules}).
  */
 public final class ContactsSet extends MasterTableSet {
 
@@ -71,6 +71,7 @@ public final class ContactsSet extends MasterTableSet {
         if (division.table(AccountsSet.PATH, "ID").get(account).isEmpty()) {
             throw ExactFault.badRequest("Invalid reference: Account");
         }
+        MasterFieldRules.checkLengths(body, MasterFieldRules.CONTACT_LENGTHS);
         Map<String, Object> row = blankRow();
         applyWritable(row, body, WRITABLE);
         applyTwins(row, body);
@@ -86,6 +87,7 @@ public final class ContactsSet extends MasterTableSet {
     public void update(DivisionData division, Object key, Map<String, Object> body, SandboxContext context) {
         Map<String, Object> changed = new LinkedHashMap<>(existing(division, key));
         // Account is POST-only (META22): a PUT that names it leaves the contact where it is.
+        MasterFieldRules.checkLengths(body, MasterFieldRules.CONTACT_LENGTHS);
         applyWritable(changed, body, WRITABLE);
         applyTwins(changed, body);
         requireName(changed);

@@ -13,7 +13,7 @@ import org.exactsync.sandbox.SandboxContext;
 /**
  * {@code hrm/Costcenters} (docs/exact-reference.md §5.10): Code and Description mandatory; Code at most 8 characters
  * (Invantive's model; Exact publishes no limit), unique, and POST-only (Exact changes it only through its recode
- * function); Description, Active and EndDate are updatable.
+ * function); Description (at most 60 characters, the same model), Active and EndDate are updatable.
  */
 public final class CostcentersSet extends MasterTableSet {
 
@@ -38,6 +38,7 @@ public final class CostcentersSet extends MasterTableSet {
         if (blank(text(body, "Description"))) {
             throw ExactFault.badRequest("Mandatory: Description");
         }
+        MasterFieldRules.checkLengths(body, MasterFieldRules.COSTCENTER_LENGTHS);
         String trimmed = code.trim();
         if (trimmed.length() > MAX_CODE_LENGTH) {
             throw ExactFault.badRequest("Invalid: Code (maximum length " + MAX_CODE_LENGTH + ")");
@@ -58,6 +59,7 @@ public final class CostcentersSet extends MasterTableSet {
     public void update(DivisionData division, Object key, Map<String, Object> body, SandboxContext context) {
         Map<String, Object> changed = new LinkedHashMap<>(existing(division, key));
         // Code is POST-only: a PUT naming it leaves the code unchanged.
+        MasterFieldRules.checkLengths(body, MasterFieldRules.COSTCENTER_LENGTHS);
         applyWritable(changed, body, UPDATABLE);
         if (blank((String) changed.get("Description"))) {
             throw ExactFault.badRequest("Mandatory: Description");

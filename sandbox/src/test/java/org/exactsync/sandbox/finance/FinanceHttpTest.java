@@ -43,7 +43,8 @@ class FinanceHttpTest {
     @BeforeAll
     static void start() {
         sandbox = ExactSandbox.builder().clock(AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z")))
-                .rateLimits(new RateLimits(100_000, 1_000_000)).webhookSecret(SECRET).build().start();
+                .rateLimits(new RateLimits(100_000, 1_000_000)).webhookSecret(SECRET)
+                .webhookTls(LocalReceiverTls.clientContext()).build().start();
         http = new SandboxHttp(sandbox).connected();
         finance = SandboxFinance.of(sandbox);
         customer = createCustomer(DIVISION);

@@ -6,31 +6,40 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
-/** A callback endpoint for webhook tests: records each POST's raw body bytes and Content-Length header. */
+/**
+ * A callback endpoint for webhook tests, over https with the test certificate of {@link LocalReceiverTls} (Exact
+ * calls https only): records each POST's raw body bytes and Content-Length header and answers {@code status}.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
     record Received(String contentLength, byte[] body) {
     }
 
     final List<Received> received = new CopyOnWriteArrayList<>();
-    private final HttpServer server;
+    private final HttpsServer server;
 
     WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(200);
+    }
+
+    WebhookReceiver(int status) throws IOException {
+        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(LocalReceiverTls.serverContext()));
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 received.add(new Received(exchange.getRequestHeaders().getFirst("Content-Length"), in.readAllBytes()));
             }
-            exchange.sendResponseHeaders(200, -1);
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "https://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     List<Received> notifications() {

@@ -18,9 +18,9 @@ class WebhookSubscriptionSetTest {
     private final FinanceFixture fx = new FinanceFixture();
     private final RecordingContext context = new RecordingContext();
     private final WebhookDispatcher dispatcher = new WebhookDispatcher(context.clock, "s3cret", 7L, Sleeper.system(),
-            Duration.ZERO);
+            Duration.ZERO, LocalReceiverTls.clientContext());
     private final WebhookSubscriptionSet mine = new WebhookSubscriptionSet("app-1", dispatcher,
-            () -> "https://start.exactonline.nl", false, context.clock);
+            () -> "https://start.exactonline.nl", context.clock);
 
     @AfterEach
     void stop() {
@@ -48,47 +48,72 @@ class WebhookSubscriptionSetTest {
     }
 
     @Test
-    void refusesPlainHttpWhenHttpsIsRequired() {
-        WebhookSubscriptionSet strict = new WebhookSubscriptionSet("app-1", dispatcher, () -> "", true,
-                context.clock);
-        assertThatThrownBy(() -> strict.create(fx.division,
-                Map.of("CallbackURL", "http://x.test/h", "Topic", "Accounts"), context))
+    void refusesAPlainHttpCallback() {
+        assertThatThrownBy(() -> mine.create(fx.division,
+                Map.of("CallbackURL", "http://127.0.0.1:8080/h", "Topic", "Accounts"), context))
+                .isInstanceOfSatisfying(ExactFault.class, f -> assertThat(f.status()).isEqualTo(400))
                 .hasMessage("Ongeldig: CallbackURL");
+        assertThat(mine.list(fx.division, context)).isEmpty();
     }
 
     @Test
-    void showsAnAppOnlyItsOwnSubscriptions() {
-        WebhookSubscriptionSet other = new WebhookSubscriptionSet("app-2", dispatcher, () -> "", false,
-                context.clock);
-        mine.create(fx.division, Map.of("CallbackURL", "https://a.test/h", "Topic", "Accounts"), context);
-        other.create(fx.division, Map.of("CallbackURL", "https://b.test/h", "Topic", "Accounts"), context);
+    void dropsASubscriptionWhoseValidationPostGetsA500() throws Exception {
+        try (WebhookReceiver failing = new WebhookReceiver(500); WebhookReceiver fine = new WebhookReceiver()) {
+            mine.create(fx.division, Map.of("CallbackURL", failing.url(), "Topic", "Accounts"), context);
+            mine.create(fx.division, Map.of("CallbackURL", fine.url(), "Topic", "Accounts"), context);
+            assertThat(dispatcher.awaitIdle(Duration.ofSeconds(5))).isTrue();
 
-        assertThat(mine.list(fx.division, context)).extracting(r -> r.get("CallbackURL"))
-                .containsExactly("https://a.test/h");
-        Object othersId = other.list(fx.division, context).get(0).get("ID");
-        assertThatThrownBy(() -> mine.delete(fx.division, othersId, context))
-                .isInstanceOfSatisfying(ExactFault.class, f -> assertThat(f.status()).isEqualTo(404));
+            assertThat(failing.received).as("the validation POST was made").hasSize(1);
+            assertThat(mine.list(fx.division, context)).extracting(r -> r.get("CallbackURL"))
+                    .containsExactly(fine.url());
+        }
+    }
+
+    @Test
+    void dropsASubscriptionWhoseReceiverCannotBeReached() throws Exception {
+        mine.create(fx.division, Map.of("CallbackURL", "https://127.0.0.1:9/h", "Topic", "Accounts"), context);
+        assertThat(dispatcher.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(mine.list(fx.division, context)).isEmpty();
+    }
+
+    @Test
+    void showsAnAppOnlyItsOwnSubscriptions() throws Exception {
+        WebhookSubscriptionSet other = new WebhookSubscriptionSet("app-2", dispatcher, () -> "", context.clock);
+        try (WebhookReceiver a = new WebhookReceiver(); WebhookReceiver b = new WebhookReceiver()) {
+            mine.create(fx.division, Map.of("CallbackURL", a.url(), "Topic", "Accounts"), context);
+            other.create(fx.division, Map.of("CallbackURL", b.url(), "Topic", "Accounts"), context);
+            assertThat(dispatcher.awaitIdle(Duration.ofSeconds(5))).isTrue();
+
+            assertThat(mine.list(fx.division, context)).extracting(r -> r.get("CallbackURL"))
+                    .containsExactly(a.url());
+            Object othersId = other.list(fx.division, context).get(0).get("ID");
+            assertThatThrownBy(() -> mine.delete(fx.division, othersId, context))
+                    .isInstanceOfSatisfying(ExactFault.class, f -> assertThat(f.status()).isEqualTo(404));
+        }
     }
 
     @Test
     void notifiesOnlySubscriptionsOfTheTopicInThatDivision() throws Exception {
-        mine.create(fx.division, Map.of("CallbackURL", "http://127.0.0.1:9/accounts", "Topic", "Accounts"), context);
-        mine.create(fx.division, Map.of("CallbackURL", "http://127.0.0.1:9/sales", "Topic", "SalesEntries"),
-                context);
-        UUID key = UUID.randomUUID();
+        try (WebhookReceiver accounts = new WebhookReceiver(); WebhookReceiver sales = new WebhookReceiver()) {
+            mine.create(fx.division, Map.of("CallbackURL", accounts.url(), "Topic", "Accounts"), context);
+            mine.create(fx.division, Map.of("CallbackURL", sales.url(), "Topic", "SalesEntries"), context);
+            assertThat(dispatcher.awaitIdle(Duration.ofSeconds(5))).isTrue();
+            UUID key = UUID.randomUUID();
 
-        mine.onChange(new ChangeEvent(FinanceFixture.DIVISION, "SalesEntries", key, "Update", null,
-                context.clock.instant()));
-        mine.onChange(new ChangeEvent(999, "SalesEntries", key, "Update", null, context.clock.instant()));
-        assertThat(dispatcher.awaitIdle(Duration.ofSeconds(5))).isTrue();
+            mine.onChange(new ChangeEvent(FinanceFixture.DIVISION, "SalesEntries", key, "Update", null,
+                    context.clock.instant()));
+            mine.onChange(new ChangeEvent(999, "SalesEntries", key, "Update", null, context.clock.instant()));
+            assertThat(dispatcher.awaitIdle(Duration.ofSeconds(5))).isTrue();
 
-        assertThat(dispatcher.deliveries()).filteredOn(d -> !d.validation()).singleElement().satisfies(d -> {
-            assertThat(d.callbackUrl()).isEqualTo("http://127.0.0.1:9/sales");
-            assertThat(d.body()).contains("\"Key\":\"" + key + "\"").contains("\"Action\":\"Update\"")
-                    .contains("\"ExactOnlineEndpoint\":\"https://start.exactonline.nl/api/v1/123456/"
-                            + "salesentry/SalesEntries(guid'" + key + "')\"");
-            assertThat(d.status()).as("nothing listens on port 9").isEqualTo(-1);
-        });
+            assertThat(dispatcher.deliveries()).filteredOn(d -> !d.validation()).singleElement().satisfies(d -> {
+                assertThat(d.callbackUrl()).isEqualTo(sales.url());
+                assertThat(d.body()).contains("\"Key\":\"" + key + "\"").contains("\"Action\":\"Update\"")
+                        .contains("\"ExactOnlineEndpoint\":\"https://start.exactonline.nl/api/v1/123456/"
+                                + "salesentry/SalesEntries(guid'" + key + "')\"");
+                assertThat(d.status()).isEqualTo(200);
+            });
+            assertThat(accounts.notifications()).isEmpty();
+        }
     }
 
     @Test
