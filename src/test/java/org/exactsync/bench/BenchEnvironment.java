@@ -42,7 +42,8 @@ final class BenchEnvironment implements AutoCloseable {
      */
     BenchEnvironment(double speed, List<DivisionProfile> divisions) {
         this.clock = AdjustableClock.running(Instant.parse("2026-03-02T09:00:00Z"), speed);
-        ExactSandbox.Builder builder = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper());
+        ExactSandbox.Builder builder = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper())
+                .webhookTls(org.exactsync.sandbox.finance.LocalReceiverTls.clientContext());
         this.sandbox = (divisions == null ? builder : builder.divisions(divisions)).build().start();
         this.dynamo = TestDynamo.shared();
         this.table = dynamo.newTable("bench");

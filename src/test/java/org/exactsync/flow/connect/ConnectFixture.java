@@ -68,7 +68,8 @@ public final class ConnectFixture implements AutoCloseable {
     public final ConnectCallback callback;
 
     public ConnectFixture() {
-        sandbox = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper()).build().start();
+        sandbox = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper())
+                .webhookTls(org.exactsync.sandbox.finance.LocalReceiverTls.clientContext()).build().start();
         ExactSettings settings = ExactSettings.defaults(sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret(),
                 sandbox.redirectUri());
         tokens = new DynamoDbTokenStore(dynamo.client(), table);

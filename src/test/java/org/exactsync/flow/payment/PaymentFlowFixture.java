@@ -77,7 +77,8 @@ final class PaymentFlowFixture implements AutoCloseable {
     }
 
     PaymentFlowFixture(RateLimits limits) {
-        sandbox = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper()).rateLimits(limits).build().start();
+        sandbox = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper()).rateLimits(limits)
+                .webhookTls(org.exactsync.sandbox.finance.LocalReceiverTls.clientContext()).build().start();
         finance = SandboxFinance.of(sandbox);
         ExactSettings settings = ExactSettings.defaults(sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret(),
                 sandbox.redirectUri()).withRetry(new ExactSettings.Retry(3, Duration.ofMillis(100),

@@ -14,11 +14,16 @@ import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.payment.webhook.ExactWebhookHandler;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import org.exactsync.sandbox.finance.LocalReceiverTls;
 
 /**
  * Where the sandbox delivers webhooks in these tests: each POST is handed, as API Gateway would (body base64, no byte
- * changes), to the connector's handler; raw bodies and answers are kept.
+ * changes), to the connector's handler; raw bodies and answers are kept. Served over https with the sandbox's test
+ * certificate, as Exact calls https callbacks only: the sandbox must be built with
+ * {@code webhookTls(LocalReceiverTls.clientContext())}.
  */
 public final class WebhookEndpoint implements AutoCloseable {
 
@@ -27,10 +32,11 @@ public final class WebhookEndpoint implements AutoCloseable {
     }
 
     final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-    private final HttpServer server;
+    private final HttpsServer server;
 
     public WebhookEndpoint(ExactWebhookHandler handler) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(LocalReceiverTls.serverContext()));
         server.createContext("/exact/webhooks", exchange -> {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -48,13 +54,22 @@ public final class WebhookEndpoint implements AutoCloseable {
         server.start();
     }
 
+    /** Like the constructor, for field initialisers: a port that cannot be bound fails the test at once. */
+    public static WebhookEndpoint open(ExactWebhookHandler handler) {
+        try {
+            return new WebhookEndpoint(handler);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static HttpRequestEvent request(byte[] body) {
         return new HttpRequestEvent("/exact/webhooks", null, Map.of("Content-Type", "application/json"),
                 Base64.getEncoder().encodeToString(body), true);
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/exact/webhooks";
+        return "https://127.0.0.1:" + server.getAddress().getPort() + "/exact/webhooks";
     }
 
     public List<Delivery> notifications() {

@@ -35,10 +35,10 @@ public class WebhookSubscriptions implements GoLiveSubscriber {
     private final Optional<String> callbackUrl;
 
     public WebhookSubscriptions(ExactOnline exact, OpenItemPoll poll,
-            @ConfigProperty(name = "connector.exact-webhook.callback-url") Optional<String> callbackUrl) {
+            @ConfigProperty(name = WebhookCallbackUrl.PROPERTY) Optional<String> callbackUrl) {
         this.exact = exact;
         this.poll = poll;
-        this.callbackUrl = callbackUrl.filter(url -> !url.isBlank());
+        this.callbackUrl = WebhookCallbackUrl.of(callbackUrl);
     }
 
     /** Every live connection's divisions; nothing without a configured callback URL. */
@@ -84,8 +84,13 @@ public class WebhookSubscriptions implements GoLiveSubscriber {
         return new SubscriptionReport(divisions, created, removed, failed);
     }
 
-    /** Ensures one division's subscriptions point at {@code url}. */
+    /**
+     * Ensures one division's subscriptions point at {@code url}.
+     *
+     * @throws IllegalArgumentException before any Exact call when {@code url} is not https
+     */
     public Ensured ensure(ExactTarget target, String url) {
+        WebhookCallbackUrl.require(url);
         Set<String> present = new HashSet<>();
         int removed = 0;
         for (WebhookSubscription existing : exact.webhookSubscriptions(target)) {
