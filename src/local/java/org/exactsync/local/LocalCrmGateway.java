@@ -33,6 +33,7 @@ import org.exactsync.crm.inbound.EventHandler;
 import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.crm.inbound.InboundPipeline;
+import org.exactsync.sandbox.finance.LocalReceiverTls;
 import org.exactsync.time.Deadline;
 import org.exactsync.time.InvocationDeadline;
 import org.exactsync.logging.SafeStackTrace;
@@ -40,6 +41,8 @@ import org.jboss.logging.Logger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -72,6 +75,9 @@ public class LocalCrmGateway {
 
     private HttpServer server;
     private ExecutorService executor;
+    /** Port of the https listener for Exact's webhook calls; -1 (tests) for none. */
+    private int httpsPort = -1;
+    private HttpsServer httpsServer;
 
     @Inject
     LocalCrmGateway(LocalRunConfig local, InboundPipeline pipeline, @Any Instance<EventHandler<?>> handlers,
@@ -80,6 +86,7 @@ public class LocalCrmGateway {
             Clock clock) {
         this(local.enabled(), pipeline, handlers.stream().toList(), port,
                 local.enabled() ? extraRoutes.stream().toList() : List.of(), operations, deadlines, clock);
+        this.httpsPort = local.webhookPort();
     }
 
     /** For tests: the handlers given, port 0 for any free port. */
@@ -131,6 +138,17 @@ public class LocalCrmGateway {
         server.createContext("/", this::serve);
         server.start();
         LOG.infof("CRM routes on http://127.0.0.1:%d (flows present: %s)", boundPort(), handlersByType.keySet());
+        if (httpsPort >= 0) {
+            // Exact (and so the sandbox) calls https webhook callbacks only (docs/exact-reference.md §6.1): the same
+            // routes over https with the sandbox's test certificate, which the local sandbox trusts.
+            httpsServer = HttpsServer.create(new InetSocketAddress("127.0.0.1", httpsPort), 0);
+            httpsServer.setHttpsConfigurator(new HttpsConfigurator(LocalReceiverTls.serverContext()));
+            httpsServer.setExecutor(executor);
+            httpsServer.createContext("/", this::serve);
+            httpsServer.start();
+            LOG.infof("Exact webhook route on https://127.0.0.1:%d/exact/webhooks",
+                    httpsServer.getAddress().getPort());
+        }
     }
 
     int boundPort() {
@@ -138,6 +156,10 @@ public class LocalCrmGateway {
     }
 
     void stop() {
+        if (httpsServer != null) {
+            httpsServer.stop(0);
+            httpsServer = null;
+        }
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();

@@ -28,6 +28,13 @@ public interface LocalRunConfig {
     int sandboxPort();
 
     /**
+     * Port of the https listener that takes Exact's webhook calls ({@code /exact/webhooks}; Exact calls https only),
+     * with the sandbox's test certificate; {@code connector.exact-webhook.callback-url} points at it. Default 8092.
+     */
+    @WithDefault("8092")
+    int webhookPort();
+
+    /**
      * Whether to serve Exact from the bundled sandbox. Default true. The sandbox is used only while the configured
      * client id is {@link #sandboxClientId()}: configuring real Exact credentials (README) switches it off.
      */

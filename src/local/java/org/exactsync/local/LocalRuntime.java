@@ -14,6 +14,7 @@ import org.exactsync.exact.ExactOnline;
 import org.exactsync.flow.admin.LedgerMappingAdmin;
 import org.exactsync.flow.connect.ConnectionSetup;
 import org.exactsync.sandbox.ExactSandbox;
+import org.exactsync.sandbox.finance.LocalReceiverTls;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.SyncMode;
 import org.exactsync.store.dynamodb.TableBootstrap;
@@ -83,7 +84,9 @@ public class LocalRuntime {
         if (useSandbox) {
             sandbox = ExactSandbox.builder().port(local.sandboxPort()).clock(clock)
                     .client(exact.clientId(), exact.clientSecret(), exact.redirectUri())
-                    .webhookSecret(exact.webhookSecret()).build().start();
+                    .webhookSecret(exact.webhookSecret())
+                    // Trusts the local gateway's https webhook listener (its test certificate) and nothing else.
+                    .webhookTls(LocalReceiverTls.clientContext()).build().start();
             LOG.infof("Exact Online sandbox on %s (site URL the connector uses: %s)", sandbox.baseUrl(),
                     exact.siteUrl());
         }

@@ -74,7 +74,9 @@ class ExactReferenceTest {
         List<String> offenders = new ArrayList<>();
         List<Path> roots = new ArrayList<>();
         try (Stream<Path> top = Files.list(Path.of("."))) {
-            top.filter(p -> !Set.of("target", "node_modules", ".git", ".mvn").contains(p.getFileName().toString()))
+            // Build output and tool caches, not the project's files (.m2repo: a worktree's private Maven repository).
+            top.filter(p -> !Set.of("target", "node_modules", ".git", ".mvn", ".m2repo", ".local")
+                    .contains(p.getFileName().toString()))
                     .forEach(roots::add);
         }
         Path repository = Path.of("").toAbsolutePath().normalize();
