@@ -193,11 +193,13 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
     }
 
     /** The readings in force of the points the reference leaves open. */
+    @Override
     public SandboxVariants variants() {
         return variants;
     }
 
     /** Switches the open points' readings on the running sandbox (the old-refresh-token status included). */
+    @Override
     public void useVariants(SandboxVariants next) {
         synchronized (oauth) {
             oauth.setSettings(oauth.settings().withOldRefreshTokenStatus(next.oldRefreshTokenStatus()));

@@ -9,13 +9,13 @@ import java.util.Map;
  * tested under both readings. {@link #strict()} (the default of every sandbox) picks the reading that is harder on a
  * client; {@link #lenient()} the other one. Changeable at run time through {@code ExactSandbox.useVariants}.
  *
- * @param topShape                 the answer to a request with {@code $top} (§1.3)
+ * @param topShape                 the answer to a request with {@code $top} (docs/exact-reference.md §1.8)
  * @param contactsFilterMandatory  {@code crm/Contacts} refuses a GET without a {@code $filter} on its whitelist
- *                                 (§1.5: mandatory filtering applies to endpoints with a sync counterpart; recorded
+ *                                 (docs/exact-reference.md §1.5, §5.2: mandatory filtering applies to endpoints with a sync counterpart; recorded
  *                                 answers show unfiltered GETs served)
- * @param errorBlockRateHeaders    the 429 of the error block (§3.5) carries the {@code X-RateLimit-*} headers; when
+ * @param errorBlockRateHeaders    the 429 of the error block (docs/exact-reference.md §3.5) carries the {@code X-RateLimit-*} headers; when
  *                                 false it carries none, so a client cannot tell it from the headers alone
- * @param oldRefreshTokenStatus    status of "Old refresh token used." (§2.5): 400 (as Invantive saw it) or 401 (picqer)
+ * @param oldRefreshTokenStatus    status of "Old refresh token used." (docs/exact-reference.md §2.5): 400 (as Invantive saw it) or 401 (picqer)
  */
 public record SandboxVariants(
         TopShape topShape,
@@ -23,7 +23,7 @@ public record SandboxVariants(
         boolean errorBlockRateHeaders,
         int oldRefreshTokenStatus) {
 
-    /** How a GET with {@code $top} is answered (§1.3). */
+    /** How a GET with {@code $top} is answered (docs/exact-reference.md §1.8). */
     public enum TopShape {
         /**
          * As recorded from live divisions: {@code $top} up to the page size answers the bare {@code {"d":[…]}};

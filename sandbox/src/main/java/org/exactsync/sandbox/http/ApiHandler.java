@@ -158,13 +158,13 @@ final class ApiHandler implements HttpHandler {
         }
         String entity = slash < 0 ? "" : rest.substring(slash + 1);
         if (entity.endsWith("/$count")) {
-            // OData's count segment (docs/exact-reference.md §1.4): the number of matching rows as plain text.
+            // OData's count segment (docs/exact-reference.md §1.8): the number of matching rows as plain text.
             call.count = true;
             entity = entity.substring(0, entity.length() - "/$count".length());
         }
         int close = entity.lastIndexOf(')');
         if (close > 0 && close < entity.length() - 1 && entity.charAt(close + 1) == '/') {
-            // Following a __deferred link: Entity(key)/Navigation (§1.3).
+            // Following a __deferred link: Entity(key)/Navigation (docs/exact-reference.md §1.8).
             call.navigation = entity.substring(close + 2);
             entity = entity.substring(0, close + 1);
         }

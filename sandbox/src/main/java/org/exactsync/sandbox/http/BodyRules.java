@@ -8,10 +8,10 @@ import org.exactsync.sandbox.EntitySet;
 import org.exactsync.sandbox.ExactFault;
 
 /**
- * What Exact's OData layer checks in a POST or PUT body before any business rule (docs/exact-reference.md §1.7): the
+ * What Exact's OData layer checks in a POST or PUT body before any business rule (docs/exact-reference.md §1.7, §1.8): the
  * body must be JSON ({@code Content-Type: application/json}), and every property must exist on the entity's type,
  * embedded collections (an entry's lines) included. A misspelt name is refused with 400 naming it, never ignored;
- * properties that exist but are read-only stay ignored (§5, unconfirmed either way).
+ * properties that exist but are read-only stay ignored (unconfirmed either way).
  */
 final class BodyRules {
 

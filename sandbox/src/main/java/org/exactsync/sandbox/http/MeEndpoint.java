@@ -54,7 +54,7 @@ public final class MeEndpoint {
         row.put("DivisionCustomer", current == null ? null : current.hid());
         row.put("Legislation", current == null ? null : current.legislation());
         row.put("LanguageCode", "nl-NL");
-        // A plain text, not an Edm.DateTime: the server's Dutch wall time without offset (§2.9).
+        // A plain text, not an Edm.DateTime: the server's Dutch wall time without offset (docs/exact-reference.md §1.8).
         row.put("ServerTime", SERVER_TIME.format(LocalDateTime.ofInstant(now, ExactValues.EXACT_ZONE)));
         row.put("ServerUtcOffset", ExactValues.EXACT_ZONE.getRules().getOffset(now).getTotalSeconds());
         return row;

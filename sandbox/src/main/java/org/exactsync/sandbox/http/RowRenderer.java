@@ -100,7 +100,7 @@ final class RowRenderer {
             return mapper.getNodeFactory().numberNode(i);
         }
         if (value instanceof Long l) {
-            // Edm.Int64 (Timestamp, HID) travels as a JSON string in OData v2 verbose JSON (§1.6): a JavaScript
+            // Edm.Int64 (Timestamp, HID) travels as a JSON string in OData v2 verbose JSON (docs/exact-reference.md §1.8): a JavaScript
             // number would lose precision past 2^53.
             return mapper.getNodeFactory().textNode(Long.toString(l));
         }

@@ -18,7 +18,7 @@ final class VariantRules {
     /**
      * The fields a {@code crm/Contacts} filter must use when mandatory filtering applies. Exact publishes the list per
      * endpoint on its reference pages; for contacts it is not in docs/exact-reference.md, so this list (the key, the
-     * owning account and the identifying fields) is the sandbox's reading (§1.5).
+     * owning account and the identifying fields) is the sandbox's reading (docs/exact-reference.md §1.5, §5.2).
      */
     static final Set<String> CONTACT_FILTER_FIELDS = Set.of("ID", "Account", "Email", "BusinessEmail", "FirstName",
             "LastName", "FullName", "Phone", "Mobile", "Created", "Modified");
@@ -40,7 +40,7 @@ final class VariantRules {
                 spec.metadataType());
     }
 
-    /** Strips the rate-limit headers from the error block's answer when the current variant leaves them out (§3.5). */
+    /** Strips the rate-limit headers from the error block's answer when the current variant leaves them out (docs/exact-reference.md §3.5). */
     void errorBlockHeaders(Map<String, String> headers) {
         if (!variants.get().errorBlockRateHeaders()) {
             headers.keySet().removeIf(h -> h.startsWith("X-RateLimit-"));

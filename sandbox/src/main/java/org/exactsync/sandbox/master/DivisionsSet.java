@@ -52,7 +52,7 @@ public final class DivisionsSet implements EntitySet {
         for (DivisionProfile p : directory.profiles()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("Code", p.code());
-            // Hid is an Int64 in system/Divisions (its GUID twin lives elsewhere), rendered as a string (§1.6).
+            // Hid is an Int64 in system/Divisions (its GUID twin lives elsewhere), rendered as a string (docs/exact-reference.md §1.8).
             row.put("Hid", (long) p.code());
             row.put("Description", p.description());
             row.put("Currency", p.currency());

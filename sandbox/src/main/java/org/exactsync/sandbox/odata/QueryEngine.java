@@ -25,7 +25,7 @@ public final class QueryEngine {
     private final Supplier<SandboxVariants.TopShape> topShape;
 
     /**
-     * @param topShape the current answer shape of a request with {@code $top}, UNCONFIRMED in the doc (§1.3); read on
+     * @param topShape the current answer shape of a request with {@code $top}, UNCONFIRMED in docs/exact-reference.md §1.8; read on
      *                 every request so a test can switch it on a running sandbox
      */
     public QueryEngine(Supplier<SandboxVariants.TopShape> topShape) {
@@ -57,7 +57,7 @@ public final class QueryEngine {
             remaining = remaining.subList(Math.min(options.skip(), remaining.size()), remaining.size());
         }
         int pageSize = spec.pageSize();
-        // Sync feeds ignore $top (§1.4): they always answer a full page with __next.
+        // Sync feeds ignore $top (docs/exact-reference.md §1.8): they always answer a full page with __next.
         Integer top = isSync(spec) ? null : options.top();
         if (top != null) {
             boolean bare = count == null

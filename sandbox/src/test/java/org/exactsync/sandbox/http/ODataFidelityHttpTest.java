@@ -185,4 +185,14 @@ class ODataFidelityHttpTest {
         sandbox.useVariants(SandboxVariants.lenient());
         assertThat(http.get(API + "crm/Contacts?$select=ID").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void switchesVariantsOverTheAdminApi() {
+        HttpResponse<String> set = http.post("/sandbox/variants", "{\"EXACT_SANDBOX_CONTACTS_FILTER\":\"optional\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(http.json(set).path("contactsFilterMandatory").asBoolean()).isFalse();
+        assertThat(http.json(set).path("topShape").asText()).isEqualTo("RECORDED");
+        assertThat(http.get(API + "crm/Contacts?$select=ID").statusCode()).isEqualTo(200);
+        assertThat(http.json(http.get("/sandbox/variants")).path("oldRefreshTokenStatus").asInt()).isEqualTo(400);
+    }
 }
