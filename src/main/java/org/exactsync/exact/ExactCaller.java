@@ -163,8 +163,15 @@ final class ExactCaller {
         throw failure(endpoint, method, reply, RateLimitHeaders.from(reply));
     }
 
-    /** A 429 while both budgets still have calls left is the error block, not a spent minute or day. */
+    /**
+     * A 429 while both budgets still have calls left is the error block, not a spent minute or day. So is a 429
+     * without any rate-limit header: a spent minute or day names itself in its own headers (docs/exact-reference.md
+     * §3.3), and Exact may leave them out of the block's answer (§3.5); retrying then would only lengthen the block.
+     */
     private static boolean blockedByErrorLimit(RateLimitHeaders limits) {
+        if (limits.equals(RateLimitHeaders.none())) {
+            return true;
+        }
         boolean minuteLeft = limits.minutelyRemaining().isPresent() && limits.minutelyRemaining().getAsInt() > 0;
         boolean dayLeft = limits.dailyRemaining().isEmpty() || limits.dailyRemaining().getAsInt() > 0;
         return minuteLeft && dayLeft;

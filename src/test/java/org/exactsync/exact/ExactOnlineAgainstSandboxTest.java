@@ -23,6 +23,7 @@ import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.sandbox.EntitySet;
 import org.exactsync.sandbox.ExactSandbox;
+import org.exactsync.sandbox.SandboxVariants;
 import org.exactsync.sandbox.faults.FaultRule;
 import org.exactsync.sandbox.limits.RateLimits;
 import org.exactsync.exact.port.TokenKey;
@@ -32,6 +33,8 @@ import org.exactsync.testsupport.TestDynamo;
 import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The client against the Exact sandbox over HTTP, with its state in DynamoDB (dynalite). The sandbox records a call
@@ -231,9 +234,11 @@ class ExactOnlineAgainstSandboxTest {
         assertThat(sandbox.oauth().brokenChains()).isZero();
     }
 
-    @Test
-    void stopsAtExactsErrorBlockInsteadOfRetrying() {
-        sandbox(RateLimits.exactDefaults());
+    /** Under both readings of the block's answer: with the rate headers, and without any (the strict default). */
+    @ParameterizedTest(name = "sandbox variants: {0}")
+    @MethodSource("org.exactsync.sandbox.SandboxVariants#all")
+    void stopsAtExactsErrorBlockInsteadOfRetrying(SandboxVariants variants) {
+        sandbox = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper()).variants(variants).build().start();
         ExactOnlineClient client = client();
         ExactTarget target = connected(client);
         for (int i = 0; i < 11; i++) {

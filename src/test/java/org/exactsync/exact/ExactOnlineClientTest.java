@@ -298,6 +298,18 @@ class ExactOnlineClientTest {
     }
 
     @Test
+    void doesNotRetryA429WithoutRateHeadersIntoTheErrorBlock() {
+        transport.then(call -> FakeTransport.reply(429,
+                "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":\"API rate limit exceeded\"}}}",
+                Map.of()));
+
+        assertThatThrownBy(() -> client.journals(TARGET))
+                .isInstanceOfSatisfying(ExactRateLimitedException.class,
+                        e -> assertThat(e.resetAt()).isEqualTo(T0.plus(Duration.ofHours(1))));
+        assertThat(transport.calls).hasSize(1);
+    }
+
+    @Test
     void retriesOnceWithTheTokenAnotherProcessStoredAfter401() {
         transport.then(call -> {
             // Meanwhile another process rotated the chain.

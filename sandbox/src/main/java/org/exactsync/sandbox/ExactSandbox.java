@@ -76,6 +76,7 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
     /** Bounded so a long local run or benchmark does not grow without limit; guarded by its own monitor. */
     private final java.util.ArrayDeque<ChangeEvent> changes = new java.util.ArrayDeque<>();
     private volatile SandboxServer server;
+    private volatile SandboxVariants variants;
 
     private ExactSandbox(Builder builder) {
         this.config = builder;
@@ -84,9 +85,10 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         List<SandboxUser> users = builder.users.isEmpty() ? defaultUsers(builder.divisions) : builder.users;
+        this.variants = builder.variants;
         this.oauth = new OAuthServer(clock, builder.seed,
                 List.of(new OAuthClient(builder.clientId, builder.clientSecret, builder.redirectUri)), users,
-                builder.oauthSettings);
+                builder.oauthSettings.withOldRefreshTokenStatus(builder.variants.oldRefreshTokenStatus()));
         this.rateLimiter = new RateLimiter(clock, builder.rateLimits);
         this.errorBlocker = new ErrorBlocker(clock, builder.maxErrorsPerHour);
         this.faults = new FaultInjector(clock, builder.seed);
@@ -115,9 +117,9 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
     public synchronized ExactSandbox start() {
         if (server == null) {
             SandboxRuntime runtime = new SandboxRuntime(clock, config.sleeper, mapper, oauth, rateLimiter,
-                    errorBlocker, config.errorBlockStatus, counters, faults, new QueryEngine(config.topGivesBareArray),
+                    errorBlocker, config.errorBlockStatus, counters, faults, new QueryEngine(() -> variants.topShape()),
                     Collections.unmodifiableMap(entitySets), divisions, this, new MeEndpoint(clock, this), this::deliver,
-                    this::baseUrl);
+                    this::baseUrl, this::variants);
             server = SandboxServer.start(config.port, config.threads, runtime, this);
         }
         return this;
@@ -189,6 +191,21 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
 
     public OAuthServer oauth() {
         return oauth;
+    }
+
+    /** The readings in force of the points the reference leaves open. */
+    @Override
+    public SandboxVariants variants() {
+        return variants;
+    }
+
+    /** Switches the open points' readings on the running sandbox (the old-refresh-token status included). */
+    @Override
+    public void useVariants(SandboxVariants next) {
+        synchronized (oauth) {
+            oauth.setSettings(oauth.settings().withOldRefreshTokenStatus(next.oldRefreshTokenStatus()));
+            this.variants = next;
+        }
     }
 
     public RateLimiter rateLimiter() {
@@ -404,7 +421,7 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         private int maxErrorsPerHour = 10;
         private int errorBlockStatus = 429;
         private OAuthSettings oauthSettings = OAuthSettings.exactDefaults();
-        private boolean topGivesBareArray = true;
+        private SandboxVariants variants = SandboxVariants.strict();
         private final List<EntitySet> extraSets = new ArrayList<>();
         private final List<ChangeListener> listeners = new ArrayList<>();
 
@@ -504,11 +521,12 @@ public final class ExactSandbox implements AutoCloseable, DivisionDirectory, Adm
         }
 
         /**
-         * UNCONFIRMED shape (docs/exact-reference.md §1.3): true (default) answers a request with {@code $top} with
-         * the bare {@code {"d":[…]}} array and no {@code __next}; false keeps {@code d.results} and pages.
+         * The readings of the points docs/exact-reference.md leaves open ({@code $top} shape, mandatory filter on
+         * contacts, rate headers on the error block, "Old refresh token used." status); default
+         * {@link SandboxVariants#strict()}. Its old-refresh-token status replaces the one in {@link #oauthSettings}.
          */
-        public Builder topGivesBareArray(boolean bare) {
-            this.topGivesBareArray = bare;
+        public Builder variants(SandboxVariants variants) {
+            this.variants = java.util.Objects.requireNonNull(variants);
             return this;
         }
 

@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the sandbox as a local process (for the local run mode and manual exploration). Settings from the
  * environment: {@code EXACT_SANDBOX_PORT} (default 8089), {@code EXACT_SANDBOX_CLIENT_ID},
- * {@code EXACT_SANDBOX_CLIENT_SECRET}, {@code EXACT_SANDBOX_REDIRECT_URI}, {@code EXACT_SANDBOX_WEBHOOK_SECRET}.
+ * {@code EXACT_SANDBOX_CLIENT_SECRET}, {@code EXACT_SANDBOX_REDIRECT_URI}, {@code EXACT_SANDBOX_WEBHOOK_SECRET}, and the
+ * variant switches read by {@link SandboxVariants#fromEnvironment}.
  * Uses the system clock. Stops on Ctrl-C.
  */
 public final class ExactSandboxMain {
@@ -32,7 +33,8 @@ public final class ExactSandboxMain {
     public static ExactSandbox.Builder fromEnvironment(Map<String, String> env) {
         ExactSandbox.Builder builder = ExactSandbox.builder()
                 .clock(Clock.systemUTC())
-                .port(Integer.parseInt(env.getOrDefault("EXACT_SANDBOX_PORT", "8089")));
+                .port(Integer.parseInt(env.getOrDefault("EXACT_SANDBOX_PORT", "8089")))
+                .variants(SandboxVariants.fromEnvironment(env));
         String clientId = env.get("EXACT_SANDBOX_CLIENT_ID");
         String secret = env.get("EXACT_SANDBOX_CLIENT_SECRET");
         String redirect = env.get("EXACT_SANDBOX_REDIRECT_URI");

@@ -65,4 +65,16 @@ class ODataHelpersTest {
 
         assertThat(query).isEqualTo("$select=ID%2CCode&$filter=Code%20eq%20%27%20%20%20%2042%27&$top=1");
     }
+
+    @Test
+    void readsInt64AsTheJsonStringOfODataV2AndAsANumber() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"Timestamp\":\"9007199254740993\",\"HID\":42,\"Padded\":\" 7 \"}");
+        ExactRow row = new ExactRow(json);
+
+        // 2^53 + 1: a double would round it, the string keeps it.
+        assertThat(row.int64("Timestamp")).isEqualTo(9_007_199_254_740_993L);
+        assertThat(row.int64("HID")).isEqualTo(42L);
+        assertThat(row.int64("Padded")).isEqualTo(7L);
+    }
 }

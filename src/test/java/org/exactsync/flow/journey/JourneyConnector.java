@@ -55,6 +55,7 @@ import org.exactsync.flow.relation.RelationDivisionSync;
 import org.exactsync.flow.relation.RelationUpsertHandler;
 import org.exactsync.local.LocalGatewayServer;
 import org.exactsync.sandbox.ExactSandbox;
+import org.exactsync.sandbox.SandboxVariants;
 import org.exactsync.sandbox.limits.RateLimits;
 import org.exactsync.store.dynamodb.DynamoDbCallBudgetStore;
 import org.exactsync.store.dynamodb.DynamoDbCallbackOutbox;
@@ -106,13 +107,14 @@ final class JourneyConnector implements AutoCloseable {
     final ProjectCostsFunction projectCosts;
     final CallbackDispatchFunction callbackDispatch;
 
-    JourneyConnector() throws IOException {
+    /** The connector against a sandbox answering the reference's open points with {@code variants}. */
+    JourneyConnector(SandboxVariants variants) throws IOException {
         crm = new FakeCrm(OUTBOUND_SECRET, clock);
         int port = LocalGatewayServer.freePort();
         String gatewayUrl = "http://127.0.0.1:" + port;
         // The app registered in Exact redirects to the connector's callback route, as in the App Center.
         sandbox = ExactSandbox.builder().clock(clock).sleeper(clock.sleeper()).rateLimits(RateLimits.exactDefaults())
-                .client("journey-client", "journey-client-secret", gatewayUrl + "/exact/callback").build().start();
+                .variants(variants).client("journey-client", "journey-client-secret", gatewayUrl + "/exact/callback").build().start();
         ExactSettings settings = ExactSettings.defaults(sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret(),
                 sandbox.redirectUri()).withRetry(new ExactSettings.Retry(3, Duration.ofMillis(100),
                         Duration.ofSeconds(1)));

@@ -9,17 +9,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.exactsync.flow.connect.ConnectLinks;
 import org.exactsync.flow.journey.FakeCrm.Received;
 import org.exactsync.flow.journey.GatewayClient.Answer;
+import org.exactsync.sandbox.SandboxVariants;
 import org.exactsync.sandbox.finance.SandboxFinance;
 import org.exactsync.sandbox.master.MasterDataSeed;
 import org.exactsync.exact.port.ConnectionStatus;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 7's journey in one run, through the routes and schedules production uses, against the Exact sandbox over HTTP
@@ -59,22 +64,33 @@ class OnboardingToOperationsJourneyTest {
             {"salesJournal":"70","revenueAccounts":{"8000":"8000"},
              "vatCodes":{"standard|21":"2","reduced|9":"1","zero|0":"0"},"version":1}""";
 
-    private final JourneyConnector connector;
-    private final GatewayClient client;
+    private JourneyConnector connector;
+    private GatewayClient client;
 
-    OnboardingToOperationsJourneyTest() throws Exception {
-        connector = new JourneyConnector();
+    /** Every variant of every point the reference leaves open, each preset covering one side of all of them. */
+    static Stream<Arguments> variants() {
+        return Stream.of(Arguments.of(Named.of("strict", SandboxVariants.strict())),
+                Arguments.of(Named.of("lenient", SandboxVariants.lenient())));
+    }
+
+    private void start(SandboxVariants variants) throws Exception {
+        connector = new JourneyConnector(variants);
         client = new GatewayClient(connector.gateway.baseUrl(), JourneyConnector.INBOUND_SECRET,
                 JourneyConnector.ADMIN_SECRET, connector.clock);
     }
 
     @AfterEach
     void stop() {
-        connector.close();
+        if (connector != null) {
+            connector.close();
+        }
     }
 
-    @Test
-    void aBusinessConnectsMapsTriesGoesLiveAndOperatesUntilDriftIsReported() {
+    @ParameterizedTest(name = "sandbox variants: {0}")
+    @MethodSource("variants")
+    void aBusinessConnectsMapsTriesGoesLiveAndOperatesUntilDriftIsReported(SandboxVariants variants)
+            throws Exception {
+        start(variants);
         // 1. Connect: the signed link → 302 to Exact's consent page → Exact's redirect → the callback route.
         String link = connector.links.startUrl(JourneyConnector.TENANT).orElseThrow();
         assertThat(link).startsWith(connector.gateway.baseUrl() + ConnectLinks.START_PATH + "?");

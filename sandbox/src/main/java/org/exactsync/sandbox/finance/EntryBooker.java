@@ -66,7 +66,7 @@ final class EntryBooker {
             row.put("AmountFC", amount);
             row.put("AmountVATBaseFC", amount);
             row.put("AmountVATFC", line.vatAmountFC().multiply(BigDecimal.valueOf(kind.lineSign)));
-            row.put("VATCode", line.vatCode() == null ? null : line.vatCode().code());
+            row.put("VATCode", line.vatCode() == null ? null : line.vatCode().padded());
             row.put("VATPercentage", line.vatCode() == null ? null : line.vatCode().percentage());
             row.put("CostCenter", line.costCenter() == null ? null : line.costCenter().code());
             row.put("CostCenterDescription", line.costCenter() == null ? null : line.costCenter().description());
@@ -89,7 +89,7 @@ final class EntryBooker {
             putAccount(row, vatAccount(division, kind, code));
             row.put("AmountDC", amount);
             row.put("AmountFC", amount);
-            row.put("VATCode", code.code());
+            row.put("VATCode", code.padded());
             row.put("VATPercentage", code.percentage());
             FinanceTables.transactionLines(division).put(row);
         }
@@ -142,7 +142,7 @@ final class EntryBooker {
         row.put("GLAccountDescription", line.glAccount().description());
         row.put("AmountFC", line.amountFC());
         row.put("AmountDC", line.amountFC());
-        row.put("VATCode", line.vatCode() == null ? null : line.vatCode().code());
+        row.put("VATCode", line.vatCode() == null ? null : line.vatCode().padded());
         row.put("VATCodeDescription", line.vatCode() == null ? null : line.vatCode().description());
         row.put("VATPercentage", line.vatCode() == null ? BigDecimal.ZERO : line.vatCode().percentage());
         row.put("VATAmountFC", line.vatAmountFC());

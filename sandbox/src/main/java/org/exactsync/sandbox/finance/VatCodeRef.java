@@ -11,6 +11,11 @@ import java.util.UUID;
 record VatCodeRef(String code, String description, BigDecimal percentage, String type, String transactionType,
         boolean charged, String euSalesListing, UUID glToPay, UUID glToClaim, boolean blocked) {
 
+    /** The code as Exact writes it on lines: space-padded to 3 like the VAT code list (docs/exact-reference.md §1.6, §1.8). */
+    String padded() {
+        return code == null ? null : org.exactsync.sandbox.ExactValues.padRight(code, 3);
+    }
+
     /** Type I: the line amount includes the VAT. */
     boolean isInclusive() {
         return "I".equals(type == null ? null : type.trim());

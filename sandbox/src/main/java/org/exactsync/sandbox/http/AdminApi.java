@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.exactsync.sandbox.SandboxVariants;
 import org.exactsync.sandbox.faults.FaultRule;
 
 /** The test hooks the {@code /sandbox/…} admin endpoints expose (implemented by the sandbox facade). */
@@ -32,4 +33,10 @@ public interface AdminApi {
 
     /** Moves an adjustable sandbox clock forward; false when the clock cannot be moved. */
     boolean advanceClock(Duration duration);
+
+    /** The readings in force of the points the reference leaves open. */
+    SandboxVariants variants();
+
+    /** Switches those readings on the running sandbox. */
+    void useVariants(SandboxVariants variants);
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.exactsync.sandbox.SandboxVariants;
 import org.exactsync.sandbox.faults.FaultKind;
 import org.exactsync.sandbox.faults.FaultRule;
 
@@ -57,6 +58,14 @@ final class AdminHandler implements HttpHandler {
                     admin.maintenance(Instant.parse(body.path("from").asText()),
                             Instant.parse(body.path("until").asText()));
                     yield Map.of("armed", true);
+                }
+                case "GET /sandbox/variants" -> admin.variants();
+                case "POST /sandbox/variants" -> {
+                    // The same names and values as the environment of a local run, from the strict preset.
+                    Map<String, String> switches = new LinkedHashMap<>();
+                    readJson(exchange).fields().forEachRemaining(f -> switches.put(f.getKey(), f.getValue().asText()));
+                    admin.useVariants(SandboxVariants.fromEnvironment(switches));
+                    yield admin.variants();
                 }
                 case "POST /sandbox/clock/advance" -> Map.of("advanced",
                         admin.advanceClock(Duration.ofSeconds(Long.parseLong(query.getOrDefault("seconds", "0")))));

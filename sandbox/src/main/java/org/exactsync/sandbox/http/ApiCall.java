@@ -16,6 +16,10 @@ final class ApiCall {
     int division;
     String endpoint = "";
     String keyLiteral;
+    /** {@code …/Entity/$count}: answer the number of matching rows as plain text. */
+    boolean count;
+    /** {@code …/Entity(key)/Navigation}: the navigation property followed, or null. */
+    String navigation;
     EntitySet set;
     String clientId;
     SandboxUser user;

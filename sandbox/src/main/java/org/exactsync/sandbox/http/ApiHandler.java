@@ -40,11 +40,15 @@ final class ApiHandler implements HttpHandler {
     private final SandboxRuntime rt;
     private final Replies replies;
     private final RowRenderer renderer;
+    private final BodyRules bodyRules;
+    private final VariantRules variantRules;
 
     ApiHandler(SandboxRuntime runtime) {
         this.rt = runtime;
         this.replies = new Replies(runtime.mapper());
         this.renderer = new RowRenderer(runtime.mapper());
+        this.bodyRules = new BodyRules(runtime.entitySets());
+        this.variantRules = new VariantRules(runtime.variants());
     }
 
     @Override
@@ -97,6 +101,7 @@ final class ApiHandler implements HttpHandler {
         applyFaultsBefore(call);
         if (rt.errorBlocker().isBlocked(call.clientId, call.userKey(), call.division, call.endpointKey())) {
             call.countErrors = false;
+            variantRules.errorBlockHeaders(call.headers);
             throw new ExactFault(rt.errorBlockStatus(), "API rate limit exceeded");
         }
         if (call.me) {
@@ -121,6 +126,9 @@ final class ApiHandler implements HttpHandler {
         }
         String method = call.exchange.getRequestMethod();
         if (!call.set.spec().allows(method)) {
+            throw ExactFault.methodNotAllowed();
+        }
+        if ((call.count || call.navigation != null) && !method.equals("GET")) {
             throw ExactFault.methodNotAllowed();
         }
         switch (method) {
@@ -149,6 +157,17 @@ final class ApiHandler implements HttpHandler {
             call.division = -1;
         }
         String entity = slash < 0 ? "" : rest.substring(slash + 1);
+        if (entity.endsWith("/$count")) {
+            // OData's count segment (docs/exact-reference.md §1.8): the number of matching rows as plain text.
+            call.count = true;
+            entity = entity.substring(0, entity.length() - "/$count".length());
+        }
+        int close = entity.lastIndexOf(')');
+        if (close > 0 && close < entity.length() - 1 && entity.charAt(close + 1) == '/') {
+            // Following a __deferred link: Entity(key)/Navigation (docs/exact-reference.md §1.8).
+            call.navigation = entity.substring(close + 2);
+            entity = entity.substring(0, close + 1);
+        }
         if (entity.endsWith(")") && entity.contains("(")) {
             int open = entity.indexOf('(');
             call.keyLiteral = entity.substring(open + 1, entity.length() - 1);
@@ -200,9 +219,26 @@ final class ApiHandler implements HttpHandler {
 
     private void serveGet(ApiCall call, DivisionData division) throws IOException {
         EntitySet set = call.set;
-        EndpointSpec spec = set.spec();
+        EndpointSpec spec = variantRules.spec(set.spec());
         QueryOptions options = QueryOptions.parse(call.exchange.getRequestURI().getRawQuery());
         String prefix = entityPrefix(call);
+        if (call.count && call.keyLiteral == null) {
+            int count;
+            synchronized (division.lock()) {
+                count = rt.queries().count(spec, set.properties(),
+                        set.list(division, new BufferedContext(rt.clock(), spec.path())), options);
+            }
+            record(call, 200);
+            replies.text(call.exchange, 200, Integer.toString(count), call.headers);
+            return;
+        }
+        if (call.navigation != null && call.keyLiteral != null && !call.count) {
+            serveNavigation(call, division, options);
+            return;
+        }
+        if (call.count || call.navigation != null) {
+            throw ExactFault.notFound();
+        }
         if (call.keyLiteral != null) {
             Object key = KeyLiterals.parse(spec.keyKind(), call.keyLiteral);
             Map<String, Object> row;
@@ -236,6 +272,27 @@ final class ApiHandler implements HttpHandler {
         writePage(call, spec, set.properties(), page, options, prefix);
     }
 
+    /** {@code Entity(key)/Lines}: the embedded collection a {@code __deferred} link points at, as a feed. */
+    @SuppressWarnings("unchecked")
+    private void serveNavigation(ApiCall call, DivisionData division, QueryOptions options) throws IOException {
+        EndpointSpec spec = call.set.spec();
+        Object key = KeyLiterals.parse(spec.keyKind(), call.keyLiteral);
+        String path = spec.path();
+        EntitySet target = rt.entitySets().get(path.substring(0, path.lastIndexOf('/') + 1) + call.navigation);
+        List<Map<String, Object>> items = new ArrayList<>();
+        synchronized (division.lock()) {
+            Map<String, Object> row = call.set.list(division, new BufferedContext(rt.clock(), path)).stream()
+                    .filter(r -> key.equals(r.get(spec.keyField()))).findFirst().orElseThrow(ExactFault::notFound);
+            if (target == null || !(row.get(call.navigation) instanceof List<?> lines)) {
+                throw ExactFault.notFound();
+            }
+            lines.forEach(l -> items.add(new LinkedHashMap<>((Map<String, Object>) l)));
+        }
+        QueryPage page = rt.queries().run(target.spec(), target.properties(), items, options);
+        String prefix = rt.baseUrl().get() + PREFIX + call.division + "/" + target.spec().path();
+        writePage(call, target.spec(), target.properties(), page, options, prefix);
+    }
+
     private void writePage(ApiCall call, EndpointSpec spec, Set<String> properties, QueryPage page,
             QueryOptions options, String prefix) throws IOException {
         record(call, 200);
@@ -267,6 +324,7 @@ final class ApiHandler implements HttpHandler {
     private void servePost(ApiCall call, DivisionData division) throws IOException, InterruptedException {
         Map<String, Object> body = readBody(call);
         EntitySet set = call.set;
+        bodyRules.requireKnownProperties(set, body);
         BufferedContext context = new BufferedContext(rt.clock(), set.spec().path());
         Map<String, Object> created;
         synchronized (division.lock()) {
@@ -289,6 +347,7 @@ final class ApiHandler implements HttpHandler {
     private void servePut(ApiCall call, DivisionData division) throws IOException, InterruptedException {
         Object key = requireKey(call);
         Map<String, Object> body = readBody(call);
+        bodyRules.requireKnownProperties(call.set, body);
         BufferedContext context = new BufferedContext(rt.clock(), call.set.spec().path());
         synchronized (division.lock()) {
             call.set.update(division, key, body, context);
@@ -340,6 +399,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     private Map<String, Object> readBody(ApiCall call) throws IOException {
+        BodyRules.requireJson(call.exchange);
         byte[] raw;
         try (InputStream in = call.exchange.getRequestBody()) {
             raw = in.readAllBytes();

@@ -2,6 +2,8 @@ package org.exactsync.sandbox.http;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,10 +26,12 @@ public final class MeEndpoint {
     public static final String PATH = "current/Me";
 
     static final EndpointSpec SPEC = new EndpointSpec(PATH, "UserID", KeyKind.GUID, EndpointSpec.SINGLE_PAGE, false,
-            Set.of(), false, Set.of(), Set.of("GET"), "Exact.Web.Api.System.Me");
+            Set.of(), false, Set.of(), Set.of("GET"), "Exact.Web.Api.Models.System.Me");
     static final Set<String> PROPERTIES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("UserID",
             "UserName", "FullName", "Email", "CurrentDivision", "AccountingDivision", "DivisionCustomer",
             "Legislation", "LanguageCode", "ServerTime", "ServerUtcOffset")));
+
+    private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
     private final Clock clock;
     private final DivisionDirectory directory;
@@ -50,7 +54,8 @@ public final class MeEndpoint {
         row.put("DivisionCustomer", current == null ? null : current.hid());
         row.put("Legislation", current == null ? null : current.legislation());
         row.put("LanguageCode", "nl-NL");
-        row.put("ServerTime", now);
+        // A plain text, not an Edm.DateTime: the server's Dutch wall time without offset (docs/exact-reference.md §1.8).
+        row.put("ServerTime", SERVER_TIME.format(LocalDateTime.ofInstant(now, ExactValues.EXACT_ZONE)));
         row.put("ServerUtcOffset", ExactValues.EXACT_ZONE.getRules().getOffset(now).getTotalSeconds());
         return row;
     }

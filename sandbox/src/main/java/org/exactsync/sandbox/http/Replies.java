@@ -51,6 +51,11 @@ final class Replies {
         send(exchange, status, "application/atom+xml; charset=utf-8", body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
+    /** A plain-text answer, as OData's {@code /$count} gives the bare number. */
+    void text(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {
+        send(exchange, status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
     void empty(HttpExchange exchange, int status, Map<String, String> headers) throws IOException {
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         exchange.sendResponseHeaders(status, -1);

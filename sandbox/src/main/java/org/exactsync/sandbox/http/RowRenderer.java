@@ -18,7 +18,7 @@ import org.exactsync.sandbox.odata.KeyLiterals;
 
 /**
  * Renders rows the way Exact's verbose OData JSON does: {@code __metadata} {uri, type} on every record,
- * {@code Instant} as {@code "/Date(ms)/"} (Amsterdam wall time, see {@link ExactValues}), BigDecimal as a JSON
+ * {@code Long} (Edm.Int64) as a JSON string, {@code Instant} as {@code "/Date(ms)/"} (Amsterdam wall time, see {@link ExactValues}), BigDecimal as a JSON
  * number, UUID as a string, embedded collections as {@code {"results":[…]}}.
  */
 final class RowRenderer {
@@ -100,7 +100,9 @@ final class RowRenderer {
             return mapper.getNodeFactory().numberNode(i);
         }
         if (value instanceof Long l) {
-            return mapper.getNodeFactory().numberNode(l);
+            // Edm.Int64 (Timestamp, HID) travels as a JSON string in OData v2 verbose JSON (docs/exact-reference.md §1.8): a JavaScript
+            // number would lose precision past 2^53.
+            return mapper.getNodeFactory().textNode(Long.toString(l));
         }
         if (value instanceof BigDecimal d) {
             return mapper.getNodeFactory().numberNode(d);

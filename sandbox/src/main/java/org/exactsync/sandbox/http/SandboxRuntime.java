@@ -10,6 +10,7 @@ import org.exactsync.sandbox.ChangeEvent;
 import org.exactsync.sandbox.DivisionData;
 import org.exactsync.sandbox.DivisionDirectory;
 import org.exactsync.sandbox.EntitySet;
+import org.exactsync.sandbox.SandboxVariants;
 import org.exactsync.sandbox.faults.FaultInjector;
 import org.exactsync.sandbox.limits.CallCounters;
 import org.exactsync.sandbox.limits.ErrorBlocker;
@@ -24,6 +25,7 @@ import org.exactsync.time.Sleeper;
  * @param errorBlockStatus the status of an answer while the 10-errors block is on (429 by default, see docs)
  * @param publisher        delivers changes after a write released its division lock
  * @param baseUrl          the sandbox's own base URL, for {@code __next} and {@code __metadata.uri}
+ * @param variants         the current readings of the points the reference leaves open
  */
 public record SandboxRuntime(
         Clock clock,
@@ -41,5 +43,6 @@ public record SandboxRuntime(
         DivisionDirectory directory,
         MeEndpoint me,
         Consumer<List<ChangeEvent>> publisher,
-        Supplier<String> baseUrl) {
+        Supplier<String> baseUrl,
+        Supplier<SandboxVariants> variants) {
 }

@@ -12,6 +12,7 @@ import org.exactsync.sandbox.DivisionDirectory;
 import org.exactsync.sandbox.DivisionProfile;
 import org.exactsync.sandbox.EndpointSpec;
 import org.exactsync.sandbox.EntitySet;
+import org.exactsync.sandbox.ExactValues;
 import org.exactsync.sandbox.KeyKind;
 import org.exactsync.sandbox.SandboxContext;
 
@@ -51,10 +52,11 @@ public final class DivisionsSet implements EntitySet {
         for (DivisionProfile p : directory.profiles()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("Code", p.code());
-            row.put("Hid", p.hid());
+            // Hid is an Int64 in system/Divisions (its GUID twin lives elsewhere), rendered as a string (docs/exact-reference.md §1.8).
+            row.put("Hid", (long) p.code());
             row.put("Description", p.description());
             row.put("Currency", p.currency());
-            row.put("Country", p.country());
+            row.put("Country", p.country() == null ? null : ExactValues.padRight(p.country(), 3));
             row.put("Legislation", p.legislation());
             row.put("Status", p.status());
             row.put("BlockingStatus", p.blockingStatus());

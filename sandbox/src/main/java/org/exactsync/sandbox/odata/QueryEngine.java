@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.exactsync.sandbox.EndpointSpec;
 import org.exactsync.sandbox.ExactFault;
+import org.exactsync.sandbox.SandboxVariants;
 
 /**
  * Applies Exact's query rules and OData options to an endpoint's rows: mandatory {@code $select} and
@@ -20,15 +22,14 @@ public final class QueryEngine {
     /** Exact's text for a GET without {@code $select} on endpoints that demand one (§1.5). */
     public static final String SELECT_REQUIRED = "Please add a $select or a $top=1 statement to the query string.";
 
-    private final boolean topGivesBareArray;
+    private final Supplier<SandboxVariants.TopShape> topShape;
 
     /**
-     * @param topGivesBareArray UNCONFIRMED in the doc (§1.3): when true a request with {@code $top} gets the bare
-     *                          {@code {"d":[…]}} shape without {@code __next}; when false it keeps the
-     *                          {@code results} envelope and pages within the cap
+     * @param topShape the current answer shape of a request with {@code $top}, UNCONFIRMED in docs/exact-reference.md §1.8; read on
+     *                 every request so a test can switch it on a running sandbox
      */
-    public QueryEngine(boolean topGivesBareArray) {
-        this.topGivesBareArray = topGivesBareArray;
+    public QueryEngine(Supplier<SandboxVariants.TopShape> topShape) {
+        this.topShape = topShape;
     }
 
     /**
@@ -45,17 +46,7 @@ public final class QueryEngine {
                 && (options.top() == null || options.top() != 1)) {
             throw ExactFault.badRequest(SELECT_REQUIRED);
         }
-        FilterNode filter = options.filter() == null || options.filter().isBlank()
-                ? null
-                : FilterParser.parse(options.filter());
-        checkFilterRules(spec, known, filter);
-
-        List<Map<String, Object>> matching = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            if (filter == null || FilterValues.isTrue(filter.evaluate(row))) {
-                matching.add(row);
-            }
-        }
+        List<Map<String, Object>> matching = matching(spec, known, rows, options);
         boolean ordered = options.orderBy() != null && !options.orderBy().isBlank();
         if (ordered) {
             matching.sort(OrderBy.parse(options.orderBy(), spec, known));
@@ -66,20 +57,47 @@ public final class QueryEngine {
             remaining = remaining.subList(Math.min(options.skip(), remaining.size()), remaining.size());
         }
         int pageSize = spec.pageSize();
-        if (options.top() != null) {
-            int limit = Math.min(options.top(), pageSize);
+        // Sync feeds ignore $top (docs/exact-reference.md §1.8): they always answer a full page with __next.
+        Integer top = isSync(spec) ? null : options.top();
+        if (top != null) {
+            boolean bare = count == null
+                    && (topShape.get() == SandboxVariants.TopShape.BARE_CAPPED || top <= pageSize);
+            int limit = Math.min(top, pageSize);
             List<Map<String, Object>> page = List.copyOf(remaining.subList(0, Math.min(limit, remaining.size())));
-            if (topGivesBareArray) {
-                return new QueryPage(page, options.select(), null, null, count, count == null);
+            if (bare) {
+                return new QueryPage(page, options.select(), null, null, count, true);
             }
-            boolean more = remaining.size() > page.size() && options.top() > page.size() && !page.isEmpty();
+            boolean more = remaining.size() > page.size() && top > page.size() && !page.isEmpty();
             Object after = more ? page.get(page.size() - 1).get(spec.keyField()) : null;
-            return new QueryPage(page, options.select(), after, more ? options.top() - page.size() : null, count,
-                    false);
+            return new QueryPage(page, options.select(), after, more ? top - page.size() : null, count, false);
         }
         List<Map<String, Object>> page = List.copyOf(remaining.subList(0, Math.min(pageSize, remaining.size())));
         Object after = remaining.size() > pageSize ? page.get(page.size() - 1).get(spec.keyField()) : null;
         return new QueryPage(page, options.select(), after, null, count, false);
+    }
+
+    /**
+     * {@code …/Entity/$count}: the number of rows the {@code $filter} matches, under the endpoint's filter rules
+     * (mandatory filtering included); {@code $select} plays no part.
+     */
+    public int count(EndpointSpec spec, Set<String> properties, List<Map<String, Object>> rows,
+            QueryOptions options) {
+        return matching(spec, properties.isEmpty() ? derive(rows) : properties, rows, options).size();
+    }
+
+    private List<Map<String, Object>> matching(EndpointSpec spec, Set<String> known, List<Map<String, Object>> rows,
+            QueryOptions options) {
+        FilterNode filter = options.filter() == null || options.filter().isBlank()
+                ? null
+                : FilterParser.parse(options.filter());
+        checkFilterRules(spec, known, filter);
+        List<Map<String, Object>> matching = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            if (filter == null || FilterValues.isTrue(filter.evaluate(row))) {
+                matching.add(row);
+            }
+        }
+        return matching;
     }
 
     /** Validates a {@code $select} for a single-entity GET too. */
@@ -154,6 +172,11 @@ public final class QueryEngine {
             }
         }
         return out;
+    }
+
+    /** The {@code sync/} family (§5.17). */
+    static boolean isSync(EndpointSpec spec) {
+        return spec.path().startsWith("sync/");
     }
 
     private static Set<String> derive(List<Map<String, Object>> rows) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.exactsync.sandbox.ExactSandbox;
+import org.exactsync.sandbox.SandboxVariants;
 import org.exactsync.sandbox.SandboxHttp;
 import org.exactsync.sandbox.limits.RateLimits;
 import org.exactsync.time.AdjustableClock;
@@ -121,7 +122,8 @@ class LimitsHttpTest {
 
     @Test
     void blocksAnEndpointAfterMoreThanTenErrorsInAnHour() {
-        SandboxHttp http = start(ExactSandbox.builder());
+        SandboxHttp http = start(ExactSandbox.builder()
+                .variants(SandboxVariants.strict().withErrorBlockRateHeaders(true)));
         for (int i = 0; i < 11; i++) {
             assertThat(http.get("/api/v1/" + DIV + "/financial/Journals?$select=Nope").statusCode()).isEqualTo(400);
         }
@@ -133,6 +135,19 @@ class LimitsHttpTest {
         assertThat(http.get("/api/v1/" + DIV + "/financial/GLAccounts?$select=Code").statusCode()).isEqualTo(200);
         clock.advance(Duration.ofHours(1));
         assertThat(http.connected().get(JOURNALS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answersTheErrorBlockWithoutRateHeadersUnderTheStrictVariant() {
+        SandboxHttp http = start(ExactSandbox.builder());
+        for (int i = 0; i < 11; i++) {
+            http.get("/api/v1/" + DIV + "/financial/Journals?$select=Nope");
+        }
+        HttpResponse<String> blocked = http.get(JOURNALS);
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(http.json(blocked).path("error").path("message").path("value").asText())
+                .isEqualTo("API rate limit exceeded");
+        assertThat(blocked.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("x-ratelimit"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.exactsync.sandbox.ExactSandbox;
+import org.exactsync.sandbox.SandboxVariants;
 import org.exactsync.sandbox.SandboxHttp;
 import org.exactsync.sandbox.oauth.OAuthSettings;
 import org.exactsync.time.AdjustableClock;
@@ -118,9 +119,20 @@ class OAuthHttpTest {
         clock.advance(Duration.ofSeconds(575));
         JsonNode second = http.json(refresh(first.path("refresh_token").asText()));
         assertThat(second.path("refresh_token").asText()).isNotEqualTo(first.path("refresh_token").asText());
-        assertOAuthError(refresh(first.path("refresh_token").asText()), 401, "unauthorized_client",
+        // The strict variant (docs/sandbox.md): Invantive's 400.
+        assertOAuthError(refresh(first.path("refresh_token").asText()), 400, "unauthorized_client",
                 "Old refresh token used.");
         assertThat(sandbox.oauth().brokenChains()).isEqualTo(1);
+    }
+
+    @Test
+    void answersAnOldRefreshTokenWith401UnderTheLenientVariant() {
+        sandbox.useVariants(SandboxVariants.strict().withOldRefreshTokenStatus(401));
+        JsonNode first = http.json(exchange(code()));
+        clock.advance(Duration.ofSeconds(575));
+        http.json(refresh(first.path("refresh_token").asText()));
+        assertOAuthError(refresh(first.path("refresh_token").asText()), 401, "unauthorized_client",
+                "Old refresh token used.");
     }
 
     @Test

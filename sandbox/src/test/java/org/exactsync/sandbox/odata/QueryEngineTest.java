@@ -11,12 +11,13 @@ import java.util.Set;
 import org.exactsync.sandbox.EndpointSpec;
 import org.exactsync.sandbox.ExactFault;
 import org.exactsync.sandbox.KeyKind;
+import org.exactsync.sandbox.SandboxVariants;
 import org.junit.jupiter.api.Test;
 
 class QueryEngineTest {
 
     private static final Set<String> PROPS = Set.of("ID", "Code", "Name", "Timestamp", "Classification1");
-    private final QueryEngine engine = new QueryEngine(true);
+    private final QueryEngine engine = new QueryEngine(() -> SandboxVariants.TopShape.BARE_CAPPED);
 
     private static EndpointSpec spec(boolean selectRequired, Set<String> mandatory, boolean timestampOnly,
             Set<String> unsupported) {
@@ -110,12 +111,38 @@ class QueryEngineTest {
     }
 
     @Test
-    void topKeepsTheEnvelopeAndPagesWhenConfiguredSo() {
+    void recordedTopShapeIsBareUpToThePageSizeAndPagesWithNextBeyondIt() {
         EndpointSpec spec = spec(false, Set.of(), false, Set.of());
-        QueryPage page = new QueryEngine(false).run(spec, PROPS, rows(130), QueryOptions.parse("$top=100"));
+        QueryEngine recorded = new QueryEngine(() -> SandboxVariants.TopShape.RECORDED);
+        QueryPage small = recorded.run(spec, PROPS, rows(130), QueryOptions.parse("$top=5"));
+        assertThat(small.bareArray()).isTrue();
+        assertThat(small.rows()).hasSize(5);
+        QueryPage page = recorded.run(spec, PROPS, rows(130), QueryOptions.parse("$top=100"));
         assertThat(page.bareArray()).isFalse();
+        assertThat(page.rows()).hasSize(60);
         assertThat(page.nextAfter()).isEqualTo(60);
         assertThat(page.nextTop()).isEqualTo(40);
+        QueryPage rest = recorded.run(spec, PROPS, rows(130), QueryOptions.parse("$top=40&$skiptoken=60"));
+        assertThat(rest.bareArray()).isTrue();
+        assertThat(rest.rows()).hasSize(40);
+    }
+
+    @Test
+    void syncEndpointsIgnoreTop() {
+        EndpointSpec sync = new EndpointSpec("sync/Test/Things", "ID", KeyKind.INT32, 1000, false, Set.of(), true,
+                Set.of(), Set.of("GET"), "Exact.Test.Thing");
+        QueryPage page = engine.run(sync, PROPS, rows(130), QueryOptions.parse("$top=1"));
+        assertThat(page.bareArray()).isFalse();
+        assertThat(page.rows()).hasSize(130);
+    }
+
+    @Test
+    void countsMatchingRowsUnderTheFilterRules() {
+        EndpointSpec spec = spec(false, Set.of("Code"), false, Set.of());
+        assertThat(engine.count(spec, PROPS, rows(130), QueryOptions.parse("$filter=Code%20ne%20'x'&$top=1")))
+                .isEqualTo(130);
+        assertThatThrownBy(() -> engine.count(spec, PROPS, rows(130), QueryOptions.parse("")))
+                .isInstanceOf(ExactFault.class).hasMessageContaining("mandatory filtering");
     }
 
     @Test
