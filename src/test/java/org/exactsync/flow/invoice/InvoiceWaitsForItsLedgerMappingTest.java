@@ -122,7 +122,7 @@ class InvoiceWaitsForItsLedgerMappingTest {
         Map<String, String> accounts = new HashMap<>(mapping.revenueAccounts());
         accounts.put(revenueAccount, glAccount);
         return new LedgerMappingBody(mapping.salesJournal(), accounts, mapping.vatCodes(),
-                mapping.defaultRevenueAccount(), stored.version());
+                mapping.defaultRevenueAccount(), mapping.defaultPaymentCondition(), stored.version());
     }
 
     private HttpResponseEvent deliver(String eventId, String data) {
