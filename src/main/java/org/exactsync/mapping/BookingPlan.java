@@ -11,7 +11,8 @@ public sealed interface BookingPlan {
 
     /**
      * Only the division's ledger mapping is in the way: it lacks a GL account for a revenue account or a VAT code for
-     * a (category, rate) the invoice uses. Configuration to complete, not data to correct: the invoice waits for it.
+     * a (category, rate) the invoice uses, or the default payment condition an invoice needs when neither its term
+     * nor its relation gives one. Configuration to complete, not data to correct: the invoice waits for it.
      *
      * @param gaps one per missing entry, naming the invoice field and the mapping entry (codes only)
      */

@@ -12,8 +12,9 @@ import org.exactsync.exact.model.VatCode;
 
 /**
  * Checks a division's ledger mapping against that division's master data before go-live, with the same rules the
- * booking applies per invoice ({@link SalesEntryMapper}): the sales journal, every mapped GL account and VAT code.
- * Also warns about the contract's VAT categories that have no code, since invoices using them will be refused.
+ * booking applies per invoice ({@link SalesEntryMapper}): the sales journal, every mapped GL account and VAT code, the
+ * default payment condition. Also warns about the contract's VAT categories that have no code and about a missing
+ * default payment condition, since invoices needing them will wait.
  * Pure: the master data is passed in.
  */
 public final class LedgerMappingCheck {
@@ -33,6 +34,7 @@ public final class LedgerMappingCheck {
         }
         new TreeMap<>(mapping.vatCodes()).forEach((key, code) ->
                 vatCode("vatCodes." + key, VatKey.parse(key), code, master, findings));
+        paymentCondition(mapping.defaultPaymentCondition(), master, findings);
         new TreeMap<>(CONTRACT_CATEGORIES).forEach((category, rates) -> rates.forEach(rate -> {
             VatKey key = VatKey.of(category, rate);
             if (mapping.vatCodeFor(key).isEmpty()) {
@@ -52,6 +54,23 @@ public final class LedgerMappingCheck {
                     + journal.get().type() + ")"));
         } else if (journal.get().blocked()) {
             findings.add(MappingFinding.error("salesJournal", "journal " + code + " is blocked"));
+        }
+    }
+
+    /**
+     * A default that Exact does not know refuses every invoice that needs it: an error. No default at all is a
+     * warning, like a VAT category without a code: only invoices whose term and relation give no condition wait for
+     * it (docs/exact-reference.md §4.3: Exact refuses them when the division has no default either, and the
+     * division's own default cannot be read through the API).
+     */
+    private static void paymentCondition(String code, FinanceMasterData master, List<MappingFinding> findings) {
+        if (code == null) {
+            findings.add(MappingFinding.warning("defaultPaymentCondition", "no default payment condition: invoices "
+                    + "without a due date (or with a term no condition matches) whose relation has no payment term "
+                    + "will wait until one is set"));
+        } else if (!PaymentTerms.exists(code, master.paymentConditions())) {
+            findings.add(MappingFinding.error("defaultPaymentCondition", "payment condition " + code
+                    + " does not exist in this division"));
         }
     }
 

@@ -23,4 +23,9 @@ public final class PaymentTerms {
                 .map(condition -> condition.code().strip())
                 .min(Comparator.naturalOrder());
     }
+
+    /** Whether the division has a condition with this code (codes compared without Exact's padding). */
+    public static boolean exists(String code, List<PaymentCondition> conditions) {
+        return code != null && conditions.stream().anyMatch(condition -> condition.code().strip().equals(code.strip()));
+    }
 }

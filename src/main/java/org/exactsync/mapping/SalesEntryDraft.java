@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param dueDate          due date, or null (Exact derives it from the payment condition)
  * @param reportingYear    financial year of the entry date
  * @param reportingPeriod  period of the entry date
- * @param paymentCondition code whose days match the invoice's term, or null (the account's default applies)
+ * @param paymentCondition the condition code sent (the invoice's term's, the relation's or the mapping's default;
+ *                         see {@link SalesEntryMapper}); never null in a plan that is ready to post
  * @param yourRef          the CRM invoice number; the key the entry is found by after a lost answer
  * @param description      header text
  * @param currency         ISO code

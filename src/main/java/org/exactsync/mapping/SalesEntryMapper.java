@@ -11,6 +11,7 @@ import java.util.Set;
 import org.exactsync.exact.model.FinancialPeriod;
 import org.exactsync.exact.model.GlAccount;
 import org.exactsync.exact.model.Journal;
+import org.exactsync.exact.model.PaymentCondition;
 import org.exactsync.exact.model.VatCode;
 
 /**
@@ -54,6 +55,8 @@ public final class SalesEntryMapper {
         for (int i = 0; i < invoice.lines().size(); i++) {
             line(i, invoice.lines().get(i), ledger, master, context, reasons, gaps).ifPresent(lines::add);
         }
+        LocalDate due = invoice.dueDate() == null ? null : LocalDate.parse(invoice.dueDate());
+        String condition = paymentCondition(date, due, ledger, master, context, gaps);
         if (!reasons.isEmpty()) {
             // Anything besides the mapping's gaps would still refuse the invoice once they are filled.
             List<String> all = new ArrayList<>(reasons);
@@ -63,15 +66,47 @@ public final class SalesEntryMapper {
         if (!gaps.isEmpty()) {
             return new BookingPlan.Unmapped(gaps);
         }
-        LocalDate due = invoice.dueDate() == null ? null : LocalDate.parse(invoice.dueDate());
-        String condition = due == null ? null
-                : PaymentTerms.conditionCode((int) ChronoUnit.DAYS.between(date, due), master.paymentConditions())
-                        .orElse(null);
         boolean credit = invoice.isCreditNote();
         return new BookingPlan.Ready(new SalesEntryDraft(journalCode, context.customer(),
                 credit ? SalesEntryDraft.CREDIT_NOTE : SalesEntryDraft.SALES_ENTRY, date, due, period.get().year(),
                 period.get().period(), condition, invoice.number(), invoice.description(), invoice.currency(),
                 credit ? context.creditedInvoiceNumber() : null, new BigDecimal(invoice.totalVat()), lines));
+    }
+
+    /**
+     * The entry's payment condition. Exact refuses an entry without one when neither the account nor the division
+     * gives one (docs/exact-reference.md §4.3, §5.4), and a division's own default is not readable through the API, so
+     * the connector always sends one: the condition whose days match the invoice's term (its due date), else the one
+     * the relation flow gave the account, else the ledger mapping's default. With none of these the invoice waits on
+     * the mapping (a gap naming {@code defaultPaymentCondition}) instead of being posted to be refused. A sent
+     * {@code DueDate} still decides the due date; the condition only has to exist.
+     */
+    private static String paymentCondition(LocalDate date, LocalDate due, LedgerMapping ledger,
+            FinanceMasterData master, BookingContext context, List<String> gaps) {
+        List<PaymentCondition> conditions = master.paymentConditions();
+        if (due != null) {
+            Optional<String> byTerm = PaymentTerms.conditionCode((int) ChronoUnit.DAYS.between(date, due), conditions);
+            if (byTerm.isPresent()) {
+                return byTerm.get();
+            }
+        }
+        String relation = context.relationPaymentCondition();
+        if (PaymentTerms.exists(relation, conditions)) {
+            return relation;
+        }
+        String fallback = ledger.defaultPaymentCondition();
+        String term = due == null ? "the invoice has no due date" : "its term matches no payment condition";
+        if (fallback == null) {
+            gaps.add("data.dueDate: " + term + ", the relation has no payment condition in division "
+                    + context.division() + " and the mapping names no default (defaultPaymentCondition)");
+            return null;
+        }
+        if (!PaymentTerms.exists(fallback, conditions)) {
+            gaps.add("data.dueDate: " + term + " and the mapping's default payment condition " + fallback
+                    + " does not exist in division " + context.division() + " (defaultPaymentCondition)");
+            return null;
+        }
+        return fallback;
     }
 
     /** {@code gaps}: entries the ledger mapping lacks; {@code reasons}: everything else that refuses the line. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.exactsync.exact.model.GlAccount;
 import org.exactsync.exact.model.Journal;
+import org.exactsync.exact.model.PaymentCondition;
 import org.exactsync.exact.model.VatCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +21,7 @@ class LedgerMappingCheckTest {
             List.of(gl("8000", 110, false), gl("8001", 110, true), gl("1300", 20, false)),
             List.of(vat("2", "E", "S", "0.21"), vat("1", "E", "S", "0.09"), vat("0", "E", "S", "0"),
                     vat("7", "E", "P", "0.21"), vat("8", "I", "S", "0.21"), vat("9", "E", "S", "0.21")),
-            List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(new PaymentCondition("30 ", "30 dagen", 30)));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
@@ -60,6 +61,26 @@ class LedgerMappingCheckTest {
 
         assertThat(findings).filteredOn(f -> f.item().equals("vatCodes." + key)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo("warning"));
+    }
+
+    @ParameterizedTest(name = "default payment condition {0}: {1}")
+    @CsvSource(delimiter = ';', value = {
+        "30;;", "'';warning;no default payment condition", "45;error;payment condition 45 does not exist"})
+    void reportsTheDefaultPaymentConditionMissingAsWarningAndUnknownAsError(String code, String severity,
+            String message) {
+        LedgerMapping mapping = new LedgerMapping("70", Map.of(), Map.of(), null, code);
+
+        List<MappingFinding> findings = new LedgerMappingCheck().check(mapping, MASTER).stream()
+                .filter(f -> f.item().equals("defaultPaymentCondition")).toList();
+
+        if (severity == null) {
+            assertThat(findings).isEmpty();
+        } else {
+            assertThat(findings).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(severity);
+                assertThat(f.message()).contains(message);
+            });
+        }
     }
 
     private static Journal journal(String code, int type, boolean blocked) {

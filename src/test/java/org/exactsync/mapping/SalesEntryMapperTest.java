@@ -190,6 +190,71 @@ class SalesEntryMapperTest {
         assertThat(draft.glAccountCodes()).containsExactly("8000");
     }
 
+    @Test
+    void takesTheRelationsConditionWhenTheInvoiceHasNoDueDate() {
+        BookingContext context = new BookingContext(DIVISION, CUSTOMER, Map.of(), null, "14");
+
+        SalesEntryDraft draft = ready(mapper.plan(withoutDueDate(), withoutDefaultCondition(), master(), context));
+
+        assertThat(draft.paymentCondition()).isEqualTo("14");
+        assertThat(draft.dueDate()).isNull();
+    }
+
+    @Test
+    void takesTheMappingsDefaultConditionWhenNeitherTheInvoiceNorTheRelationGivesOne() {
+        SalesEntryDraft draft = ready(mapper.plan(withoutDueDate(), LedgerMapping.dutchStandard(), master(),
+                context()));
+
+        assertThat(draft.paymentCondition()).isEqualTo("30");
+    }
+
+    @Test
+    void keepsTheDueDateAndSendsTheRelationsConditionWhenTheTermMatchesNone() {
+        InvoiceCreated odd = new InvoiceCreated("inv-2026-0042", "2026-0042", "invoice", null, "rel-1001",
+                "2026-11-26", "2026-12-13", "EUR", "Consultancy november",
+                List.of(line("8000", "1000.00", "21", "standard", "210.00", null)), "1000.00", "210.00", "1210.00",
+                null);
+        BookingContext context = new BookingContext(DIVISION, CUSTOMER, Map.of(), null, "14");
+
+        SalesEntryDraft draft = ready(mapper.plan(odd, withoutDefaultCondition(), master(), context));
+
+        assertThat(draft.paymentCondition()).isEqualTo("14");
+        assertThat(draft.dueDate()).isEqualTo(LocalDate.of(2026, 12, 13));
+    }
+
+    @Test
+    void waitsOnTheMappingWhenNoConditionCanBeChosenNamingTheField() {
+        BookingPlan plan = mapper.plan(withoutDueDate(), withoutDefaultCondition(), master(), context());
+
+        assertThat(plan).isInstanceOf(BookingPlan.Unmapped.class);
+        assertThat(((BookingPlan.Unmapped) plan).gaps()).singleElement().asString()
+                .startsWith("data.dueDate: the invoice has no due date").contains("division " + DIVISION)
+                .endsWith("(defaultPaymentCondition)");
+    }
+
+    @Test
+    void waitsOnTheMappingWhenItsDefaultConditionIsUnknownInTheDivision() {
+        LedgerMapping unknown = new LedgerMapping("70", Map.of("8000", "8000"),
+                LedgerMapping.dutchStandard().vatCodes(), null, "45");
+
+        BookingPlan plan = mapper.plan(withoutDueDate(), unknown, master(), context());
+
+        assertThat(plan).isInstanceOf(BookingPlan.Unmapped.class);
+        assertThat(((BookingPlan.Unmapped) plan).gaps()).singleElement().asString()
+                .contains("default payment condition 45 does not exist");
+    }
+
+    private static InvoiceCreated withoutDueDate() {
+        return new InvoiceCreated("inv-2026-0042", "2026-0042", "invoice", null, "rel-1001", "2026-11-26", null,
+                "EUR", "Consultancy november", List.of(line("8000", "1000.00", "21", "standard", "210.00", null)),
+                "1000.00", "210.00", "1210.00", null);
+    }
+
+    private static LedgerMapping withoutDefaultCondition() {
+        LedgerMapping standard = LedgerMapping.dutchStandard();
+        return new LedgerMapping(standard.salesJournal(), standard.revenueAccounts(), standard.vatCodes(), null);
+    }
+
     static InvoiceCreated invoice(List<InvoiceLine> lines) {
         return invoice(lines, "1000.00", lines.get(0).vatAmount(),
                 new BigDecimal("1000.00").add(new BigDecimal(lines.get(0).vatAmount())).toPlainString());

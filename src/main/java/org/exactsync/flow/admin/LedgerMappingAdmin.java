@@ -75,7 +75,8 @@ public class LedgerMappingAdmin {
         }
         return withTarget(tenant, divisionText, target -> {
             LedgerMapping mapping = new LedgerMapping(body.salesJournal().strip(), body.revenueAccounts(),
-                    body.vatCodes(), blankToNull(body.defaultRevenueAccount()));
+                    body.vatCodes(), blankToNull(body.defaultRevenueAccount()),
+                    blankToNull(body.defaultPaymentCondition()));
             long expected = body.version() == null ? 0 : body.version();
             Optional<LedgerMappingRecord> saved = mappings.save(tenant, target.division(), mapping, expected);
             if (saved.isEmpty()) {
@@ -148,7 +149,7 @@ public class LedgerMappingAdmin {
         LedgerMapping mapping = stored.get().mapping();
         return new LedgerMappingView(target.division(), new LedgerMappingBody(mapping.salesJournal(),
                 mapping.revenueAccounts(), mapping.vatCodes(), mapping.defaultRevenueAccount(),
-                stored.get().version()), findings,
+                mapping.defaultPaymentCondition(), stored.get().version()), findings,
                 findings.stream().noneMatch(f -> "error".equals(f.severity())));
     }
 

@@ -11,10 +11,12 @@ import java.util.Map;
  * @param revenueAccounts       CRM revenue account → GL account code
  * @param vatCodes              {@code <vatCategory>|<rate>} (e.g. {@code standard|21}) → VAT code
  * @param defaultRevenueAccount GL code for revenue accounts without an entry, or null (then they are refused)
+ * @param defaultPaymentCondition payment condition code for invoices whose due date and relation give none, or null
+ *                              (then such invoices wait for it)
  * @param version               the stored version this edit replaces (0 or absent for the first); a stale one is 409
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LedgerMappingBody(String salesJournal, Map<String, String> revenueAccounts, Map<String, String> vatCodes,
-        String defaultRevenueAccount, Long version) {
+        String defaultRevenueAccount, String defaultPaymentCondition, Long version) {
 }

@@ -18,6 +18,7 @@ import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.flow.ExactOutcomes;
 import org.exactsync.flow.project.ProjectCostCenters;
+import org.exactsync.mapping.AccountFieldNames;
 import org.exactsync.mapping.BookingContext;
 import org.exactsync.mapping.BookingPlan;
 import org.exactsync.mapping.InvoiceCreated;
@@ -197,10 +198,13 @@ public class InvoiceBooking {
         Optional<MappingRecord> relation = mappings.find(new MappingKey(tenant, division, EntityKind.RELATION,
                 invoice.relationId()));
         UUID customer = null;
+        String relationCondition = null;
         if (relation.isEmpty() || relation.get().exactId() == null) {
             missing = "relation " + invoice.relationId();
         } else {
             customer = UUID.fromString(relation.get().exactId());
+            // The condition the relation flow put on the account: the entry repeats it (SalesEntryMapper).
+            relationCondition = relation.get().sentValues().get(AccountFieldNames.PAYMENT_CONDITION_SALES);
         }
         Map<String, String> costCenters = new LinkedHashMap<>();
         List<String> projects = new ArrayList<>();
@@ -224,7 +228,8 @@ public class InvoiceBooking {
                     invoice.creditedInvoiceId())).filter(r -> InvoiceMappingValues.isBooked(r.sentValues()))
                     .map(r -> r.sentValues().get(InvoiceMappingValues.INVOICE_NUMBER)).orElse(null);
         }
-        return new Dependencies(new BookingContext(division, customer, costCenters, creditedNumber), missing);
+        return new Dependencies(new BookingContext(division, customer, costCenters, creditedNumber,
+                relationCondition), missing);
     }
 
     private static BookingResult result(MappingRecord record, int division, String invoiceId) {

@@ -26,6 +26,7 @@ public class DynamoDbLedgerMappingStore implements LedgerMappingStore {
     private static final String REVENUE = "revenueAccounts";
     private static final String VAT = "vatCodes";
     private static final String DEFAULT_REVENUE = "defaultRevenueAccount";
+    private static final String DEFAULT_PAYMENT_CONDITION = "defaultPaymentCondition";
     private static final String VERSION = "version";
     private static final String UPDATED_AT = "updatedAt";
 
@@ -49,7 +50,7 @@ public class DynamoDbLedgerMappingStore implements LedgerMappingStore {
             return Optional.empty();
         }
         LedgerMapping mapping = new LedgerMapping(Items.str(item, JOURNAL), Items.strMap(item, REVENUE),
-                Items.strMap(item, VAT), Items.str(item, DEFAULT_REVENUE));
+                Items.strMap(item, VAT), Items.str(item, DEFAULT_REVENUE), Items.str(item, DEFAULT_PAYMENT_CONDITION));
         return Optional.of(new LedgerMappingRecord(tenant, division, mapping, Items.instant(item, UPDATED_AT),
                 Items.num(item, VERSION, 0)));
     }
@@ -66,6 +67,9 @@ public class DynamoDbLedgerMappingStore implements LedgerMappingStore {
         item.put(VAT, Items.stringMap(mapping.vatCodes()));
         if (mapping.defaultRevenueAccount() != null) {
             item.put(DEFAULT_REVENUE, Items.s(mapping.defaultRevenueAccount()));
+        }
+        if (mapping.defaultPaymentCondition() != null) {
+            item.put(DEFAULT_PAYMENT_CONDITION, Items.s(mapping.defaultPaymentCondition()));
         }
         item.put(VERSION, Items.n(expectedVersion + 1));
         item.put(UPDATED_AT, Items.millis(clock.instant()));

@@ -26,6 +26,7 @@ import org.exactsync.crm.inbound.InboundPipeline;
 import org.exactsync.flow.admin.LedgerMappingAdmin;
 import org.exactsync.flow.admin.LedgerMappingBody;
 import org.exactsync.mapping.LedgerMapping;
+import org.exactsync.sandbox.master.MasterDataSeed;
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.LedgerMappingRecord;
@@ -116,13 +117,45 @@ class InvoiceWaitsForItsLedgerMappingTest {
         assertThat(events.find(TENANT, "evt-relation").orElseThrow().retryAt()).isEqualTo(before.retryAt());
     }
 
+    @Test
+    void anInvoiceNeedingTheDefaultPaymentConditionWaitsForItAndBooksOnceItIsSet() throws Exception {
+        // A division without a default condition of its own, where Exact refuses an entry without one (§4.3).
+        MasterDataSeed.defaultPaymentCondition(flow.sandbox.division(DIVISION), null);
+        LedgerMappingRecord stored = flow.ledgers.find(TENANT, DIVISION).orElseThrow();
+        LedgerMapping standard = stored.mapping();
+        admin.replace(TENANT, String.valueOf(DIVISION), new LedgerMappingBody(standard.salesJournal(),
+                standard.revenueAccounts(), standard.vatCodes(), null, null, stored.version()));
+        flow.syncRelation("rel-1001", "NL123456789B01");
+        Map<String, Object> noDueDate = new HashMap<>();
+        noDueDate.put("dueDate", null);
+        noDueDate.put("number", "2026-0060");
+
+        HttpResponseEvent first = deliver("evt-term", flow.with(InvoiceFlowFixture.INVOICE, noDueDate));
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(json.readTree(first.body()).get("reason").asText()).startsWith("ledger mapping of division "
+                + DIVISION).contains("data.dueDate").contains("(defaultPaymentCondition)");
+        assertThat(flow.calls("salesentry/SalesEntries")).as("nothing posted").isZero();
+
+        LedgerMappingRecord current = flow.ledgers.find(TENANT, DIVISION).orElseThrow();
+        HttpResponseEvent fixed = admin.replace(TENANT, String.valueOf(DIVISION), new LedgerMappingBody(
+                standard.salesJournal(), standard.revenueAccounts(), standard.vatCodes(), null, "30",
+                current.version()));
+        assertThat(fixed.statusCode()).isEqualTo(200);
+        assertThat(replayer.replayDue().done()).isEqualTo(1);
+
+        assertThat(flow.entries("2026-0060")).singleElement()
+                .satisfies(entry -> assertThat(entry.get("PaymentCondition")).isEqualTo("30"));
+        assertThat(events.find(TENANT, "evt-term").orElseThrow().status()).isEqualTo(EventStatus.DONE);
+    }
+
     private LedgerMappingBody withRevenueAccount(String revenueAccount, String glAccount) {
         LedgerMappingRecord stored = flow.ledgers.find(TENANT, DIVISION).orElseThrow();
         LedgerMapping mapping = stored.mapping();
         Map<String, String> accounts = new HashMap<>(mapping.revenueAccounts());
         accounts.put(revenueAccount, glAccount);
         return new LedgerMappingBody(mapping.salesJournal(), accounts, mapping.vatCodes(),
-                mapping.defaultRevenueAccount(), stored.version());
+                mapping.defaultRevenueAccount(), mapping.defaultPaymentCondition(), stored.version());
     }
 
     private HttpResponseEvent deliver(String eventId, String data) {

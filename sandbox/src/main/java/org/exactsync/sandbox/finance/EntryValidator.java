@@ -53,11 +53,8 @@ final class EntryValidator {
                     headerVat.subtract(linesVat)));
         }
 
-        String paymentCondition = BodyValues.trimmed(body.get("PaymentCondition"));
-        LocalDate dueDate = dueDate(division, kind, relation, body, entryDate, paymentCondition);
-        if (paymentCondition == null) {
-            paymentCondition = relation.defaultPaymentCondition(kind);
-        }
+        String paymentCondition = paymentCondition(division, kind, relation, body);
+        LocalDate dueDate = dueDate(division, body, entryDate, paymentCondition);
 
         BigDecimal total = lines.stream().map(l -> l.amountFC().add(l.vatAmountFC()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -205,17 +202,37 @@ final class EntryValidator {
                 .orElseThrow(() -> ExactFault.badRequest(messages.costCenterUnknown()));
     }
 
-    private LocalDate dueDate(DivisionData division, EntryKind kind, RelationRef relation, Map<String, Object> body,
-            LocalDate entryDate, String paymentCondition) {
-        if (paymentCondition != null && MasterData.paymentDays(division, paymentCondition).isEmpty()) {
+    /**
+     * The condition Exact applies (docs/exact-reference.md §4.3, §5.4): the entry's own, else the account's
+     * ({@code PaymentConditionSales}/{@code Purchase}), else, for a sales entry, the division's default; a sales
+     * entry left with none is refused. Purchase entries keep the lenient rule (no condition: due on the entry date):
+     * the reference reports the message for invoice booking only.
+     */
+    private String paymentCondition(DivisionData division, EntryKind kind, RelationRef relation,
+            Map<String, Object> body) {
+        String own = BodyValues.trimmed(body.get("PaymentCondition"));
+        String condition = own != null && !own.isEmpty() ? own : relation.defaultPaymentCondition(kind);
+        if (condition != null && condition.isEmpty()) {
+            condition = null;
+        }
+        if (condition == null && kind == EntryKind.SALES) {
+            condition = MasterData.defaultPaymentConditionSales(division)
+                    .orElseThrow(() -> ExactFault.badRequest(messages.paymentConditionMissing()));
+        }
+        if (condition != null && MasterData.paymentDays(division, condition).isEmpty()) {
             throw ExactFault.badRequest(messages.paymentConditionUnknown());
         }
+        return condition;
+    }
+
+    /** The {@code DueDate} sent, else the entry date plus the applied condition's days (§5.4). */
+    private static LocalDate dueDate(DivisionData division, Map<String, Object> body, LocalDate entryDate,
+            String paymentCondition) {
         LocalDate due = BodyValues.date(body, "DueDate");
         if (due != null) {
             return due;
         }
-        String condition = paymentCondition != null ? paymentCondition : relation.defaultPaymentCondition(kind);
-        int days = condition == null ? 0 : MasterData.paymentDays(division, condition).orElse(0);
+        int days = paymentCondition == null ? 0 : MasterData.paymentDays(division, paymentCondition).orElse(0);
         return entryDate.plusDays(days);
     }
 

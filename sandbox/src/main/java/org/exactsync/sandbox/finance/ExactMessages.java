@@ -150,6 +150,11 @@ final class ExactMessages {
         return "The financial year cannot be changed.";
     }
 
+    /** No condition on the entry, its customer or the division (§4.3; reported in Dutch only). */
+    String paymentConditionMissing() {
+        return "Verplicht: Betalingsconditie";
+    }
+
     String paymentConditionUnknown() {
         return "Ongeldige referentie: Betalingsconditie";
     }

@@ -28,6 +28,8 @@ final class MasterData {
     static final String JOURNAL_STATUS = "read/financial/JournalStatusList";
     static final String DIVISIONS = "system/Divisions";
     static final String PAYMENT_CONDITIONS = "cashflow/PaymentConditions";
+    /** The division settings the core keeps outside the API ({@code MasterDataSeed.DIVISION_SETTINGS}). */
+    static final String DIVISION_SETTINGS = "sandbox/DivisionSettings";
 
     private MasterData() {
     }
@@ -94,6 +96,12 @@ final class MasterData {
         String wanted = code.trim();
         return first(division, PAYMENT_CONDITIONS, r -> wanted.equals(BodyValues.trimmed(r.get("Code"))))
                 .map(r -> intOf(r.get("PaymentDays"), 0));
+    }
+
+    /** The division's default sales payment condition code, when its settings have one. */
+    static Optional<String> defaultPaymentConditionSales(DivisionData division) {
+        return first(division, DIVISION_SETTINGS, r -> "DefaultPaymentConditionSales".equals(r.get("Name")))
+                .map(r -> BodyValues.trimmed(r.get("Value"))).filter(code -> !code.isEmpty());
     }
 
     /** The period-date table row numbered {@code year}/{@code period}. */

@@ -24,9 +24,21 @@ import org.exactsync.sandbox.Table;
  * 4020 overhead (cost center not allowed), 8999 blocked revenue; VAT codes 0 (0 %), 1 (9 % excl.), 2 (21 % excl.),
  * 3 (21 % incl.), 4 (reverse charge, charged), 5 (intra-EU goods), 6 (export outside EU), 9 (21 %, blocked);
  * payment conditions 00, 14, 30, 60; financial years {@code today}'s and the next, 12 monthly periods each, all open in
- * {@code read/financial/JournalStatusList}; cost centers 100 and 200.
+ * {@code read/financial/JournalStatusList}; cost centers 100 and 200. The division's default payment condition
+ * (sales) is 30, except in {@link #WITHOUT_DEFAULT_PAYMENT_CONDITION}, which has none, so that a sales entry there
+ * needs a condition of its own or of its customer (docs/exact-reference.md §4.3, §5.4).
  */
 public final class MasterDataSeed {
+
+    /**
+     * Where a division's settings live that Exact keeps outside the REST API (the reference names no endpoint for
+     * them): one row per setting, {@code Name} and {@code Value}. Not served over HTTP.
+     */
+    public static final String DIVISION_SETTINGS = "sandbox/DivisionSettings";
+    /** The setting holding the code of the division's default sales payment condition. */
+    public static final String DEFAULT_PAYMENT_CONDITION_SALES = "DefaultPaymentConditionSales";
+    /** The seeded division that has no default payment condition (the second Dutch one, 100002). */
+    public static final int WITHOUT_DEFAULT_PAYMENT_CONDITION = 100002;
 
     private MasterDataSeed() {
     }
@@ -57,6 +69,27 @@ public final class MasterDataSeed {
         seedPaymentConditions(data, d, created);
         seedPeriods(data, d, created, today.getYear());
         seedCostcenters(data, d, created);
+        if (d != WITHOUT_DEFAULT_PAYMENT_CONDITION) {
+            defaultPaymentCondition(data, "30");
+        }
+    }
+
+    /**
+     * Sets the division's default sales payment condition, as a bookkeeper does in the division's settings; null
+     * removes it (then an entry without a condition of its own or of its customer is refused, §4.3).
+     */
+    public static void defaultPaymentCondition(DivisionData data, String code) {
+        synchronized (data.lock()) {
+            Table settings = data.table(DIVISION_SETTINGS, "Name");
+            if (code == null) {
+                settings.remove(DEFAULT_PAYMENT_CONDITION_SALES);
+                return;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("Name", DEFAULT_PAYMENT_CONDITION_SALES);
+            row.put("Value", code);
+            settings.put(row);
+        }
     }
 
     /** Marks a journal's period closed (Status 1), as an accountant closing a VAT period does. */

@@ -174,6 +174,13 @@ final class FinanceFixture {
         division.table(MasterData.ACCOUNTS, "ID").put(row);
     }
 
+    /** Clears the account's own sales and purchase payment conditions. */
+    void withoutPaymentCondition(UUID account) {
+        Map<String, Object> row = division.table(MasterData.ACCOUNTS, "ID").get(account).orElseThrow();
+        row.put("PaymentConditionSales", null);
+        row.put("PaymentConditionPurchase", null);
+    }
+
     /** A sales entry body like the CRM sends: one revenue line of {@code amount} with VAT code 2. */
     Map<String, Object> salesEntry(String yourRef, String amount) {
         Map<String, Object> body = new HashMap<>();

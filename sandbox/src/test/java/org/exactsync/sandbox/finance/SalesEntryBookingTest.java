@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.exactsync.sandbox.master.MasterDataSeed;
 import org.junit.jupiter.api.Test;
 
 class SalesEntryBookingTest {
@@ -108,6 +109,42 @@ class SalesEntryBookingTest {
         Map<String, Object> created = sales.create(fx.division, fx.salesEntry("INV-1", "1.00"), context);
         assertThat(created.get("DueDate")).isEqualTo(FinanceFixture.day("2026-12-20"));
         assertThat(created.get("PaymentCondition")).isEqualTo("30");
+    }
+
+    @Test
+    void prefersTheEntrysOwnPaymentConditionToTheCustomers() {
+        Map<String, Object> body = fx.salesEntry("INV-1", "1.00");
+        body.put("PaymentCondition", "14");
+        Map<String, Object> created = sales.create(fx.division, body, context);
+        assertThat(created.get("PaymentCondition")).isEqualTo("14");
+        assertThat(created.get("DueDate")).isEqualTo(FinanceFixture.day("2026-12-04"));
+    }
+
+    @Test
+    void appliesTheDivisionsDefaultConditionWhenTheCustomerHasNone() {
+        fx.withoutPaymentCondition(fx.customer);
+        MasterDataSeed.defaultPaymentCondition(fx.division, "14");
+        Map<String, Object> created = sales.create(fx.division, fx.salesEntry("INV-1", "1.00"), context);
+        assertThat(created.get("PaymentCondition")).isEqualTo("14");
+        assertThat(created.get("DueDate")).isEqualTo(FinanceFixture.day("2026-12-04"));
+    }
+
+    @Test
+    void keepsASentDueDateAndStoresTheConditionApplied() {
+        Map<String, Object> body = fx.salesEntry("INV-1", "1.00");
+        body.put("DueDate", "2026-12-31T00:00:00");
+        Map<String, Object> created = sales.create(fx.division, body, context);
+        assertThat(created.get("DueDate")).isEqualTo(FinanceFixture.day("2026-12-31"));
+        assertThat(created.get("PaymentCondition")).isEqualTo("30");
+    }
+
+    @Test
+    void booksAPurchaseEntryWithoutAnyConditionDueOnItsDate() {
+        fx.withoutPaymentCondition(fx.supplier);
+        Map<String, Object> created = EntryEntitySet.purchaseEntries(FinanceOptions.defaults())
+                .create(fx.division, fx.purchaseEntry("P-1", "10.00", null), context);
+        assertThat(created.get("PaymentCondition")).isNull();
+        assertThat(created.get("DueDate")).isEqualTo(FinanceFixture.day("2026-11-10"));
     }
 
     @Test

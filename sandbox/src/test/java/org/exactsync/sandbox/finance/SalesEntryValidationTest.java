@@ -202,6 +202,27 @@ class SalesEntryValidationTest {
     }
 
     @Test
+    void rejectsAnEntryWithoutConditionWhenNeitherTheCustomerNorTheDivisionHasOne() {
+        fx.withoutPaymentCondition(fx.customer);
+        assertFault(rejection(fx.salesEntry("INV-1", "100.00")), 400, "Verplicht: Betalingsconditie");
+    }
+
+    @Test
+    void rejectsAnEntryWithoutConditionEvenWithADueDateWhenNoDefaultApplies() {
+        fx.withoutPaymentCondition(fx.customer);
+        Map<String, Object> body = fx.salesEntry("INV-1", "100.00");
+        body.put("DueDate", "2026-12-20T00:00:00");
+        assertFault(rejection(body), 400, "Verplicht: Betalingsconditie");
+    }
+
+    @Test
+    void rejectsACustomerConditionTheDivisionDoesNotKnow() {
+        fx.division.table(MasterData.ACCOUNTS, "ID").get(fx.customer).orElseThrow()
+                .put("PaymentConditionSales", "45");
+        assertFault(rejection(fx.salesEntry("INV-1", "100.00")), 400, "Ongeldige referentie: Betalingsconditie");
+    }
+
+    @Test
     void rejectsBlockedVatCode() {
         Map<String, Object> body = fx.salesEntry("INV-1", "100.00");
         firstLine(body).put("VATCode", "9");
