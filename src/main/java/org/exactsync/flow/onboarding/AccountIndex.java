@@ -1,0 +1,157 @@
+package org.exactsync.flow.onboarding;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.exactsync.exact.ExactFeeds;
+import org.exactsync.exact.ExactOnline;
+import org.exactsync.exact.model.DeletedRecord;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.exact.odata.ExactRow;
+import org.exactsync.flow.relation.ExactAccountValues;
+import org.exactsync.mapping.AccountFieldNames;
+import org.exactsync.store.AccountIndexStore;
+import org.exactsync.store.CursorKey;
+import org.exactsync.store.CursorStore;
+import org.exactsync.store.IndexState;
+import org.exactsync.store.IndexedAccount;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds and refreshes a division's index of Exact relations. The first read takes every account from Exact's account
+ * sync feed from rowversion 1 (1,000 per page, only the fields the index keeps): the same pages as the bulk endpoint,
+ * but each row carries its {@code Timestamp}, so the highest one is where the next read continues; reading bulk and
+ * then the feed would read every account twice (docs/exact-reference.md §1.4, §5.17). Later reads take only what
+ * changed above the stored cursor, and deletions (entity type 2) from the deleted-records feed.
+ */
+@ApplicationScoped
+public class AccountIndex {
+
+    private static final Logger LOG = Logger.getLogger(AccountIndex.class);
+    /** {@code sync/Deleted} entity type of an account (docs/exact-reference.md §5.17). */
+    static final int DELETED_ACCOUNT = 2;
+    /** Cursor names of the index's own reads; never change them (a new name reads the feed again from 1). */
+    static final String ACCOUNTS_CURSOR = "onboarding-index:" + ExactFeeds.ACCOUNTS;
+    static final String DELETED_CURSOR = "onboarding-index:" + ExactFeeds.DELETED;
+    /** Besides the compared fields, whether the account is blocked (for the report). */
+    static final String BLOCKED = "Blocked";
+    static final List<String> FIELDS = fields();
+
+    private final ExactOnline exact;
+    private final AccountIndexStore store;
+    private final CursorStore cursors;
+    private final Clock clock;
+
+    public AccountIndex(ExactOnline exact, AccountIndexStore store, CursorStore cursors, Clock clock) {
+        this.exact = exact;
+        this.store = store;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    private static List<String> fields() {
+        List<String> fields = new ArrayList<>(AccountFieldNames.SELECT);
+        fields.add(BLOCKED);
+        return List.copyOf(fields);
+    }
+
+    /**
+     * What one build or refresh did.
+     *
+     * @param added accounts that were not in the index before
+     */
+    public record Run(long accountsRead, long accountsRemoved, long added) {
+    }
+
+    public Optional<IndexState> state(String tenant, int division) {
+        return store.state(tenant, division);
+    }
+
+    /** Reads every account of the division into a fresh index (the old one is forgotten first). */
+    public Run build(ExactTarget target) {
+        String tenant = target.tenant();
+        int division = target.division();
+        store.clear(tenant, division);
+        cursors.reset(accountsCursor(target));
+        cursors.reset(deletedCursor(target));
+        Run run = read(target, 1, 1);
+        Instant now = clock.instant();
+        store.saveState(new IndexState(tenant, division, now, now, run.added()));
+        LOG.infof("account index of tenant %s division %d built: %d accounts", tenant, division, run.added());
+        return run;
+    }
+
+    /** Applies what changed since the last read; builds when the division has no index yet. */
+    public Run refresh(ExactTarget target) {
+        Optional<IndexState> state = store.state(target.tenant(), target.division());
+        if (state.isEmpty()) {
+            return build(target);
+        }
+        long accountsFrom = cursors.find(accountsCursor(target)).map(c -> c.position()).orElse(1L);
+        long deletedFrom = cursors.find(deletedCursor(target)).map(c -> c.position()).orElse(1L);
+        Run run = read(target, accountsFrom, deletedFrom);
+        long indexed = state.get().accounts() + run.added() - run.accountsRemoved();
+        store.saveState(new IndexState(target.tenant(), target.division(), state.get().builtAt(), clock.instant(),
+                Math.max(0, indexed)));
+        return run;
+    }
+
+    private Run read(ExactTarget target, long accountsFrom, long deletedFrom) {
+        String tenant = target.tenant();
+        int division = target.division();
+        AtomicLong highest = new AtomicLong(accountsFrom);
+        long read = 0;
+        long added = 0;
+        try (Stream<ExactRow> rows = exact.accountsChangedSince(target, accountsFrom, FIELDS)) {
+            for (ExactRow row : (Iterable<ExactRow>) rows::iterator) {
+                IndexedAccount account = indexed(row);
+                read++;
+                if (store.put(tenant, division, account, MatchKeys.ofAccount(account.values()))
+                        == AccountIndexStore.Write.ADDED) {
+                    added++;
+                }
+                highest.accumulateAndGet(account.timestamp(), Math::max);
+            }
+        }
+        long removed = 0;
+        long deletedHighest = deletedFrom;
+        try (Stream<DeletedRecord> deleted = exact.deletedSince(target, deletedFrom)) {
+            for (DeletedRecord record : (Iterable<DeletedRecord>) deleted::iterator) {
+                deletedHighest = Math.max(deletedHighest, record.timestamp());
+                if (record.entityType() != null && record.entityType() == DELETED_ACCOUNT
+                        && record.entityKey() != null) {
+                    if (store.remove(tenant, division, record.entityKey().toString())) {
+                        removed++;
+                    }
+                }
+            }
+        }
+        // Cursors move only after the rows were stored: a failed read is redone from the old position.
+        cursors.advance(accountsCursor(target), highest.get(), null);
+        cursors.advance(deletedCursor(target), deletedHighest, null);
+        return new Run(read, removed, added);
+    }
+
+    static IndexedAccount indexed(ExactRow row) {
+        Map<String, String> values = new java.util.LinkedHashMap<>(ExactAccountValues.fromRow(row));
+        values.put(BLOCKED, String.valueOf(Boolean.TRUE.equals(row.bool(BLOCKED))));
+        Long timestamp = row.int64("Timestamp");
+        return new IndexedAccount(values.get("ID"), timestamp == null ? 0 : timestamp, values);
+    }
+
+    private static CursorKey accountsCursor(ExactTarget target) {
+        return new CursorKey(target.tenant(), target.division(), ACCOUNTS_CURSOR);
+    }
+
+    private static CursorKey deletedCursor(ExactTarget target) {
+        return new CursorKey(target.tenant(), target.division(), DELETED_CURSOR);
+    }
+}
