@@ -109,7 +109,7 @@ public final class DataQualityReport {
             }
         });
         findings.sort(Comparator.comparing(Finding::kind));
-        return new OnboardingReport(tenant, division, state.map(IndexState::refreshedAt).orElse(null),
+        return new OnboardingReport(tenant, division, state.map(s -> s.refreshedAt().toString()).orElse(null),
                 accounts.size(), sorted.size(), matched, create, ambiguous, findings);
     }
 
