@@ -1,8 +1,10 @@
 package org.exactsync.flow.onboarding;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.exactsync.exact.ExactFeeds;
 import org.exactsync.exact.ExactOnline;
@@ -58,12 +63,20 @@ public class AccountIndex {
     private final AccountIndexStore store;
     private final CursorStore cursors;
     private final Clock clock;
+    private final Duration readBudget;
 
-    public AccountIndex(ExactOnline exact, AccountIndexStore store, CursorStore cursors, Clock clock) {
+    /**
+     * @param readBudget how long one call may read before it stops after the page in hand (a function's time is
+     *                   limited; 10,000 accounts take several pages)
+     */
+    @Inject
+    public AccountIndex(ExactOnline exact, AccountIndexStore store, CursorStore cursors, Clock clock,
+            @ConfigProperty(name = "exactsync.onboarding.read-budget", defaultValue = "PT20S") Duration readBudget) {
         this.exact = exact;
         this.store = store;
         this.cursors = cursors;
         this.clock = clock;
+        this.readBudget = readBudget;
     }
 
     private static List<String> fields() {
@@ -75,9 +88,10 @@ public class AccountIndex {
     /**
      * What one build or refresh did.
      *
-     * @param added accounts that were not in the index before
+     * @param added    accounts that were not in the index before
+     * @param complete false when the time budget ran out before the feed's end: the next call goes on from there
      */
-    public record Run(long accountsRead, long accountsRemoved, long added) {
+    public record Run(long accountsRead, long accountsRemoved, long added, boolean complete) {
     }
 
     public Optional<IndexState> state(String tenant, int division) {
@@ -86,53 +100,85 @@ public class AccountIndex {
 
     /** Reads every account of the division into a fresh index (the old one is forgotten first). */
     public Run build(ExactTarget target) {
-        String tenant = target.tenant();
-        int division = target.division();
-        store.clear(tenant, division);
+        store.clear(target.tenant(), target.division());
         cursors.reset(accountsCursor(target));
         cursors.reset(deletedCursor(target));
-        Run run = read(target, 1, 1);
-        Instant now = clock.instant();
-        store.saveState(new IndexState(tenant, division, now, now, run.added()));
-        LOG.infof("account index of tenant %s division %d built: %d accounts", tenant, division, run.added());
-        return run;
+        return continueBuild(target, 1);
     }
 
-    /** Applies what changed since the last read; builds when the division has no index yet. */
+    /**
+     * Applies what changed since the last read; builds when the division has no index yet, and goes on with a build
+     * an earlier call left unfinished (its cursor says how far it got).
+     */
     public Run refresh(ExactTarget target) {
         Optional<IndexState> state = store.state(target.tenant(), target.division());
+        Optional<Long> accountsFrom = cursors.find(accountsCursor(target)).map(c -> c.position());
         if (state.isEmpty()) {
-            return build(target);
+            return accountsFrom.isEmpty() ? build(target) : continueBuild(target, accountsFrom.get());
         }
-        long accountsFrom = cursors.find(accountsCursor(target)).map(c -> c.position()).orElse(1L);
         long deletedFrom = cursors.find(deletedCursor(target)).map(c -> c.position()).orElse(1L);
-        Run run = read(target, accountsFrom, deletedFrom);
-        long indexed = state.get().accounts() + run.added() - run.accountsRemoved();
-        store.saveState(new IndexState(target.tenant(), target.division(), state.get().builtAt(), clock.instant(),
-                Math.max(0, indexed)));
+        Run run = read(target, accountsFrom.orElse(1L), deletedFrom);
+        if (run.complete()) {
+            long indexed = state.get().accounts() + run.added() - run.accountsRemoved();
+            store.saveState(new IndexState(target.tenant(), target.division(), state.get().builtAt(),
+                    clock.instant(), Math.max(0, indexed)));
+        }
         return run;
     }
 
+    private Run continueBuild(ExactTarget target, long accountsFrom) {
+        String tenant = target.tenant();
+        int division = target.division();
+        Run run = read(target, accountsFrom, 1);
+        if (run.complete()) {
+            long accounts;
+            try (Stream<IndexedAccount> all = store.all(tenant, division)) {
+                accounts = accountsFrom == 1 ? run.added() : all.count();
+            }
+            Instant now = clock.instant();
+            store.saveState(new IndexState(tenant, division, now, now, accounts));
+            LOG.infof("account index of tenant %s division %d built: %d accounts", tenant, division, accounts);
+        } else {
+            LOG.infof("account index of tenant %s division %d: build goes on at the next call", tenant, division);
+        }
+        return run;
+    }
+
+    /**
+     * Reads the account feed page by page, storing each page and then moving the cursor past it (a failure or a
+     * spent time budget loses at most the page in hand), and, once the account feed is read to its end, the
+     * deleted-records feed.
+     */
     private Run read(ExactTarget target, long accountsFrom, long deletedFrom) {
         String tenant = target.tenant();
         int division = target.division();
+        Instant stopAfter = clock.instant().plus(readBudget);
         AtomicLong highest = new AtomicLong(accountsFrom);
         AtomicLong added = new AtomicLong();
         long read = 0;
+        boolean complete = true;
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         try (Stream<ExactRow> rows = exact.accountsChangedSince(target, accountsFrom, FIELDS)) {
             List<IndexedAccount> page = new ArrayList<>(PAGE);
-            for (ExactRow row : (Iterable<ExactRow>) rows::iterator) {
-                page.add(indexed(row));
+            Iterator<ExactRow> each = rows.iterator();
+            while (each.hasNext()) {
+                page.add(indexed(each.next()));
                 read++;
                 if (page.size() == PAGE) {
-                    write(writers, tenant, division, page, added, highest);
+                    write(writers, target, page, added, highest);
                     page.clear();
+                    if (!clock.instant().isBefore(stopAfter) && each.hasNext()) {
+                        complete = false;
+                        break;
+                    }
                 }
             }
-            write(writers, tenant, division, page, added, highest);
+            write(writers, target, page, added, highest);
         } finally {
             writers.shutdownNow();
+        }
+        if (!complete) {
+            return new Run(read, 0, added.get(), false);
         }
         long removed = 0;
         long deletedHighest = deletedFrom;
@@ -140,25 +186,24 @@ public class AccountIndex {
             for (DeletedRecord record : (Iterable<DeletedRecord>) deleted::iterator) {
                 deletedHighest = Math.max(deletedHighest, record.timestamp());
                 if (record.entityType() != null && record.entityType() == DELETED_ACCOUNT
-                        && record.entityKey() != null) {
-                    if (store.remove(tenant, division, record.entityKey().toString())) {
-                        removed++;
-                    }
+                        && record.entityKey() != null && store.remove(tenant, division,
+                                record.entityKey().toString())) {
+                    removed++;
                 }
             }
         }
-        // Cursors move only after the rows were stored: a failed read is redone from the old position.
-        cursors.advance(accountsCursor(target), highest.get(), null);
         cursors.advance(deletedCursor(target), deletedHighest, null);
-        return new Run(read, removed, added.get());
+        return new Run(read, removed, added.get(), true);
     }
 
     /**
      * Stores one page of accounts, several at a time: each account is up to six single-item writes, so 10,000
      * accounts written one after the other would take minutes.
      */
-    private void write(ExecutorService writers, String tenant, int division, List<IndexedAccount> page,
-            AtomicLong added, AtomicLong highest) {
+    private void write(ExecutorService writers, ExactTarget target, List<IndexedAccount> page, AtomicLong added,
+            AtomicLong highest) {
+        String tenant = target.tenant();
+        int division = target.division();
         List<Callable<AccountIndexStore.Write>> writes = new ArrayList<>();
         for (IndexedAccount account : page) {
             writes.add(() -> store.put(tenant, division, account, MatchKeys.ofAccount(account.values())));
@@ -177,6 +222,8 @@ public class AccountIndex {
                     : new IllegalStateException("account index write failed", failed.getCause());
         }
         page.forEach(account -> highest.accumulateAndGet(account.timestamp(), Math::max));
+        // Only after the page is stored: a failed write is redone from the old position.
+        cursors.advance(accountsCursor(target), highest.get(), null);
     }
 
     static IndexedAccount indexed(ExactRow row) {

@@ -93,7 +93,8 @@ public final class DataQualityReport {
         Map<String, List<SeenRelation>> usersOf = new HashMap<>();
         pairs.forEach((relation, account) -> usersOf.computeIfAbsent(account.id(), k -> new ArrayList<>())
                 .add(relation));
-        List<IndexedAccount> byNumber = accounts.stream().sorted(Comparator.comparing(IndexedAccount::code)).toList();
+        List<IndexedAccount> byNumber = accounts.stream().sorted(Comparator.comparing(IndexedAccount::code,
+                MatchKeys.BY_NUMBER)).toList();
         duplicates(byNumber, findings);
         invalidVat(sorted, pairs, byNumber, usersOf, findings);
         missingAddress(sorted, pairs, byNumber, usersOf, findings);
@@ -135,7 +136,7 @@ public final class DataQualityReport {
         Map<List<String>, Set<String>> groups = new LinkedHashMap<>();
         byKey.forEach((key, codes) -> {
             if (codes.size() > 1) {
-                List<String> group = codes.stream().sorted().toList();
+                List<String> group = codes.stream().sorted(MatchKeys.BY_NUMBER).toList();
                 groups.computeIfAbsent(group, g -> new TreeSet<>())
                         .add(key.startsWith(MatchKeys.VAT) ? "VAT number" : "Chamber of Commerce number");
             }

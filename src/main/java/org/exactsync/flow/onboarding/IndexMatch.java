@@ -59,7 +59,7 @@ public record IndexMatch(String rule, List<IndexedAccount> candidates) {
 
     /** Candidate relation numbers, sorted. */
     public List<String> codes() {
-        return candidates.stream().map(IndexedAccount::code).sorted().toList();
+        return candidates.stream().map(IndexedAccount::code).sorted(MatchKeys.BY_NUMBER).toList();
     }
 
     /** The relation flow's form: the matched account's compared fields, or the ambiguity, or none. */

@@ -48,6 +48,10 @@ public final class MatchKeys {
         return keys;
     }
 
+    /** Relation numbers in the order a bookkeeper reads them: 9 before 10 (numbers by length first). */
+    static final java.util.Comparator<String> BY_NUMBER = java.util.Comparator.comparingInt(String::length)
+            .thenComparing(java.util.Comparator.naturalOrder());
+
     static String code(String code) {
         return CODE + code.strip();
     }

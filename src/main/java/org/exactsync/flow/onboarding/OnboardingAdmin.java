@@ -70,6 +70,7 @@ public class OnboardingAdmin {
             answer.put("accountsRead", run.accountsRead());
             answer.put("accountsAdded", run.added());
             answer.put("accountsRemoved", run.accountsRemoved());
+            answer.put("complete", run.complete());
             onboarding.state(tenant, division.get()).ifPresent(state -> {
                 answer.put("accounts", state.accounts());
                 answer.put("refreshedAt", state.refreshedAt().toString());

@@ -152,13 +152,18 @@ public class DynamoDbAccountIndexStore implements AccountIndexStore {
     }
 
     private Stream<IndexedAccount> query(String pk, String prefix) {
+        return withPrefix(dynamo, table, pk, prefix).map(item -> new IndexedAccount(Items.str(item, ID),
+                Items.num(item, TIMESTAMP, 0), Items.strMap(item, VALUES)));
+    }
+
+    /** The partition's items whose sort key starts with {@code prefix}, strongly consistent, page by page. */
+    static Stream<Map<String, AttributeValue>> withPrefix(DynamoDbClient dynamo, String table, String pk,
+            String prefix) {
         return dynamo.queryPaginator(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
                 .expressionAttributeValues(Map.of(":pk", Items.s(pk), ":prefix", Items.s(prefix)))
-                .consistentRead(true).build()).items().stream()
-                .map(item -> new IndexedAccount(Items.str(item, ID), Items.num(item, TIMESTAMP, 0),
-                        Items.strMap(item, VALUES)));
+                .consistentRead(true).build()).items().stream();
     }
 
     private static String lookupSk(String matchKey, String accountId) {

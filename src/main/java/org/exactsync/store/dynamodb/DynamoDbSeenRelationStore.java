@@ -14,7 +14,6 @@ import org.exactsync.store.SeenRelationStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Matched CRM relations in their own partition per (tenant, division), {@code T#<tenant>#D#<division>#ONB}, one item
@@ -71,12 +70,8 @@ public class DynamoDbSeenRelationStore implements SeenRelationStore {
 
     @Override
     public Stream<SeenRelation> all(String tenant, int division) {
-        return dynamo.queryPaginator(QueryRequest.builder().tableName(table)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
-                .expressionAttributeValues(Map.of(":pk", Items.s(partition(tenant, division)), ":prefix",
-                        Items.s(RELATION)))
-                .consistentRead(true).build()).items().stream().map(item -> read(tenant, division, item));
+        return DynamoDbAccountIndexStore.withPrefix(dynamo, table, partition(tenant, division), RELATION)
+                .map(item -> read(tenant, division, item));
     }
 
     private static SeenRelation read(String tenant, int division, Map<String, AttributeValue> item) {

@@ -50,6 +50,25 @@ class AccountIndexAgainstSandboxTest {
     }
 
     @Test
+    void aBuildStoppedByItsTimeBudgetGoesOnWhereItStopped() {
+        seed(1_001);
+        AccountIndex hurried = new AccountIndex(fx.client, fx.accounts, new org.exactsync.store.dynamodb
+                .DynamoDbCursorStore(fx.dynamo.client(), fx.table, fx.clock), fx.clock, java.time.Duration.ZERO);
+
+        AccountIndex.Run first = hurried.build(fx.target());
+        assertThat(first.complete()).isFalse();
+        assertThat(first.accountsRead()).isEqualTo(1_000);
+        assertThat(fx.index.state(OnboardingFixture.TENANT, OnboardingFixture.DIVISION)).isEmpty();
+
+        AccountIndex.Run rest = hurried.refresh(fx.target());
+
+        assertThat(rest.complete()).isTrue();
+        assertThat(rest.accountsRead()).isEqualTo(1);
+        assertThat(fx.index.state(OnboardingFixture.TENANT, OnboardingFixture.DIVISION).orElseThrow().accounts())
+                .isEqualTo(1_001);
+    }
+
+    @Test
     void followsARenameInExactWithOneAccountFeedRead() {
         String id = seed(3).get(1).get("ID").toString();
         fx.index.build(fx.target());

@@ -59,7 +59,8 @@ final class OnboardingFixture implements AutoCloseable {
         accounts = new DynamoDbAccountIndexStore(dynamo.client(), table);
         seen = new DynamoDbSeenRelationStore(dynamo.client(), table);
         connections = new DynamoDbConnectionStore(dynamo.client(), table, clock);
-        index = new AccountIndex(client, accounts, new DynamoDbCursorStore(dynamo.client(), table, clock), clock);
+        index = new AccountIndex(client, accounts, new DynamoDbCursorStore(dynamo.client(), table, clock), clock,
+                Duration.ofSeconds(20));
         matching = new IndexedMatching(index, accounts, seen, client, clock, Duration.ofMinutes(15));
         service = new OnboardingService(index, accounts, seen);
         String location = sandbox.oauth().authorize(sandbox.clientId(), sandbox.redirectUri(), "code", "st", null);
