@@ -15,6 +15,7 @@ import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.AccountQuery;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.exact.odata.ExactRow;
+import org.exactsync.flow.relation.AccountDecision;
 import org.exactsync.flow.relation.ExactAccountValues;
 import org.exactsync.mapping.AccountFieldNames;
 import org.exactsync.mapping.AccountMapper;
@@ -38,7 +39,7 @@ import org.jboss.logging.Logger;
  * that GET (only it can find the lost POST).
  */
 @ApplicationScoped
-public class IndexedMatching {
+public class IndexedMatching implements AccountDecision {
 
     private static final Logger LOG = Logger.getLogger(IndexedMatching.class);
 
@@ -62,22 +63,10 @@ public class IndexedMatching {
     }
 
     /**
-     * The bean when running inside the application, else empty (a flow wired by hand keeps today's look-up). The
-     * relation flow reaches it this way because its constructor is not ours to change.
-     */
-    public static Optional<IndexedMatching> current() {
-        io.quarkus.arc.ArcContainer container = io.quarkus.arc.Arc.container();
-        if (container == null || !container.isRunning()) {
-            return Optional.empty();
-        }
-        io.quarkus.arc.InstanceHandle<IndexedMatching> bean = container.instance(IndexedMatching.class);
-        return bean.isAvailable() ? Optional.of(bean.get()) : Optional.empty();
-    }
-
-    /**
      * The decision for a relation without a mapping, or empty when the relation flow should look the account up in
      * Exact itself (no index, a miss to confirm, or an earlier attempt to find).
      */
+    @Override
     public Optional<AccountMatch> decide(ExactTarget target, RelationUpserted relation, boolean earlierAttempt) {
         String tenant = target.tenant();
         int division = target.division();

@@ -295,8 +295,8 @@ public class RelationDivisionSync {
     private AccountMatch match(ExactTarget target, RelationUpserted relation, boolean earlierAttempt) {
         // The operator's choice, then the division's account index, 0 Exact calls (docs/relation-flow.md,
         // "Onboarding"); a miss, no index or an earlier attempt goes on to the single GET below.
-        Optional<AccountMatch> decided = org.exactsync.flow.onboarding.IndexedMatching.current()
-                .flatMap(indexed -> indexed.decide(target, relation, earlierAttempt));
+        Optional<AccountMatch> decided = AccountDecision.current()
+                .flatMap(decision -> decision.decide(target, relation, earlierAttempt));
         if (decided.isPresent()) {
             return decided.get();
         }
