@@ -8,6 +8,8 @@ public final class ExactFeeds {
 
     /** Every payment term (receivable and payable) above a timestamp. */
     public static final String PAYMENT_TERMS = "sync/Cashflow/PaymentTerms";
+    /** Every relation (account) inserted or changed above a timestamp. */
+    public static final String ACCOUNTS = "sync/CRM/Accounts";
     /** Every deleted record of any entity type above a timestamp. */
     public static final String DELETED = "sync/Deleted";
     /** Every financial transaction line above a timestamp. */

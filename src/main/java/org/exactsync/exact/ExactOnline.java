@@ -168,6 +168,12 @@ public interface ExactOnline {
      */
     Stream<TransactionLine> transactionLinesSince(ExactTarget target, long timestamp);
 
+    /**
+     * Relations inserted or changed after {@code timestamp} ({@link ExactFeeds#ACCOUNTS}; 1 = every relation), each
+     * with {@code Timestamp} and the named properties only, read lazily at 1,000 per page in rowversion order.
+     */
+    Stream<ExactRow> accountsChangedSince(ExactTarget target, long timestamp, List<String> properties);
+
     /** Records of any entity type deleted after {@code timestamp} ({@link ExactFeeds#DELETED}), read lazily. */
     Stream<DeletedRecord> deletedSince(ExactTarget target, long timestamp);
 

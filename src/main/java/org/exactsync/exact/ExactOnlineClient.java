@@ -333,6 +333,14 @@ public final class ExactOnlineClient implements ExactOnline {
     }
 
     @Override
+    public Stream<ExactRow> accountsChangedSince(ExactTarget target, long timestamp, List<String> properties) {
+        java.util.LinkedHashSet<String> select = new java.util.LinkedHashSet<>(properties);
+        select.add("Timestamp");
+        return query(target, ExactFeeds.ACCOUNTS, ODataQuery.select(select.toArray(String[]::new))
+                .filter("Timestamp gt " + OData.int64(timestamp)));
+    }
+
+    @Override
     public Stream<DeletedRecord> deletedSince(ExactTarget target, long timestamp) {
         // Exact allows only the Timestamp filter here; entity types are picked by the caller.
         return query(target, ExactFeeds.DELETED, ODataQuery.select(ExactMapping.DELETED_RECORD)

@@ -16,8 +16,10 @@ public interface TenantData {
      * @param mappingsCleared  mapping items of the relation and its contacts whose sent values were removed
      * @param eventsRedacted   stored events of the relation whose body and result were replaced by ids only
      * @param callbacksDeleted queued callbacks about the relation that were deleted
+     * @param onboardingDeleted onboarding records of the relation (its values as matched per division) deleted
      */
-    record Erasure(List<String> inFlight, int mappingsCleared, int eventsRedacted, int callbacksDeleted) {
+    record Erasure(List<String> inFlight, int mappingsCleared, int eventsRedacted, int callbacksDeleted,
+            int onboardingDeleted) {
 
         public Erasure {
             inFlight = List.copyOf(inFlight);

@@ -64,6 +64,7 @@ public class DataProtectionAdmin {
         answer.put("mappingsCleared", erasure.mappingsCleared());
         answer.put("eventsRedacted", erasure.eventsRedacted());
         answer.put("callbacksDeleted", erasure.callbacksDeleted());
+        answer.put("onboardingDeleted", erasure.onboardingDeleted());
         answer.put("exact", "untouched: the bookkeeping in Exact is kept as the law requires");
         return Answers.json(200, answer);
     }

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.connect.Answers;
 import org.exactsync.crm.inbound.HttpRequestEvent;
+import org.exactsync.flow.onboarding.ChoiceRequest;
+import org.exactsync.flow.onboarding.IndexRequest;
+import org.exactsync.flow.onboarding.OnboardingAdmin;
 import org.exactsync.flow.reconcile.ReconciliationAdmin;
 import org.jboss.logging.Logger;
 
@@ -32,6 +35,10 @@ import org.jboss.logging.Logger;
  * <li>{@code GET divisions/<division>/ledger-mapping} — the ledger mapping checked against Exact's master data</li>
  * <li>{@code PUT divisions/<division>/ledger-mapping} {@link LedgerMappingBody} — replace it (version for CAS)</li>
  * <li>{@code GET reconciliation?division=<d>&from=<date>&to=<date>} — drift report of a division and period</li>
+ * <li>{@code GET divisions/<division>/onboarding/report} (and {@code report.csv}) — the data-quality report</li>
+ * <li>{@code POST divisions/<division>/onboarding/index} {@link IndexRequest} — build or refresh the account index</li>
+ * <li>{@code PUT divisions/<division>/onboarding/choices/<relationId>} {@link ChoiceRequest} — the operator's choice
+ * for an ambiguous match</li>
  * <li>{@code GET audit?limit=50} — the audit trail of admin writes, newest first</li>
  * <li>{@code POST relations/<relationId>/erasure} {@code {"relationId":"<relationId>"}} — erase the relation's
  * personal data from the store</li>
@@ -54,12 +61,23 @@ public class TenantAdmin {
     /** Null in tools built without it: the routes then answer 404. */
     private final DataProtectionAdmin protection;
 
+    /** Null in tools built without it: the onboarding routes then answer 404. */
+    private final OnboardingAdmin onboarding;
+
+    /** For tests and tools without the onboarding routes. */
+    public TenantAdmin(AdminGuard guard, ConnectionAdmin connections, EventAdmin events, LedgerMappingAdmin ledgers,
+            ObjectMapper json, ReconciliationAdmin reconciliation, DataProtectionAdmin protection) {
+        this(guard, connections, events, ledgers, json, reconciliation, protection, null);
+    }
+
     /**
      * For the functions, tests and tools; a part left null answers 404 on its routes.
      */
     @Inject
     public TenantAdmin(AdminGuard guard, ConnectionAdmin connections, EventAdmin events, LedgerMappingAdmin ledgers,
-            ObjectMapper json, ReconciliationAdmin reconciliation, DataProtectionAdmin protection) {
+            ObjectMapper json, ReconciliationAdmin reconciliation, DataProtectionAdmin protection,
+            OnboardingAdmin onboarding) {
+        this.onboarding = onboarding;
         this.guard = guard;
         this.connections = connections;
         this.events = events;
@@ -142,6 +160,10 @@ public class TenantAdmin {
             return method.equals("GET") ? reconciliation.report(tenant, request.query("division"),
                     request.query("from"), request.query("to")) : notAllowed("GET");
         }
+        if (path.segments().size() >= 4 && path.segments().get(0).equals("divisions")
+                && path.segments().get(2).equals("onboarding") && onboarding != null) {
+            return onboardingRoute(request, path);
+        }
         if (path.matches("audit")) {
             return method.equals("GET") ? Answers.json(200, Map.of("tenant", tenant, "entries",
                     guard.recent(tenant, AUDIT_LIMIT).stream().map(TenantAdmin::auditView).toList()))
@@ -158,6 +180,27 @@ public class TenantAdmin {
                     ? read(request, DataProtectionAdmin.RemovalRequest.class).map(body -> protection.remove(tenant,
                             body)).orElseGet(TenantAdmin::unreadable)
                     : notAllowed("POST");
+        }
+        return Answers.error(404, "not-found", "no admin route at this path");
+    }
+
+    private HttpResponseEvent onboardingRoute(HttpRequestEvent request, AdminPath path) {
+        String method = request.method();
+        String tenant = path.tenant();
+        String division = path.segments().get(1);
+        if (path.matches("divisions", "*", "onboarding", "report")) {
+            return method.equals("GET") ? onboarding.report(tenant, division, false) : notAllowed("GET");
+        }
+        if (path.matches("divisions", "*", "onboarding", "report.csv")) {
+            return method.equals("GET") ? onboarding.report(tenant, division, true) : notAllowed("GET");
+        }
+        if (path.matches("divisions", "*", "onboarding", "index")) {
+            return method.equals("POST") ? read(request, IndexRequest.class).map(body -> onboarding.index(tenant,
+                    division, body)).orElseGet(TenantAdmin::unreadable) : notAllowed("POST");
+        }
+        if (path.matches("divisions", "*", "onboarding", "choices", "*")) {
+            return method.equals("PUT") ? read(request, ChoiceRequest.class).map(body -> onboarding.choose(tenant,
+                    division, path.segments().get(4), body)).orElseGet(TenantAdmin::unreadable) : notAllowed("PUT");
         }
         return Answers.error(404, "not-found", "no admin route at this path");
     }

@@ -293,6 +293,13 @@ public class RelationDivisionSync {
     }
 
     private AccountMatch match(ExactTarget target, RelationUpserted relation, boolean earlierAttempt) {
+        // The operator's choice, then the division's account index, 0 Exact calls (docs/relation-flow.md,
+        // "Onboarding"); a miss, no index or an earlier attempt goes on to the single GET below.
+        Optional<AccountMatch> decided = AccountDecision.current()
+                .flatMap(decision -> decision.decide(target, relation, earlierAttempt));
+        if (decided.isPresent()) {
+            return decided.get();
+        }
         List<String> rules = new ArrayList<>();
         if (relation.vatNumber() != null && !relation.vatNumber().isBlank()) {
             rules.add(OData.eq(AccountFieldNames.VAT_NUMBER, OData.string(VatNumbers.compact(relation.vatNumber()))));

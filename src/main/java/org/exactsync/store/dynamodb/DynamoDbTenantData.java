@@ -51,6 +51,7 @@ public class DynamoDbTenantData implements TenantData {
         List<Map<String, AttributeValue>> mappings = new ArrayList<>();
         List<Map<String, AttributeValue>> events = new ArrayList<>();
         List<Map<String, AttributeValue>> callbacks = new ArrayList<>();
+        List<Map<String, AttributeValue>> onboarding = new ArrayList<>();
         List<String> inFlight = new ArrayList<>();
         String queue = Keys.callbackQueue(tenant, "relation:" + relationId);
         for (Map<String, AttributeValue> item : itemsOf(tenant)) {
@@ -64,17 +65,20 @@ public class DynamoDbTenantData implements TenantData {
                 }
             } else if ("CALLBACK".equals(kind) && queue.equals(Items.str(item, TableLayout.PK))) {
                 callbacks.add(item);
+            } else if ("SEEN_RELATION".equals(kind) && relationId.equals(Items.str(item, "crmId"))) {
+                onboarding.add(item);
             }
         }
         if (!inFlight.isEmpty()) {
             // A worker holding one of these events would write the values back after the erasure.
-            return new Erasure(inFlight, 0, 0, 0);
+            return new Erasure(inFlight, 0, 0, 0, 0);
         }
         mappings.forEach(item -> update(item, "REMOVE sentValues, sentHash", Map.of()));
         events.forEach(item -> update(item, "SET #body = :body REMOVE #result",
                 Map.of(":body", Items.s(redactedBody(item, relationId)))));
         callbacks.forEach(this::delete);
-        return new Erasure(List.of(), mappings.size(), events.size(), callbacks.size());
+        onboarding.forEach(this::delete);
+        return new Erasure(List.of(), mappings.size(), events.size(), callbacks.size(), onboarding.size());
     }
 
     @Override

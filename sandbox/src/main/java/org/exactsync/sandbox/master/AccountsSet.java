@@ -13,6 +13,7 @@ import org.exactsync.sandbox.ExactFault;
 import org.exactsync.sandbox.ExactValues;
 import org.exactsync.sandbox.KeyKind;
 import org.exactsync.sandbox.SandboxContext;
+import org.exactsync.sandbox.finance.DeletedLog;
 
 /**
  * {@code crm/Accounts} (docs/exact-reference.md §5.1): Code stored right-aligned in 18 characters and assigned as
@@ -121,6 +122,8 @@ public final class AccountsSet extends MasterTableSet {
     public void delete(DivisionData division, Object key, SandboxContext context) {
         existing(division, key);
         table(division).remove(key);
+        // Deletions are not in sync/CRM/Accounts; sync/Deleted lists them (docs/exact-reference.md §5.17).
+        DeletedLog.record(division, DeletedLog.ACCOUNTS, (UUID) key, context.clock().instant());
         context.publish(division.code(), "Accounts", key, "Delete");
     }
 

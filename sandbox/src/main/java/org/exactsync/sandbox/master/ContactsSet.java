@@ -12,6 +12,7 @@ import org.exactsync.sandbox.ExactFault;
 import org.exactsync.sandbox.ExactValues;
 import org.exactsync.sandbox.KeyKind;
 import org.exactsync.sandbox.SandboxContext;
+import org.exactsync.sandbox.finance.DeletedLog;
 
 /**
  * {@code crm/Contacts} (docs/exact-reference.md §5.2): Account mandatory and accepted on POST only (a PUT cannot move a
@@ -100,6 +101,7 @@ public final class ContactsSet extends MasterTableSet {
     public void delete(DivisionData division, Object key, SandboxContext context) {
         existing(division, key);
         table(division).remove(key);
+        DeletedLog.record(division, DeletedLog.CONTACTS, (UUID) key, context.clock().instant());
         context.publish(division.code(), "Contacts", key, "Delete");
     }
 

@@ -26,6 +26,8 @@ public final class MasterEntities {
                 contacts,
                 new BulkViewSet("bulk/CRM/Accounts", accounts, "Exact.Web.Api.Models.Bulk.CRM.Account",
                         java.util.Set.of("Classification1")),
+                new BulkViewSet("bulk/CRM/Contacts", contacts, "Exact.Web.Api.Models.Bulk.CRM.Contact",
+                        java.util.Set.of()),
                 new SyncViewSet("sync/CRM/Accounts", accounts, "Exact.Web.Api.Models.Sync.CRM.Account"),
                 new SyncViewSet("sync/CRM/Contacts", contacts, "Exact.Web.Api.Models.Sync.CRM.Contact"),
                 new GLAccountsSet(),
