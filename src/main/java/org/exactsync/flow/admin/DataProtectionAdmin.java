@@ -7,7 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exactsync.config.SecretsConfig;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.connect.Answers;
 import org.exactsync.store.TenantData;
@@ -29,8 +29,12 @@ public class DataProtectionAdmin {
     private final String parameterPath;
 
     @Inject
-    public DataProtectionAdmin(TenantData data,
-            @ConfigProperty(name = "EXACT_SECRETS_PARAMETER_PATH", defaultValue = "<path>") String parameterPath) {
+    public DataProtectionAdmin(TenantData data, SecretsConfig secrets) {
+        this(data, secrets.parameterPath());
+    }
+
+    /** For tests and tools: an explicit SSM folder. */
+    public DataProtectionAdmin(TenantData data, String parameterPath) {
         this.data = data;
         this.parameterPath = parameterPath;
     }

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.BacklogLane;
 import org.exactsync.store.ClaimOutcome;
 import org.exactsync.store.ClaimResult;
@@ -85,7 +84,7 @@ public class DynamoDbEventStore implements EventStore {
     private final Clock clock;
 
     public DynamoDbEventStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            @TableName String table,
             Clock clock) {
         this.dynamo = dynamo;
         this.table = table;

@@ -52,7 +52,7 @@ class AdminIntegrityAgainstSandboxTest {
     private final TenantAdmin admin = new TenantAdmin(fx.adminGuard(),
             new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links), new EventAdmin(events, null, json),
             fx.ledgerAdmin(), json,
-            null, new DataProtectionAdmin(new DynamoDbTenantData(fx.dynamo.client(), fx.table), "/exactsync/prod/"));
+            null, new DataProtectionAdmin(new DynamoDbTenantData(fx.dynamo.client(), fx.table, json), "/exactsync/prod/"));
 
     @AfterEach
     void close() {

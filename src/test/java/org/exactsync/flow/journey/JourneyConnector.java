@@ -159,7 +159,7 @@ final class JourneyConnector implements AutoCloseable {
                 new EventAdmin(events, replayer, json), new LedgerMappingAdmin(connections, ledgers, masterData, events,
                         clock),
                 json, new ReconciliationAdmin(connections, new Reconciliation(exact, mappings)),
-                new DataProtectionAdmin(new DynamoDbTenantData(dynamo.client(), table), "/exactsync/test/"));
+                new DataProtectionAdmin(new DynamoDbTenantData(dynamo.client(), table, json), "/exactsync/test/"));
         gateway = LocalGatewayServer.start(port, pipeline, handlers, start, callback, admin);
 
         OpenItemPoll poll = new OpenItemPoll(connections, cursors, new DivisionMoves(exact),
