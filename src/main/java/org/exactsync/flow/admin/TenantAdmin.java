@@ -89,7 +89,7 @@ public class TenantAdmin {
         // A removed tenant keeps no audit item either; its removal is in the log line instead.
         if (AdminGuard.isWrite(request) && !removal) {
             guard.recordWrite(admission.admitted().get(), request, answer.statusCode(),
-                    AuditSummary.of(path.get(), request.rawBody(), answer));
+                    AuditSummary.of(path.get(), request.rawBody(), answer, json));
         }
         return answer;
     }

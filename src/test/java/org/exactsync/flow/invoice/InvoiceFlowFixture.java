@@ -96,7 +96,7 @@ final class InvoiceFlowFixture implements AutoCloseable {
                 new ExactSettings.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1)));
         client = ExactOnlineClient.create(settings, new DynamoDbTokenStore(dynamo.client(), table),
                 new DynamoDbCallBudgetStore(dynamo.client(), table), clock, clock.sleeper(), Metrics.none(),
-                deadlines);
+                deadlines, json);
         mappings = new DynamoDbMappingStore(dynamo.client(), table, clock);
         ledgers = new DynamoDbLedgerMappingStore(dynamo.client(), table, clock);
         caches = new DynamoDbDivisionCacheStore(dynamo.client(), table, clock);
