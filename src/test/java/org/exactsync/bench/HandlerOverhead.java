@@ -121,7 +121,7 @@ final class HandlerOverhead {
                     new PaymentConditionCatalog(client, env.clock), callbacks, env.clock), connections, tenants);
             invoices = new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers,
                     new FinanceMasterDataCache(client, new DynamoDbDivisionCacheStore(dynamo, env.table, env.clock),
-                            env.clock), callbacks, env.clock), connections);
+                            env.clock, new ObjectMapper()), callbacks, env.clock), connections);
             pipeline = new InboundPipeline(tenants, connections, new DynamoDbEventStore(dynamo, env.table,
                     env.clock), callbacks, JSON, env.clock, InboundLimits.defaults());
         }

@@ -267,7 +267,7 @@ final class InvoiceThroughputScenarios {
         }
 
         private InvoicePostingHandler coldHandler(ExactOnlineClient client) {
-            FinanceMasterDataCache cache = new FinanceMasterDataCache(client, caches, env.clock);
+            FinanceMasterDataCache cache = new FinanceMasterDataCache(client, caches, env.clock, new ObjectMapper());
             return new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers, cache,
                     (tenant, entityKey, type, data) -> { }, env.clock), connections);
         }

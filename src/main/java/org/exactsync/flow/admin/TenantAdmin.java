@@ -49,6 +49,7 @@ public class TenantAdmin {
     private final EventAdmin events;
     private final LedgerMappingAdmin ledgers;
     private final ObjectMapper json;
+    private final Answers answers;
     /** Null in tools built without it: the route then answers 404. */
     private final ReconciliationAdmin reconciliation;
     /** Null in tools built without it: the routes then answer 404. */
@@ -67,21 +68,22 @@ public class TenantAdmin {
         this.reconciliation = reconciliation;
         this.protection = protection;
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.answers = new Answers(json);
     }
 
     /** Routes one request; unknown tenants and bad signatures get the same 401. */
     public HttpResponseEvent handle(HttpRequestEvent request) {
         Optional<AdminPath> path = AdminPath.parse(request.requestPath());
         if (path.isEmpty()) {
-            return Answers.error(404, "not-found", "no admin route at this path");
+            return answers.error(404, "not-found", "no admin route at this path");
         }
         String tenant = path.get().tenant();
         AdminGuard.Result admission = guard.admit(tenant, request);
         if (admission.admitted().isEmpty()) {
             LOG.infof("admin request for tenant %s refused: %s", tenant, admission.detail());
             return admission.refusal().orElseThrow() == AdminGuard.Refusal.REPLAYED
-                    ? Answers.error(401, "replayed", "this signed request was already used; sign it again")
-                    : Answers.error(401, "unauthorized", "Crm-Signature is missing, stale or does not match"
+                    ? answers.error(401, "replayed", "this signed request was already used; sign it again")
+                    : answers.error(401, "unauthorized", "Crm-Signature is missing, stale or does not match"
                             + " (admin routes take the tenant's admin secret over method, path, query and body)");
         }
         HttpResponseEvent answer = route(request, path.get());
@@ -98,19 +100,19 @@ public class TenantAdmin {
         String method = request.method();
         String tenant = path.tenant();
         if (path.matches("connection")) {
-            return method.equals("GET") ? Answers.json(200, connections.status(tenant, request)) : notAllowed("GET");
+            return method.equals("GET") ? answers.json(200, connections.status(tenant, request)) : notAllowed("GET");
         }
         if (path.matches("divisions")) {
             return method.equals("PUT")
                     ? read(request, DivisionSelection.class).map(body -> connections.selectDivisions(tenant, body,
                             request))
-                            .orElseGet(TenantAdmin::unreadable)
+                            .orElseGet(this::unreadable)
                     : notAllowed("PUT");
         }
         if (path.matches("mode")) {
             return method.equals("PUT")
                     ? read(request, ModeChange.class).map(body -> switchMode(tenant, body, request))
-                            .orElseGet(TenantAdmin::unreadable)
+                            .orElseGet(this::unreadable)
                     : notAllowed("PUT");
         }
         if (path.matches("events")) {
@@ -126,7 +128,7 @@ public class TenantAdmin {
         if (path.matches("events", "*", "replay")) {
             return method.equals("POST")
                     ? read(request, ReplayRequest.class).map(body -> events.replay(tenant, path.segments().get(1),
-                            body)).orElseGet(TenantAdmin::unreadable)
+                            body)).orElseGet(this::unreadable)
                     : notAllowed("POST");
         }
         if (path.matches("divisions", "*", "ledger-mapping")) {
@@ -134,7 +136,7 @@ public class TenantAdmin {
             return switch (method) {
                 case "GET" -> ledgers.show(tenant, division);
                 case "PUT" -> read(request, LedgerMappingBody.class).map(body -> ledgers.replace(tenant, division,
-                        body)).orElseGet(TenantAdmin::unreadable);
+                        body)).orElseGet(this::unreadable);
                 default -> notAllowed("GET or PUT");
             };
         }
@@ -143,23 +145,23 @@ public class TenantAdmin {
                     request.query("from"), request.query("to")) : notAllowed("GET");
         }
         if (path.matches("audit")) {
-            return method.equals("GET") ? Answers.json(200, Map.of("tenant", tenant, "entries",
+            return method.equals("GET") ? answers.json(200, Map.of("tenant", tenant, "entries",
                     guard.recent(tenant, AUDIT_LIMIT).stream().map(TenantAdmin::auditView).toList()))
                     : notAllowed("GET");
         }
         if (path.matches("relations", "*", "erasure") && protection != null) {
             return method.equals("POST")
                     ? read(request, DataProtectionAdmin.ErasureRequest.class).map(body -> protection.erase(tenant,
-                            path.segments().get(1), body)).orElseGet(TenantAdmin::unreadable)
+                            path.segments().get(1), body)).orElseGet(this::unreadable)
                     : notAllowed("POST");
         }
         if (path.matches("removal") && protection != null) {
             return method.equals("POST")
                     ? read(request, DataProtectionAdmin.RemovalRequest.class).map(body -> protection.remove(tenant,
-                            body)).orElseGet(TenantAdmin::unreadable)
+                            body)).orElseGet(this::unreadable)
                     : notAllowed("POST");
         }
-        return Answers.error(404, "not-found", "no admin route at this path");
+        return answers.error(404, "not-found", "no admin route at this path");
     }
 
     private static Map<String, Object> auditView(org.exactsync.store.AuditEntry entry) {
@@ -191,11 +193,11 @@ public class TenantAdmin {
         }
     }
 
-    private static HttpResponseEvent unreadable() {
-        return Answers.error(400, "validation", "the body is not the JSON this route takes");
+    private HttpResponseEvent unreadable() {
+        return answers.error(400, "validation", "the body is not the JSON this route takes");
     }
 
-    private static HttpResponseEvent notAllowed(String allowed) {
-        return Answers.error(405, "method", "use " + allowed);
+    private HttpResponseEvent notAllowed(String allowed) {
+        return answers.error(405, "method", "use " + allowed);
     }
 }

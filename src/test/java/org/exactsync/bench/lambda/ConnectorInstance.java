@@ -42,6 +42,8 @@ import org.exactsync.store.dynamodb.DynamoDbRoundStore;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * One execution environment's application, wired as the CDI container wires it in the packaged function: its own
  * DynamoDB and Exact clients behind its guard, its own in-memory caches, and the {@code @Funq} classes the template's
@@ -80,7 +82,7 @@ final class ConnectorInstance {
                 new PaymentConditionCatalog(exact, clock), callbacks, clock), connections, world.tenants);
         InvoicePostingHandler invoiceHandler = new InvoicePostingHandler(new InvoiceBooking(exact, mappings,
                 new DynamoDbLedgerMappingStore(dynamo, table, clock), new FinanceMasterDataCache(exact,
-                        new DynamoDbDivisionCacheStore(dynamo, table, clock), clock), callbacks, clock),
+                        new DynamoDbDivisionCacheStore(dynamo, table, clock), clock, new ObjectMapper()), callbacks, clock),
                 connections);
         InboundLimits limits = InboundLimits.defaults();
         InboundPipeline pipeline = new InboundPipeline(world.tenants, connections, events, callbacks, world.json,

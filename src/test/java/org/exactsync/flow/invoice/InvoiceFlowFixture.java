@@ -151,7 +151,7 @@ final class InvoiceFlowFixture implements AutoCloseable {
 
     /** A handler as a fresh (cold) function instance has it: empty in-memory caches. */
     InvoicePostingHandler handler(ExactOnline exact, MappingStore store, Callbacks sink) {
-        FinanceMasterDataCache cache = new FinanceMasterDataCache(exact, caches, clock);
+        FinanceMasterDataCache cache = new FinanceMasterDataCache(exact, caches, clock, json);
         return new InvoicePostingHandler(new InvoiceBooking(exact, store, ledgers, cache, sink, clock), connections);
     }
 

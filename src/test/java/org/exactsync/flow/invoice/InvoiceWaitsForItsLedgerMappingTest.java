@@ -52,7 +52,7 @@ class InvoiceWaitsForItsLedgerMappingTest {
     private final EventReplayer replayer = new EventReplayer(events, pipeline, List.of(handler), flow.clock,
             LIMITS.lease(), 50);
     private final LedgerMappingAdmin admin = new LedgerMappingAdmin(flow.connections, flow.ledgers,
-            new FinanceMasterDataCache(flow.client, flow.caches, flow.clock), events, flow.clock);
+            new FinanceMasterDataCache(flow.client, flow.caches, flow.clock, json), events, flow.clock, json);
 
     @AfterEach
     void stop() {

@@ -93,7 +93,7 @@ final class ReconciliationFixture implements AutoCloseable {
                 .orElseThrow();
         ledgers.save(TENANT, DIVISION, LedgerMapping.dutchStandard(), 0).orElseThrow();
         FinanceMasterDataCache cache = new FinanceMasterDataCache(client,
-                new DynamoDbDivisionCacheStore(dynamo.client(), table, clock), clock);
+                new DynamoDbDivisionCacheStore(dynamo.client(), table, clock), clock, json);
         invoices = new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers, cache,
                 (tenant, key, type, data) -> { }, clock), connections);
     }
@@ -107,7 +107,7 @@ final class ReconciliationFixture implements AutoCloseable {
     }
 
     ReconciliationAdmin admin() {
-        return new ReconciliationAdmin(connections, reconciliation());
+        return new ReconciliationAdmin(connections, reconciliation(), json);
     }
 
     /** A customer in Exact and its RELATION mapping holding the values sent, as the relation flow leaves them. */
