@@ -69,7 +69,8 @@ class OneWayRuleTest {
             public void check(JavaClass c, ConditionEvents events) {
                 for (JavaConstructorCall call : c.getConstructorCallsFromSelf()) {
                     if (isMapper(call.getTargetOwner())) {
-                        events.add(SimpleConditionEvent.satisfied(call, "new ObjectMapper in " + call.getDescription()));
+                        events.add(SimpleConditionEvent.satisfied(call,
+                                "new ObjectMapper in " + call.getDescription()));
                     }
                 }
                 for (JavaMethodCall call : c.getMethodCallsFromSelf()) {

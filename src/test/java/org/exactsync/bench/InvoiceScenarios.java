@@ -107,7 +107,8 @@ final class InvoiceScenarios {
             mappings.createIfAbsent(new MappingKey("default", BenchEnvironment.DIVISION_A, EntityKind.RELATION,
                     "rel-bench"), new MappingChange(customer.id().toString(), customer.code(), null, Map.of()));
             FinanceMasterDataCache cache = new FinanceMasterDataCache(client,
-                    new DynamoDbDivisionCacheStore(env.dynamo.client(), env.table, env.clock), env.clock, new ObjectMapper());
+                    new DynamoDbDivisionCacheStore(env.dynamo.client(), env.table, env.clock), env.clock,
+                    new ObjectMapper());
             handler = new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers, cache,
                     (tenant, entityKey, type, data) -> { }, env.clock), connections);
         }

@@ -82,7 +82,8 @@ final class ConnectorInstance {
                 new PaymentConditionCatalog(exact, clock), callbacks, clock), connections, world.tenants);
         InvoicePostingHandler invoiceHandler = new InvoicePostingHandler(new InvoiceBooking(exact, mappings,
                 new DynamoDbLedgerMappingStore(dynamo, table, clock), new FinanceMasterDataCache(exact,
-                        new DynamoDbDivisionCacheStore(dynamo, table, clock), clock, new ObjectMapper()), callbacks, clock),
+                        new DynamoDbDivisionCacheStore(dynamo, table, clock), clock, new ObjectMapper()), callbacks,
+                        clock),
                 connections);
         InboundLimits limits = InboundLimits.defaults();
         InboundPipeline pipeline = new InboundPipeline(world.tenants, connections, events, callbacks, world.json,

@@ -63,7 +63,8 @@ final class SoakInstance {
         ProjectSyncHandler projects = new ProjectSyncHandler(new ProjectDivisionSync(client, mappings, sink, world.clock),
                 world.connections, world.clock);
         InvoicePostingHandler invoices = new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers,
-                new FinanceMasterDataCache(client, caches, world.clock, new ObjectMapper()), sink, world.clock), world.connections);
+                new FinanceMasterDataCache(client, caches, world.clock, new ObjectMapper()), sink, world.clock),
+                world.connections);
         InboundLimits limits = InboundLimits.defaults();
         pipeline = new InboundPipeline(world.tenants, world.connections, events, sink, new ObjectMapper(),
                 world.clock, limits);

@@ -80,7 +80,8 @@ public final class ConnectFixture implements AutoCloseable {
         states = new DynamoDbConnectStateStore(dynamo.client(), table);
         discovered = new DynamoDbDiscoveredDivisionStore(dynamo.client(), table);
         links = new ConnectLinks(tenants, clock, "https://connector.example.test");
-        start = new ConnectStart(tenants, states, client, clock, Duration.ofMinutes(15), Duration.ofMinutes(15), new ObjectMapper());
+        start = new ConnectStart(tenants, states, client, clock, Duration.ofMinutes(15), Duration.ofMinutes(15),
+                new ObjectMapper());
         callback = new ConnectCallback(states, client, new ConnectionSetup(client, connections, discovered, tokens,
                 (tenant, entity, type, data) -> callbacks.add(Map.entry(type, data)), sandbox.clientId(),
                 consents::add), clock, new ObjectMapper());

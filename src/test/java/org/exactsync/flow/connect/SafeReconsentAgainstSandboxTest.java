@@ -58,7 +58,8 @@ class SafeReconsentAgainstSandboxTest {
             json, fx.clock, InboundLimits.defaults());
     private final InvoicePostingHandler invoices = new InvoicePostingHandler(new InvoiceBooking(fx.client, mappings,
             ledgers, new FinanceMasterDataCache(fx.client, new DynamoDbDivisionCacheStore(fx.dynamo.client(),
-                    fx.table, fx.clock), fx.clock, json), (tenant, entity, type, data) -> { }, fx.clock), fx.connections);
+                    fx.table, fx.clock), fx.clock, json), (tenant, entity, type, data) -> { }, fx.clock),
+                    fx.connections);
     private final TenantAdmin admin = new TenantAdmin(fx.adminGuard(), new ConnectionAdmin(fx.connections,
             fx.discovered, fx.tokens, fx.links, json), null, fx.ledgerAdmin(), json, null, null);
 

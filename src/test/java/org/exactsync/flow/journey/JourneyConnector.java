@@ -159,7 +159,8 @@ final class JourneyConnector implements AutoCloseable {
                 new EventAdmin(events, replayer, json), new LedgerMappingAdmin(connections, ledgers, masterData, events,
                         clock, json),
                 json, new ReconciliationAdmin(connections, new Reconciliation(exact, mappings), json),
-                new DataProtectionAdmin(new DynamoDbTenantData(dynamo.client(), table, json), "/exactsync/test/", json));
+                new DataProtectionAdmin(new DynamoDbTenantData(dynamo.client(), table, json), "/exactsync/test/",
+                json));
         gateway = LocalGatewayServer.start(port, pipeline, handlers, start, callback, admin);
 
         OpenItemPoll poll = new OpenItemPoll(connections, cursors, new DivisionMoves(exact),
