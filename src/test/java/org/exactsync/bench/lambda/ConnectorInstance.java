@@ -26,6 +26,7 @@ import org.exactsync.flow.relation.PaymentConditionCatalog;
 import org.exactsync.flow.relation.RelationDivisionSync;
 import org.exactsync.flow.relation.RelationUpsertFunction;
 import org.exactsync.flow.relation.RelationUpsertHandler;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.schedule.ScheduledRounds;
 import org.exactsync.schedule.WorkDispatcher;
 import org.exactsync.store.dynamodb.DynamoDbCallbackOutbox;
@@ -82,7 +83,8 @@ final class ConnectorInstance {
                 new PaymentConditionCatalog(exact, clock), callbacks, clock), connections, world.tenants);
         InvoicePostingHandler invoiceHandler = new InvoicePostingHandler(new InvoiceBooking(exact, mappings,
                 new DynamoDbLedgerMappingStore(dynamo, table, clock), new FinanceMasterDataCache(exact,
-                        new DynamoDbDivisionCacheStore(dynamo, table, clock), clock, new ObjectMapper()), callbacks,
+                        new DynamoDbDivisionCacheStore(dynamo, table, clock), clock, JsonSettings.standalone()),
+                        callbacks,
                         clock),
                 connections);
         InboundLimits limits = InboundLimits.defaults();

@@ -21,6 +21,7 @@ import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.exact.ExactOnlineClient;
 import org.exactsync.exact.ExactSettings;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.sandbox.ExactSandbox;
 import org.exactsync.store.dynamodb.DynamoDbConnectStateStore;
 import org.exactsync.store.dynamodb.DynamoDbConnectionStore;
@@ -169,7 +170,7 @@ public final class ConnectFixture implements AutoCloseable {
                 new org.exactsync.store.dynamodb.DynamoDbLedgerMappingStore(dynamo.client(), table, clock),
                 new org.exactsync.flow.invoice.FinanceMasterDataCache(client,
                         new org.exactsync.store.dynamodb.DynamoDbDivisionCacheStore(dynamo.client(), table, clock),
-                        clock, new ObjectMapper()),
+                        clock, JsonSettings.standalone()),
                 new org.exactsync.store.dynamodb.DynamoDbEventStore(dynamo.client(), table, clock), clock,
                 new ObjectMapper());
     }

@@ -25,6 +25,7 @@ import org.exactsync.crm.inbound.InboundLimits;
 import org.exactsync.crm.inbound.InboundPipeline;
 import org.exactsync.flow.admin.LedgerMappingAdmin;
 import org.exactsync.flow.admin.LedgerMappingBody;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.store.EventRecord;
 import org.exactsync.store.EventStatus;
@@ -52,7 +53,8 @@ class InvoiceWaitsForItsLedgerMappingTest {
     private final EventReplayer replayer = new EventReplayer(events, pipeline, List.of(handler), flow.clock,
             LIMITS.lease(), 50);
     private final LedgerMappingAdmin admin = new LedgerMappingAdmin(flow.connections, flow.ledgers,
-            new FinanceMasterDataCache(flow.client, flow.caches, flow.clock, json), events, flow.clock, json);
+            new FinanceMasterDataCache(flow.client, flow.caches, flow.clock, JsonSettings.standalone()), events,
+            flow.clock, json);
 
     @AfterEach
     void stop() {

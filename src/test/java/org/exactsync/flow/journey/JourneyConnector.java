@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.exactsync.crm.ConflictPolicy;
 import org.exactsync.crm.ScheduleTick;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.schedule.InProcessWorkDispatcher;
 import org.exactsync.schedule.ScheduledRounds;
 import org.exactsync.store.dynamodb.DynamoDbRoundStore;
@@ -130,7 +131,7 @@ final class JourneyConnector implements AutoCloseable {
         DynamoDbEventStore events = new DynamoDbEventStore(dynamo.client(), table, clock);
         // One copy of the division's finance master data, as the application has one bean for both users.
         FinanceMasterDataCache masterData = new FinanceMasterDataCache(exact,
-                new DynamoDbDivisionCacheStore(dynamo.client(), table, clock), clock, json);
+                new DynamoDbDivisionCacheStore(dynamo.client(), table, clock), clock, JsonSettings.standalone());
 
         CallbackDispatcher callbacks = new CallbackDispatcher(new DynamoDbCallbackOutbox(dynamo.client(), table,
                 clock), tenants, json, clock, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(30),
