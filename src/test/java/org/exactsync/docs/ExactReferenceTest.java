@@ -74,7 +74,9 @@ class ExactReferenceTest {
         List<String> offenders = new ArrayList<>();
         List<Path> roots = new ArrayList<>();
         try (Stream<Path> top = Files.list(Path.of("."))) {
-            top.filter(p -> !Set.of("target", "node_modules", ".git", ".mvn").contains(p.getFileName().toString()))
+            // .m2repo: a worktree's private Maven repository (git-ignored); its .lastUpdated files name local paths.
+            top.filter(p -> !Set.of("target", "node_modules", ".git", ".mvn", ".m2repo")
+                            .contains(p.getFileName().toString()))
                     .forEach(roots::add);
         }
         Path repository = Path.of("").toAbsolutePath().normalize();
