@@ -27,7 +27,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.crm.inbound.CrmRoutes;
 import org.exactsync.crm.inbound.EventHandler;
 import org.exactsync.crm.inbound.HttpRequestEvent;
@@ -81,10 +80,9 @@ public class LocalCrmGateway {
 
     @Inject
     LocalCrmGateway(LocalRunConfig local, InboundPipeline pipeline, @Any Instance<EventHandler<?>> handlers,
-            @ConfigProperty(name = "connector.crm-gateway.port", defaultValue = "8090") int port,
-            @Any Instance<LocalHttpRoute> extraRoutes, LocalOperationsRoutes operations, InvocationDeadline deadlines,
-            Clock clock) {
-        this(local.enabled(), pipeline, handlers.stream().toList(), port,
+            LocalGatewayConfig gateway, @Any Instance<LocalHttpRoute> extraRoutes, LocalOperationsRoutes operations,
+            InvocationDeadline deadlines, Clock clock) {
+        this(local.enabled(), pipeline, handlers.stream().toList(), gateway.port(),
                 local.enabled() ? extraRoutes.stream().toList() : List.of(), operations, deadlines, clock);
         this.httpsPort = local.webhookPort();
     }

@@ -51,7 +51,7 @@ public class LocalRuntime {
 
     LocalRuntime(LocalRunConfig local, ExactConfig exact, DynamoDbClient dynamo, ConnectionStore connections,
             ExactOnline exactOnline, Clock clock, Sleeper sleeper,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "connector.dynamodb.table") String table,
+            @org.exactsync.store.dynamodb.TableName String table,
             org.exactsync.flow.connect.ConnectLinks connectLinks,
             org.exactsync.store.DiscoveredDivisionStore discovered, LedgerMappingAdmin ledgers) {
         this.connectLinks = connectLinks;

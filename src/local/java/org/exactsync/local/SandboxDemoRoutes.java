@@ -39,11 +39,12 @@ public class SandboxDemoRoutes {
     private static final String COSTS_GL = "4010";
     private static final String VAT_HIGH = "2";
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final Clock clock;
 
-    public SandboxDemoRoutes(Clock clock) {
+    public SandboxDemoRoutes(Clock clock, ObjectMapper json) {
         this.clock = clock;
+        this.json = json;
     }
 
     @Produces

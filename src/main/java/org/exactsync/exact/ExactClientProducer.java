@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exactsync.config.ExactConfig;
 import org.exactsync.exact.port.CallBudgetStore;
 import org.exactsync.exact.port.TokenStore;
@@ -21,8 +23,9 @@ public class ExactClientProducer {
     @Produces
     @Singleton
     ExactOnlineClient exactOnline(ExactConfig config, TokenStore tokens, CallBudgetStore budget, Clock clock,
-            Sleeper sleeper, org.exactsync.metrics.Metrics metrics, InvocationDeadline deadline) {
-        return ExactOnlineClient.create(ExactSettings.from(config), tokens, budget, clock, sleeper, metrics, deadline);
+            Sleeper sleeper, org.exactsync.metrics.Metrics metrics, InvocationDeadline deadline, ObjectMapper json) {
+        return ExactOnlineClient.create(ExactSettings.from(config), tokens, budget, clock, sleeper, metrics, deadline,
+                json);
     }
 
     /**

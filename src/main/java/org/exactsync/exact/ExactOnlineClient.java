@@ -51,6 +51,7 @@ import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.exact.port.CallBudgetStore;
 import org.exactsync.exact.port.TokenKey;
 import org.exactsync.exact.port.TokenStore;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.time.InvocationDeadline;
 import org.exactsync.time.Sleeper;
 
@@ -80,7 +81,7 @@ public final class ExactOnlineClient implements ExactOnline {
         this.site = URI.create(settings.siteUrl() + "/");
     }
 
-    /** A client over the JDK HTTP client, for production wiring and plain tests alike; no invocation deadline. */
+    /** A client over the JDK HTTP client, for plain tests and tools; no invocation deadline. */
     public static ExactOnlineClient create(ExactSettings settings, TokenStore tokens, CallBudgetStore budget,
             Clock clock, Sleeper sleeper) {
         return create(settings, new JdkHttpTransport(settings.connectTimeout(), settings.readTimeout()), tokens,
@@ -90,18 +91,20 @@ public final class ExactOnlineClient implements ExactOnline {
     /** Like {@link #create(ExactSettings, TokenStore, CallBudgetStore, Clock, Sleeper)}, counting calls and 429s. */
     public static ExactOnlineClient create(ExactSettings settings, TokenStore tokens, CallBudgetStore budget,
             Clock clock, Sleeper sleeper, org.exactsync.metrics.Metrics metrics) {
-        return create(settings, tokens, budget, clock, sleeper, metrics, new InvocationDeadline());
+        return create(settings, tokens, budget, clock, sleeper, metrics, new InvocationDeadline(),
+                JsonSettings.standalone());
     }
 
     /**
      * The production client: counts calls and 429s, and keeps every call and wait inside the deadline that the entry
-     * point set in {@code deadline} for the current invocation.
+     * point set in {@code deadline} for the current invocation; {@code json} is the application's mapper.
      */
     public static ExactOnlineClient create(ExactSettings settings, TokenStore tokens, CallBudgetStore budget,
-            Clock clock, Sleeper sleeper, org.exactsync.metrics.Metrics metrics, InvocationDeadline deadline) {
+            Clock clock, Sleeper sleeper, org.exactsync.metrics.Metrics metrics, InvocationDeadline deadline,
+            ObjectMapper json) {
         return create(settings, new MeteredTransport(new JdkHttpTransport(settings.connectTimeout(),
                 settings.readTimeout()), metrics), tokens, budget, clock, sleeper,
-                () -> ThreadLocalRandom.current().nextDouble(), deadline);
+                () -> ThreadLocalRandom.current().nextDouble(), deadline, json);
     }
 
     static ExactOnlineClient create(ExactSettings settings, ExactTransport transport, TokenStore tokens,
@@ -112,7 +115,15 @@ public final class ExactOnlineClient implements ExactOnline {
     static ExactOnlineClient create(ExactSettings settings, ExactTransport transport, TokenStore tokens,
             CallBudgetStore budgetStore, Clock clock, Sleeper sleeper, DoubleSupplier random,
             InvocationDeadline invocation) {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+        return create(settings, transport, tokens, budgetStore, clock, sleeper, random, invocation,
+                JsonSettings.standalone());
+    }
+
+    static ExactOnlineClient create(ExactSettings settings, ExactTransport transport, TokenStore tokens,
+            CallBudgetStore budgetStore, Clock clock, Sleeper sleeper, DoubleSupplier random,
+            InvocationDeadline invocation, ObjectMapper mapper) {
+        // Amounts go to Exact as plain decimals: 1E+3 is valid JSON, but not what an amount field should carry.
+        ObjectMapper json = mapper.copy().enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN);
         DeadlineGuard deadline = new DeadlineGuard(invocation, settings.deadlines(), clock);
         TokenCustodian custodian = new TokenCustodian(tokens, new TokenEndpoint(transport, settings, json),
                 settings.tokens(), clock, sleeper, deadline);

@@ -28,12 +28,13 @@ public final class EmfMetrics implements Metrics {
     private final String namespace;
     private final Clock clock;
     private final Consumer<String> sink;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
-    public EmfMetrics(String namespace, Clock clock, Consumer<String> sink) {
+    public EmfMetrics(String namespace, Clock clock, Consumer<String> sink, ObjectMapper json) {
         this.namespace = namespace;
         this.clock = clock;
         this.sink = sink;
+        this.json = json;
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** CDI wiring: EMF lines on stdout, where Lambda's log capture (and the local run's console) picks them up. */
 @ApplicationScoped
@@ -13,12 +13,10 @@ public class MetricsProducer {
 
     @Produces
     @ApplicationScoped
-    Metrics metrics(Clock clock,
-            @ConfigProperty(name = "connector.metrics.namespace", defaultValue = "ExactConnector") String namespace,
-            @ConfigProperty(name = "connector.metrics.enabled", defaultValue = "true") boolean enabled) {
-        if (!enabled) {
+    Metrics metrics(Clock clock, MetricsConfig config, ObjectMapper json) {
+        if (!config.enabled()) {
             return Metrics.none();
         }
-        return new EmfMetrics(namespace, clock, System.out::println);
+        return new EmfMetrics(config.namespace(), clock, System.out::println, json);
     }
 }

@@ -7,8 +7,6 @@ import jakarta.enterprise.inject.Produces;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.arc.DefaultBean;
 
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,13 +23,12 @@ public class WorkDispatcherProducer {
     @Produces
     @ApplicationScoped
     @DefaultBean
-    WorkDispatcher dispatcher(@ConfigProperty(name = "aws.lambda.function.name") Optional<String> functionName,
-            @ConfigProperty(name = "aws.lambda.function.version") Optional<String> version,
-            @ConfigProperty(name = "aws.region") Optional<String> region,
-            @ConfigProperty(name = "connector.fanout.local-concurrency", defaultValue = "8") int localConcurrency,
-            ObjectMapper json) {
+    WorkDispatcher dispatcher(AwsRuntimeConfig aws, FanoutConfig fanout, ObjectMapper json) {
+        Optional<String> functionName = aws.lambda().function().name();
+        Optional<String> version = aws.lambda().function().version();
+        Optional<String> region = aws.region();
         if (functionName.isEmpty()) {
-            return new InProcessWorkDispatcher(localConcurrency);
+            return new InProcessWorkDispatcher(fanout.localConcurrency());
         }
         // Made on the first dispatch only: worker invocations and the HTTP functions never build it.
         Lazy<LambdaClient> client = new Lazy<>(() -> LambdaClient.builder()

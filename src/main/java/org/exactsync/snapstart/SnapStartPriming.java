@@ -11,6 +11,7 @@ import org.crac.Resource;
 import org.exactsync.crm.ScheduleTick;
 import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.crm.inbound.HttpResponseEvent;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.store.dynamodb.DynamoDbPriming;
 import org.jboss.logging.Logger;
 
@@ -73,7 +74,8 @@ public final class SnapStartPriming implements Resource {
     }
 
     private static void jackson() throws IOException {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        // No CDI before the snapshot: a mapper configured like the injected one, dropped afterwards.
+        ObjectMapper json = JsonSettings.standalone();
         String body = "{\"eventId\":\"priming\",\"type\":\"relation.upserted\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
                 + "\"data\":{\"id\":\"priming\",\"name\":\"Priming\",\"contacts\":[{\"id\":\"c\"}]}}";
         HttpRequestEvent request = new HttpRequestEvent("/crm/relations", null, Map.of("Content-Type",

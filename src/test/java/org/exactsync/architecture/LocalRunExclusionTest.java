@@ -47,10 +47,9 @@ class LocalRunExclusionTest {
                         || observesStartup(c) && !ProductionBeansQuarkusTest.CONFIG_CHECKS.contains(c.getName()))
                 .toList();
 
-        // The local gateway, runtime, ledger seed and routes, and the three dev schedules at least.
+        // The local gateway, runtime, ledger seed and routes, and the dev schedule at least.
         assertThat(localRun).extracting(JavaClass::getSimpleName).contains("LocalCrmGateway", "LocalRuntime",
-                "LocalLedgerSeed", "LocalOperationsRoutes", "PaymentLocalRoutes", "SandboxDemoRoutes", "DevSchedule",
-                "PaymentDevSchedule", "ProjectDevSchedule");
+                "LocalLedgerSeed", "LocalOperationsRoutes", "PaymentLocalRoutes", "SandboxDemoRoutes", "DevSchedule");
         for (JavaClass bean : localRun) {
             assertThat(bean.isAnnotatedWith(IfBuildProfile.class)).as("%s carries @IfBuildProfile", bean.getName())
                     .isTrue();

@@ -36,7 +36,8 @@ class ProductionBeansQuarkusTest {
      */
     static final Set<String> CONFIG_CHECKS = Set.of("org.exactsync.exact.ExactClientProducer");
 
-    private static final String LOCAL_RUN_CONFIG = "org.exactsync.local.LocalRunConfig";
+    private static final Set<String> LOCAL_RUN_CONFIGS = Set.of("org.exactsync.local.LocalRunConfig",
+            "org.exactsync.local.LocalGatewayConfig");
 
     @Test
     void aNonDevBuildHoldsNoLocalRunBean() {
@@ -44,18 +45,18 @@ class ProductionBeansQuarkusTest {
         Set<Bean<?>> all = beans.getBeans(Object.class, Any.Literal.INSTANCE);
 
         // Outside dev mode the local run's code compiles with the tests (src/local/java), and a test build registers
-        // every config mapping of the test classes: LocalRunConfig is the one local class expected here. The
-        // production build does not hold the local run's classes at all (FunctionZipContentsIT).
+        // every config mapping of the test classes: LocalRunConfig and LocalGatewayConfig are the local classes
+        // expected here. The production build does not hold the local run's classes at all (FunctionZipContentsIT).
         List<String> local = all.stream().map(Bean::getBeanClass).map(Class::getName)
                 .filter(name -> name.startsWith("org.exactsync.local.") || name.endsWith("DevSchedule"))
-                .filter(name -> !name.equals(LOCAL_RUN_CONFIG))
+                .filter(name -> !LOCAL_RUN_CONFIGS.contains(name))
                 .toList();
 
         assertThat(all).as("the container answers at all").isNotEmpty();
         assertThat(all).extracting(b -> b.getBeanClass().getName()).contains("org.exactsync.crm.TenantSettings");
         assertThat(local).isEmpty();
         assertThat(all.stream().filter(b -> b instanceof InjectableBean<?> i && i.getIdentifier() != null)
-                .map(Bean::getBeanClass).map(Class::getName).filter(name -> !name.equals(LOCAL_RUN_CONFIG))
+                .map(Bean::getBeanClass).map(Class::getName).filter(name -> !LOCAL_RUN_CONFIGS.contains(name))
                 .map(name -> name.substring(0, name.lastIndexOf('.')))).doesNotContain("org.exactsync.local");
     }
 

@@ -35,6 +35,7 @@ import org.exactsync.flow.invoice.InvoicePostingHandler;
 import org.exactsync.flow.relation.PaymentConditionCatalog;
 import org.exactsync.flow.relation.RelationDivisionSync;
 import org.exactsync.flow.relation.RelationUpsertHandler;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.exact.port.ConnectionStatus;
@@ -121,7 +122,7 @@ final class HandlerOverhead {
                     new PaymentConditionCatalog(client, env.clock), callbacks, env.clock), connections, tenants);
             invoices = new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers,
                     new FinanceMasterDataCache(client, new DynamoDbDivisionCacheStore(dynamo, env.table, env.clock),
-                            env.clock), callbacks, env.clock), connections);
+                            env.clock, JsonSettings.standalone()), callbacks, env.clock), connections);
             pipeline = new InboundPipeline(tenants, connections, new DynamoDbEventStore(dynamo, env.table,
                     env.clock), callbacks, JSON, env.clock, InboundLimits.defaults());
         }

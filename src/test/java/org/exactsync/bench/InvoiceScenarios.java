@@ -16,6 +16,7 @@ import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.flow.invoice.FinanceMasterDataCache;
 import org.exactsync.flow.invoice.InvoiceBooking;
 import org.exactsync.flow.invoice.InvoicePostingHandler;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.mapping.InvoiceCreated;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.store.ConnectionRecord;
@@ -107,7 +108,8 @@ final class InvoiceScenarios {
             mappings.createIfAbsent(new MappingKey("default", BenchEnvironment.DIVISION_A, EntityKind.RELATION,
                     "rel-bench"), new MappingChange(customer.id().toString(), customer.code(), null, Map.of()));
             FinanceMasterDataCache cache = new FinanceMasterDataCache(client,
-                    new DynamoDbDivisionCacheStore(env.dynamo.client(), env.table, env.clock), env.clock);
+                    new DynamoDbDivisionCacheStore(env.dynamo.client(), env.table, env.clock), env.clock,
+                    JsonSettings.standalone());
             handler = new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers, cache,
                     (tenant, entityKey, type, data) -> { }, env.clock), connections);
         }

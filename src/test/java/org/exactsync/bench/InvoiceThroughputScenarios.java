@@ -26,6 +26,7 @@ import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.flow.invoice.FinanceMasterDataCache;
 import org.exactsync.flow.invoice.InvoiceBooking;
 import org.exactsync.flow.invoice.InvoicePostingHandler;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.mapping.InvoiceCreated;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.sandbox.DivisionProfile;
@@ -267,7 +268,8 @@ final class InvoiceThroughputScenarios {
         }
 
         private InvoicePostingHandler coldHandler(ExactOnlineClient client) {
-            FinanceMasterDataCache cache = new FinanceMasterDataCache(client, caches, env.clock);
+            FinanceMasterDataCache cache = new FinanceMasterDataCache(client, caches, env.clock,
+                    JsonSettings.standalone());
             return new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers, cache,
                     (tenant, entityKey, type, data) -> { }, env.clock), connections);
         }

@@ -44,6 +44,8 @@ import org.exactsync.store.dynamodb.DynamoDbMappingStore;
 import org.exactsync.store.dynamodb.DynamoDbPaymentStateStore;
 import org.exactsync.store.dynamodb.DynamoDbWebhookReceipts;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Issue 19's figures, in one run on two divisions of one tenant: division 100001 with Exact's webhooks subscribed
  * (every booking and every payment notifies the connector's {@code exact-webhook} handler over HTTP), division 100002
@@ -119,7 +121,8 @@ final class PaymentWebhookScenarios {
                 env.clock), new DivisionMoves(client), new PaymentTermFeed(client), new DeletedTermFeed(client),
                 updater, new DynamoDbDivisionWatchStore(env.dynamo.client(), env.table), env.clock, timing);
         ExactWebhookHandler handler = new ExactWebhookHandler(env.sandbox.webhookSecret(),
-                new DynamoDbWebhookReceipts(env.dynamo.client(), env.table), poll, updater, env.clock);
+                new DynamoDbWebhookReceipts(env.dynamo.client(), env.table), poll, updater, env.clock,
+                new ObjectMapper());
         SandboxFinance finance = SandboxFinance.of(env.sandbox);
         try (WebhookEndpoint endpoint = new WebhookEndpoint(handler)) {
             new WebhookSubscriptions(client, poll, Optional.of(endpoint.url()))

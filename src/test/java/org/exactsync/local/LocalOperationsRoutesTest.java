@@ -39,7 +39,8 @@ class LocalOperationsRoutesTest {
         InboundPipeline pipeline = new InboundPipeline(fx.tenants, fx.connections, events, (t, e, type, d) -> { },
                 json, fx.clock, InboundLimits.defaults());
         TenantAdmin admin = new TenantAdmin(fx.adminGuard(), new ConnectionAdmin(fx.connections, fx.discovered,
-                fx.tokens, fx.links), new EventAdmin(events, new EventReplayer(events, pipeline, List.of(), fx.clock,
+                fx.tokens, fx.links, json), new EventAdmin(events, new EventReplayer(events, pipeline, List.of(),
+                fx.clock,
                         Duration.ofMinutes(5), 10), json), fx.ledgerAdmin(), json, null, null);
         gateway = new LocalCrmGateway(true, pipeline, List.of(), 0,
                 new LocalOperationsRoutes(fx.start, fx.callback, admin));

@@ -18,7 +18,7 @@ class EmfMetricsTest {
 
     private final List<String> lines = new ArrayList<>();
     private final EmfMetrics metrics = new EmfMetrics("ExactConnector",
-            Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC), lines::add);
+            Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC), lines::add, new ObjectMapper());
 
     @Test
     void writesOneEmbeddedMetricFormatLinePublishedWithAndWithoutItsDimensions() throws Exception {
@@ -42,7 +42,7 @@ class EmfMetricsTest {
     void aBrokenSinkNeverBreaksTheWorkBeingMeasured() {
         EmfMetrics broken = new EmfMetrics("N", Clock.systemUTC(), line -> {
             throw new IllegalStateException("stdout closed");
-        });
+        }, new ObjectMapper());
 
         broken.record(MetricPoint.one(MetricNames.EXACT_CALLS, Map.of()));
 

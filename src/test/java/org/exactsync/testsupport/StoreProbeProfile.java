@@ -9,6 +9,7 @@ public class StoreProbeProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.funqy.export", "store-probe");
+        // Port 0: the mock event server must not collide with other test runs on the machine.
+        return Map.of("quarkus.funqy.export", "store-probe", "quarkus.lambda.mock-event-server.test-port", "0");
     }
 }

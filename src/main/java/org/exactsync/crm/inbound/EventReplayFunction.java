@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.funqy.Funq;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.crm.ScheduleTick;
+import org.exactsync.schedule.FanoutConfig;
 import org.exactsync.schedule.WorkDispatcher;
 import org.exactsync.schedule.WorkItem;
 import org.exactsync.store.BacklogLane;
@@ -28,8 +30,13 @@ public class EventReplayFunction {
     private final Clock clock;
     private final int maxLanes;
 
-    public EventReplayFunction(EventReplayer replayer, WorkDispatcher dispatcher, Clock clock,
-            @ConfigProperty(name = "connector.fanout.replay-lanes", defaultValue = "20") int maxLanes) {
+    @Inject
+    public EventReplayFunction(EventReplayer replayer, WorkDispatcher dispatcher, Clock clock, FanoutConfig fanout) {
+        this(replayer, dispatcher, clock, fanout.replayLanes());
+    }
+
+    /** For tests and tools: an explicit bound on the lanes in flight. */
+    public EventReplayFunction(EventReplayer replayer, WorkDispatcher dispatcher, Clock clock, int maxLanes) {
         this.replayer = replayer;
         this.dispatcher = dispatcher;
         this.clock = clock;

@@ -13,16 +13,15 @@ import org.exactsync.crm.inbound.HttpResponseEvent;
  */
 final class AuditSummary {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private AuditSummary() {
     }
 
-    static String of(AdminPath path, byte[] body, HttpResponseEvent answer) {
+    /** The summary of one admin request; {@code json} reads the request and answer bodies. */
+    static String of(AdminPath path, byte[] body, HttpResponseEvent answer, ObjectMapper json) {
         if (answer.statusCode() >= 300) {
-            return "refused: " + field(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "error");
+            return "refused: " + field(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "error", json);
         }
-        JsonNode request = tree(body);
+        JsonNode request = tree(body, json);
         if (path.matches("divisions")) {
             return "divisions " + request.path("divisions") + " defaults " + request.path("defaultDivisions");
         }
@@ -36,7 +35,7 @@ final class AuditSummary {
             return "ledger mapping of division " + path.segments().get(1) + " replaced";
         }
         if (path.matches("relations", "*", "erasure")) {
-            JsonNode result = tree(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode result = tree(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
             return "relation " + path.segments().get(1) + " erased: " + result.path("mappingsCleared").asInt()
                     + " mappings, " + result.path("eventsRedacted").asInt() + " events, "
                     + result.path("callbacksDeleted").asInt() + " callbacks";
@@ -44,16 +43,16 @@ final class AuditSummary {
         return String.join("/", path.segments());
     }
 
-    private static String field(byte[] body, String name) {
-        return tree(body).path(name).asText("");
+    private static String field(byte[] body, String name, ObjectMapper json) {
+        return tree(body, json).path(name).asText("");
     }
 
-    private static JsonNode tree(byte[] body) {
+    private static JsonNode tree(byte[] body, ObjectMapper json) {
         try {
-            JsonNode node = JSON.readTree(body);
-            return node == null ? JSON.missingNode() : node;
+            JsonNode node = json.readTree(body);
+            return node == null ? json.missingNode() : node;
         } catch (IOException unreadable) {
-            return JSON.missingNode();
+            return json.missingNode();
         }
     }
 }

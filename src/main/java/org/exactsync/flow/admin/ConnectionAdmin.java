@@ -24,6 +24,8 @@ import org.exactsync.exact.port.TokenRecord;
 import org.exactsync.exact.port.TokenStore;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The connection part of the tenant admin: status (with a fresh connect link when consent is needed), division
  * selection validated against the divisions found at consent, and the dry-run ↔ live switch. Every change is a
@@ -39,15 +41,17 @@ public class ConnectionAdmin {
     private final TokenStore tokens;
     private final ConnectLinks links;
     private final GoLiveSubscriber goLive;
+    private final Answers answers;
 
     public ConnectionAdmin(ConnectionStore connections, DiscoveredDivisionStore discovered, TokenStore tokens,
-            ConnectLinks links) {
-        this(connections, discovered, tokens, links, GoLiveSubscriber.NONE);
+            ConnectLinks links, ObjectMapper json) {
+        this(connections, discovered, tokens, links, GoLiveSubscriber.NONE, json);
     }
 
     @Inject
     public ConnectionAdmin(ConnectionStore connections, DiscoveredDivisionStore discovered, TokenStore tokens,
-            ConnectLinks links, GoLiveSubscriber goLive) {
+            ConnectLinks links, GoLiveSubscriber goLive, ObjectMapper json) {
+        this.answers = new Answers(json);
         this.connections = connections;
         this.discovered = discovered;
         this.tokens = tokens;
@@ -89,7 +93,7 @@ public class ConnectionAdmin {
     /** {@code PUT divisions}: every selected division must have been found active at consent. */
     public HttpResponseEvent selectDivisions(String tenant, DivisionSelection selection, HttpRequestEvent request) {
         if (selection == null || selection.divisions() == null || selection.divisions().isEmpty()) {
-            return Answers.error(400, "validation", "divisions must list at least one division");
+            return answers.error(400, "validation", "divisions must list at least one division");
         }
         Set<Integer> chosen = new LinkedHashSet<>(selection.divisions());
         List<Integer> defaults = selection.defaultDivisions() == null
@@ -99,12 +103,12 @@ public class ConnectionAdmin {
                 .map(DiscoveredDivision::code).collect(Collectors.toSet());
         List<Integer> unknown = chosen.stream().filter(code -> code == null || !active.contains(code)).toList();
         if (!unknown.isEmpty()) {
-            return Answers.error(400, "validation", "divisions " + unknown + " are not among the active divisions"
+            return answers.error(400, "validation", "divisions " + unknown + " are not among the active divisions"
                     + " found at the last consent " + active.stream().sorted().toList());
         }
         List<Integer> outside = defaults.stream().filter(code -> !chosen.contains(code)).toList();
         if (!outside.isEmpty()) {
-            return Answers.error(400, "validation", "defaultDivisions " + outside + " are not selected divisions");
+            return answers.error(400, "validation", "defaultDivisions " + outside + " are not selected divisions");
         }
         return change(tenant, request, old -> new ConnectionRecord(old.tenant(), old.site(), old.exactUser(),
                 old.clientId(), List.copyOf(chosen), defaults, old.status(), old.mode(), old.createdAt(),
@@ -115,23 +119,23 @@ public class ConnectionAdmin {
     public HttpResponseEvent switchMode(String tenant, ModeChange change, HttpRequestEvent request) {
         SyncMode mode;
         if (change == null || change.mode() == null) {
-            return Answers.error(400, "validation", "mode must be dry-run or live");
+            return answers.error(400, "validation", "mode must be dry-run or live");
         }
         switch (change.mode()) {
             case "live" -> mode = SyncMode.LIVE;
             case "dry-run" -> mode = SyncMode.DRY_RUN;
             default -> {
-                return Answers.error(400, "validation", "mode must be dry-run or live");
+                return answers.error(400, "validation", "mode must be dry-run or live");
             }
         }
         if (mode == SyncMode.LIVE) {
             ConnectionView now = status(tenant, Optional.of(request));
             if (!"active".equals(now.status())) {
-                return Answers.error(409, "not-ready", "the connection is " + now.status()
+                return answers.error(409, "not-ready", "the connection is " + now.status()
                         + "; consent first, then go live");
             }
             if (now.divisions().isEmpty()) {
-                return Answers.error(409, "not-ready", "select divisions before going live");
+                return answers.error(409, "not-ready", "select divisions before going live");
             }
         }
         HttpResponseEvent answer = change(tenant, request, old -> new ConnectionRecord(old.tenant(), old.site(),
@@ -147,14 +151,14 @@ public class ConnectionAdmin {
             java.util.function.UnaryOperator<ConnectionRecord> edit) {
         Optional<ConnectionRecord> current = connections.find(tenant);
         if (current.isEmpty()) {
-            return Answers.error(404, "not-connected", "tenant " + tenant + " is not connected to Exact Online yet");
+            return answers.error(404, "not-connected", "tenant " + tenant + " is not connected to Exact Online yet");
         }
         Optional<ConnectionRecord> saved = connections.save(edit.apply(current.get()));
         if (saved.isEmpty()) {
-            return Answers.error(409, "conflict", "the connection changed meanwhile; read it and try again");
+            return answers.error(409, "conflict", "the connection changed meanwhile; read it and try again");
         }
         LOG.infof("tenant %s: connection now %s, divisions %s", tenant, saved.get().mode(), saved.get().divisions());
-        return Answers.json(200, status(tenant, Optional.of(request)));
+        return answers.json(200, status(tenant, Optional.of(request)));
     }
 
     static String modeName(SyncMode mode) {

@@ -7,11 +7,13 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exactsync.config.SecretsConfig;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.connect.Answers;
 import org.exactsync.store.TenantData;
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The data-protection admin routes (docs/data-retention.md): erase one relation's personal data from the connector's
@@ -27,10 +29,16 @@ public class DataProtectionAdmin {
 
     private final TenantData data;
     private final String parameterPath;
+    private final Answers answers;
 
     @Inject
-    public DataProtectionAdmin(TenantData data,
-            @ConfigProperty(name = "EXACT_SECRETS_PARAMETER_PATH", defaultValue = "<path>") String parameterPath) {
+    public DataProtectionAdmin(TenantData data, SecretsConfig secrets, ObjectMapper json) {
+        this(data, secrets.parameterPath(), json);
+    }
+
+    /** For tests and tools: an explicit SSM folder. */
+    public DataProtectionAdmin(TenantData data, String parameterPath, ObjectMapper json) {
+        this.answers = new Answers(json);
         this.data = data;
         this.parameterPath = parameterPath;
     }
@@ -46,7 +54,7 @@ public class DataProtectionAdmin {
     /** {@code POST relations/<relationId>/erasure}. */
     public HttpResponseEvent erase(String tenant, String relationId, ErasureRequest body) {
         if (body == null || !relationId.equals(body.relationId())) {
-            return Answers.error(400, "validation", "relationId in the body must repeat the relation of the path");
+            return answers.error(400, "validation", "relationId in the body must repeat the relation of the path");
         }
         TenantData.Erasure erasure = data.eraseRelation(tenant, relationId);
         if (erasure.refused()) {
@@ -55,7 +63,7 @@ public class DataProtectionAdmin {
             answer.put("message", "events of this relation are still being worked; erase once they are done or"
                     + " failed (nothing was changed)");
             answer.put("events", erasure.inFlight());
-            return Answers.json(409, answer);
+            return answers.json(409, answer);
         }
         LOG.infof("tenant %s: relation erased from the store (%d mappings, %d events, %d callbacks)", tenant,
                 erasure.mappingsCleared(), erasure.eventsRedacted(), erasure.callbacksDeleted());
@@ -66,13 +74,13 @@ public class DataProtectionAdmin {
         answer.put("callbacksDeleted", erasure.callbacksDeleted());
         answer.put("onboardingDeleted", erasure.onboardingDeleted());
         answer.put("exact", "untouched: the bookkeeping in Exact is kept as the law requires");
-        return Answers.json(200, answer);
+        return answers.json(200, answer);
     }
 
     /** {@code POST removal}: every item of the tenant; the answer lists the secrets the operator deletes. */
     public HttpResponseEvent remove(String tenant, RemovalRequest body) {
         if (body == null || !tenant.equals(body.tenant())) {
-            return Answers.error(400, "validation", "tenant in the body must repeat the tenant of the path");
+            return answers.error(400, "validation", "tenant in the body must repeat the tenant of the path");
         }
         int deleted = data.removeTenant(tenant);
         LOG.infof("tenant %s removed from the store (%d items)", tenant, deleted);
@@ -83,6 +91,6 @@ public class DataProtectionAdmin {
                 .toList());
         answer.put("message", "delete these SSM parameters (or the crm.tenants." + tenant + " configuration) and"
                 + " revoke the app's access in Exact; Exact's bookkeeping is untouched");
-        return Answers.json(200, answer);
+        return answers.json(200, answer);
     }
 }

@@ -36,6 +36,7 @@ public class EventAdmin {
     private final EventStore events;
     private final EventReplayer replayer;
     private final ObjectMapper json;
+    private final Answers answers;
     private final LaneBacklogs backlogs;
 
     @Inject
@@ -43,6 +44,7 @@ public class EventAdmin {
         this.events = events;
         this.replayer = replayer;
         this.json = json;
+        this.answers = new Answers(json);
         this.backlogs = new LaneBacklogs(events, clock);
     }
 
@@ -62,62 +64,62 @@ public class EventAdmin {
         body.put("open", lanes.stream().mapToInt(LaneBacklog::open).sum());
         body.put("oldestAgeSeconds", lanes.stream().mapToLong(LaneBacklog::oldestAgeSeconds).max().orElse(0));
         body.put("divisions", lanes);
-        return Answers.json(200, body);
+        return answers.json(200, body);
     }
 
     /** {@code GET events/<id>}. */
     public HttpResponseEvent event(String tenant, String eventId) {
         return events.find(tenant, eventId)
-                .map(record -> Answers.json(200, view(record)))
-                .orElseGet(() -> Answers.error(404, "not-found", "no event " + eventId + " for tenant " + tenant));
+                .map(record -> answers.json(200, view(record)))
+                .orElseGet(() -> answers.error(404, "not-found", "no event " + eventId + " for tenant " + tenant));
     }
 
     /** {@code GET events?status=<s>&limit=<n>}: open events, oldest first. */
     public HttpResponseEvent open(String tenant, Optional<String> status, Optional<String> limit) {
         Optional<EventStatus> parsed = status.map(EventAdmin::parseStatus).orElse(Optional.of(EventStatus.FAILED));
         if (parsed.isEmpty() || parsed.get() == EventStatus.DONE) {
-            return Answers.error(400, "validation", "status must be one of accepted, in-progress, waiting, failed"
+            return answers.error(400, "validation", "status must be one of accepted, in-progress, waiting, failed"
                     + " (done events are not listed)");
         }
         int n;
         try {
             n = limit.map(Integer::parseInt).orElse(50);
         } catch (NumberFormatException notANumber) {
-            return Answers.error(400, "validation", "limit must be a number from 1 to " + MAX_LIST);
+            return answers.error(400, "validation", "limit must be a number from 1 to " + MAX_LIST);
         }
         if (n < 1 || n > MAX_LIST) {
-            return Answers.error(400, "validation", "limit must be a number from 1 to " + MAX_LIST);
+            return answers.error(400, "validation", "limit must be a number from 1 to " + MAX_LIST);
         }
         List<EventView> found = events.findByStatus(tenant, parsed.get(), n).stream().map(this::view).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", tenant);
         body.put("status", stateName(parsed.get()));
         body.put("events", found);
-        return Answers.json(200, body);
+        return answers.json(200, body);
     }
 
     /** {@code POST events/<id>/replay}: only a FAILED event (retryable or not) is replayed on demand. */
     public HttpResponseEvent replay(String tenant, String eventId, ReplayRequest request) {
         if (request == null || !eventId.equals(request.eventId())) {
-            return Answers.error(400, "validation", "the body must name the same eventId as the path");
+            return answers.error(400, "validation", "the body must name the same eventId as the path");
         }
         Optional<EventRecord> stored = events.find(tenant, eventId);
         if (stored.isEmpty()) {
-            return Answers.error(404, "not-found", "no event " + eventId + " for tenant " + tenant);
+            return answers.error(404, "not-found", "no event " + eventId + " for tenant " + tenant);
         }
         if (stored.get().status() != EventStatus.FAILED) {
-            return Answers.error(409, "not-failed", "event " + eventId + " is " + stateName(stored.get().status())
+            return answers.error(409, "not-failed", "event " + eventId + " is " + stateName(stored.get().status())
                     + "; only failed events are replayed on demand (waiting ones retry by themselves)");
         }
         if (!replayer.handles(stored.get().type())) {
-            return Answers.error(409, "no-handler", "no flow for " + stored.get().type() + " is deployed here");
+            return answers.error(409, "no-handler", "no flow for " + stored.get().type() + " is deployed here");
         }
         Optional<Outcome> outcome = replayer.replayNow(stored.get());
         if (outcome.isEmpty()) {
-            return Answers.error(409, "busy", "event " + eventId + " is being worked on; look again in a moment");
+            return answers.error(409, "busy", "event " + eventId + " is being worked on; look again in a moment");
         }
-        return events.find(tenant, eventId).map(record -> Answers.json(200, view(record)))
-                .orElseGet(() -> Answers.error(404, "not-found", "event " + eventId + " disappeared"));
+        return events.find(tenant, eventId).map(record -> answers.json(200, view(record)))
+                .orElseGet(() -> answers.error(404, "not-found", "event " + eventId + " disappeared"));
     }
 
     EventView view(EventRecord record) {

@@ -27,6 +27,8 @@ import org.exactsync.store.LedgerMappingRecord;
 import org.exactsync.store.LedgerMappingStore;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Reads, replaces and checks a division's ledger mapping (issue 7: mapping stored in the connector, editable, and
  * validated against the division's master data with a readable report before go-live). A check reloads the master
@@ -50,10 +52,12 @@ public class LedgerMappingAdmin {
     private final FinanceMasterDataCache masterData;
     private final EventStore events;
     private final Clock clock;
+    private final Answers answers;
     private final LedgerMappingCheck check = new LedgerMappingCheck();
 
     public LedgerMappingAdmin(ConnectionStore connections, LedgerMappingStore mappings,
-            FinanceMasterDataCache masterData, EventStore events, Clock clock) {
+            FinanceMasterDataCache masterData, EventStore events, Clock clock, ObjectMapper json) {
+        this.answers = new Answers(json);
         this.connections = connections;
         this.mappings = mappings;
         this.masterData = masterData;
@@ -63,7 +67,7 @@ public class LedgerMappingAdmin {
 
     /** {@code GET divisions/<d>/ledger-mapping}: the mapping and its check. */
     public HttpResponseEvent show(String tenant, String divisionText) {
-        return withTarget(tenant, divisionText, target -> Answers.json(200,
+        return withTarget(tenant, divisionText, target -> answers.json(200,
                 view(target, mappings.find(tenant, target.division()))));
     }
 
@@ -71,7 +75,7 @@ public class LedgerMappingAdmin {
     public HttpResponseEvent replace(String tenant, String divisionText, LedgerMappingBody body) {
         List<String> problems = problems(body);
         if (!problems.isEmpty()) {
-            return Answers.error(400, "validation", String.join("; ", problems));
+            return answers.error(400, "validation", String.join("; ", problems));
         }
         return withTarget(tenant, divisionText, target -> {
             LedgerMapping mapping = new LedgerMapping(body.salesJournal().strip(), body.revenueAccounts(),
@@ -80,7 +84,7 @@ public class LedgerMappingAdmin {
             long expected = body.version() == null ? 0 : body.version();
             Optional<LedgerMappingRecord> saved = mappings.save(tenant, target.division(), mapping, expected);
             if (saved.isEmpty()) {
-                return Answers.error(409, "conflict", "the mapping changed since version " + expected
+                return answers.error(409, "conflict", "the mapping changed since version " + expected
                         + "; read it again and re-apply the edit");
             }
             int due = retryGapsNow(tenant, target.division());
@@ -88,7 +92,7 @@ public class LedgerMappingAdmin {
                 LOG.infof("ledger mapping of tenant %s division %d replaced: %d waiting events due now", tenant,
                         target.division(), due);
             }
-            return Answers.json(200, view(target, saved));
+            return answers.json(200, view(target, saved));
         });
     }
 
@@ -114,11 +118,11 @@ public class LedgerMappingAdmin {
                 }
             }
         } catch (ExactException exact) {
-            return Optional.of(Answers.error(502, "exact", "Exact could not be read to check the ledger mappings: "
+            return Optional.of(answers.error(502, "exact", "Exact could not be read to check the ledger mappings: "
                     + exact.getClass().getSimpleName()));
         }
         return blocking.isEmpty() ? Optional.empty()
-                : Optional.of(Answers.json(409, Map.of("error", "mapping-errors", "message",
+                : Optional.of(answers.json(409, Map.of("error", "mapping-errors", "message",
                         "fix the ledger mapping of these divisions before going live", "divisions", blocking)));
     }
 
@@ -159,19 +163,19 @@ public class LedgerMappingAdmin {
         try {
             division = Integer.parseInt(divisionText);
         } catch (NumberFormatException notANumber) {
-            return Answers.error(400, "validation", "division must be a division number");
+            return answers.error(400, "validation", "division must be a division number");
         }
         Optional<ConnectionRecord> connection = connections.find(tenant);
         if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
-            return Answers.error(409, "not-connected", "the tenant has no usable Exact connection; connect first");
+            return answers.error(409, "not-connected", "the tenant has no usable Exact connection; connect first");
         }
         if (!connection.get().divisions().contains(division)) {
-            return Answers.error(404, "not-found", "division " + division + " is not selected for this tenant");
+            return answers.error(404, "not-found", "division " + division + " is not selected for this tenant");
         }
         try {
             return work.apply(new ExactTarget(connection.get().tokenKey(), division));
         } catch (ExactException exact) {
-            return Answers.error(502, "exact", "Exact could not be read: " + exact.getClass().getSimpleName());
+            return answers.error(502, "exact", "Exact could not be read: " + exact.getClass().getSimpleName());
         }
     }
 

@@ -56,6 +56,7 @@ public class TenantAdmin {
     private final EventAdmin events;
     private final LedgerMappingAdmin ledgers;
     private final ObjectMapper json;
+    private final Answers answers;
     /** Null in tools built without it: the route then answers 404. */
     private final ReconciliationAdmin reconciliation;
     /** Null in tools built without it: the routes then answer 404. */
@@ -85,21 +86,22 @@ public class TenantAdmin {
         this.reconciliation = reconciliation;
         this.protection = protection;
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.answers = new Answers(json);
     }
 
     /** Routes one request; unknown tenants and bad signatures get the same 401. */
     public HttpResponseEvent handle(HttpRequestEvent request) {
         Optional<AdminPath> path = AdminPath.parse(request.requestPath());
         if (path.isEmpty()) {
-            return Answers.error(404, "not-found", "no admin route at this path");
+            return answers.error(404, "not-found", "no admin route at this path");
         }
         String tenant = path.get().tenant();
         AdminGuard.Result admission = guard.admit(tenant, request);
         if (admission.admitted().isEmpty()) {
             LOG.infof("admin request for tenant %s refused: %s", tenant, admission.detail());
             return admission.refusal().orElseThrow() == AdminGuard.Refusal.REPLAYED
-                    ? Answers.error(401, "replayed", "this signed request was already used; sign it again")
-                    : Answers.error(401, "unauthorized", "Crm-Signature is missing, stale or does not match"
+                    ? answers.error(401, "replayed", "this signed request was already used; sign it again")
+                    : answers.error(401, "unauthorized", "Crm-Signature is missing, stale or does not match"
                             + " (admin routes take the tenant's admin secret over method, path, query and body)");
         }
         HttpResponseEvent answer = route(request, path.get());
@@ -107,7 +109,7 @@ public class TenantAdmin {
         // A removed tenant keeps no audit item either; its removal is in the log line instead.
         if (AdminGuard.isWrite(request) && !removal) {
             guard.recordWrite(admission.admitted().get(), request, answer.statusCode(),
-                    AuditSummary.of(path.get(), request.rawBody(), answer));
+                    AuditSummary.of(path.get(), request.rawBody(), answer, json));
         }
         return answer;
     }
@@ -116,19 +118,19 @@ public class TenantAdmin {
         String method = request.method();
         String tenant = path.tenant();
         if (path.matches("connection")) {
-            return method.equals("GET") ? Answers.json(200, connections.status(tenant, request)) : notAllowed("GET");
+            return method.equals("GET") ? answers.json(200, connections.status(tenant, request)) : notAllowed("GET");
         }
         if (path.matches("divisions")) {
             return method.equals("PUT")
                     ? read(request, DivisionSelection.class).map(body -> connections.selectDivisions(tenant, body,
                             request))
-                            .orElseGet(TenantAdmin::unreadable)
+                            .orElseGet(this::unreadable)
                     : notAllowed("PUT");
         }
         if (path.matches("mode")) {
             return method.equals("PUT")
                     ? read(request, ModeChange.class).map(body -> switchMode(tenant, body, request))
-                            .orElseGet(TenantAdmin::unreadable)
+                            .orElseGet(this::unreadable)
                     : notAllowed("PUT");
         }
         if (path.matches("events")) {
@@ -144,7 +146,7 @@ public class TenantAdmin {
         if (path.matches("events", "*", "replay")) {
             return method.equals("POST")
                     ? read(request, ReplayRequest.class).map(body -> events.replay(tenant, path.segments().get(1),
-                            body)).orElseGet(TenantAdmin::unreadable)
+                            body)).orElseGet(this::unreadable)
                     : notAllowed("POST");
         }
         if (path.matches("divisions", "*", "ledger-mapping")) {
@@ -152,7 +154,7 @@ public class TenantAdmin {
             return switch (method) {
                 case "GET" -> ledgers.show(tenant, division);
                 case "PUT" -> read(request, LedgerMappingBody.class).map(body -> ledgers.replace(tenant, division,
-                        body)).orElseGet(TenantAdmin::unreadable);
+                        body)).orElseGet(this::unreadable);
                 default -> notAllowed("GET or PUT");
             };
         }
@@ -165,23 +167,23 @@ public class TenantAdmin {
             return onboardingRoute(request, path);
         }
         if (path.matches("audit")) {
-            return method.equals("GET") ? Answers.json(200, Map.of("tenant", tenant, "entries",
+            return method.equals("GET") ? answers.json(200, Map.of("tenant", tenant, "entries",
                     guard.recent(tenant, AUDIT_LIMIT).stream().map(TenantAdmin::auditView).toList()))
                     : notAllowed("GET");
         }
         if (path.matches("relations", "*", "erasure") && protection != null) {
             return method.equals("POST")
                     ? read(request, DataProtectionAdmin.ErasureRequest.class).map(body -> protection.erase(tenant,
-                            path.segments().get(1), body)).orElseGet(TenantAdmin::unreadable)
+                            path.segments().get(1), body)).orElseGet(this::unreadable)
                     : notAllowed("POST");
         }
         if (path.matches("removal") && protection != null) {
             return method.equals("POST")
                     ? read(request, DataProtectionAdmin.RemovalRequest.class).map(body -> protection.remove(tenant,
-                            body)).orElseGet(TenantAdmin::unreadable)
+                            body)).orElseGet(this::unreadable)
                     : notAllowed("POST");
         }
-        return Answers.error(404, "not-found", "no admin route at this path");
+        return answers.error(404, "not-found", "no admin route at this path");
     }
 
     private HttpResponseEvent onboardingRoute(HttpRequestEvent request, AdminPath path) {
@@ -234,11 +236,11 @@ public class TenantAdmin {
         }
     }
 
-    private static HttpResponseEvent unreadable() {
-        return Answers.error(400, "validation", "the body is not the JSON this route takes");
+    private HttpResponseEvent unreadable() {
+        return answers.error(400, "validation", "the body is not the JSON this route takes");
     }
 
-    private static HttpResponseEvent notAllowed(String allowed) {
-        return Answers.error(405, "method", "use " + allowed);
+    private HttpResponseEvent notAllowed(String allowed) {
+        return answers.error(405, "method", "use " + allowed);
     }
 }

@@ -13,13 +13,15 @@ import org.exactsync.crm.inbound.HttpResponseEvent;
 public final class Answers {
 
     /** Immutable and thread-safe (unlike a mapper, a writer cannot be reconfigured). */
-    private static final ObjectWriter JSON = new ObjectMapper().writer();
+    private final ObjectWriter writer;
 
-    private Answers() {
+    /** Answers written by {@code json}, the application's mapper. */
+    public Answers(ObjectMapper json) {
+        this.writer = json.writer();
     }
 
     /** An error answer. */
-    public static HttpResponseEvent error(int status, String error, String message) {
+    public HttpResponseEvent error(int status, String error, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("message", message);
@@ -27,10 +29,10 @@ public final class Answers {
     }
 
     /** Any value as a JSON answer. */
-    public static HttpResponseEvent json(int status, Object body) {
+    public HttpResponseEvent json(int status, Object body) {
         try {
             return new HttpResponseEvent(status, Map.of("Content-Type", "application/json", "Cache-Control",
-                    "no-store"), JSON.writeValueAsString(body));
+                    "no-store"), writer.writeValueAsString(body));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("answer not serialisable", impossible);
         }

@@ -24,6 +24,8 @@ import org.exactsync.store.DiscoveredDivision;
 import org.exactsync.exact.port.TokenKey;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * {@code GET /exact/callback?code=…&state=…} (Exact's redirect after consent): consumes the state once, redeems the
  * code once, discovers the divisions and answers a page listing them (HTML for a browser, JSON when asked for). A
@@ -39,14 +41,17 @@ public class ConnectCallback {
     private final ConnectionSetup setup;
     private final Clock clock;
     private final GoLiveSubscriber goLive;
+    private final Answers answers;
 
-    public ConnectCallback(ConnectStateStore states, ExactOnline exact, ConnectionSetup setup, Clock clock) {
-        this(states, exact, setup, clock, GoLiveSubscriber.NONE);
+    public ConnectCallback(ConnectStateStore states, ExactOnline exact, ConnectionSetup setup, Clock clock,
+            ObjectMapper json) {
+        this(states, exact, setup, clock, GoLiveSubscriber.NONE, json);
     }
 
     @Inject
     public ConnectCallback(ConnectStateStore states, ExactOnline exact, ConnectionSetup setup, Clock clock,
-            GoLiveSubscriber goLive) {
+            GoLiveSubscriber goLive, ObjectMapper json) {
+        this.answers = new Answers(json);
         this.states = states;
         this.exact = exact;
         this.setup = setup;
@@ -57,20 +62,20 @@ public class ConnectCallback {
     /** Answers Exact's redirect. */
     public HttpResponseEvent callback(HttpRequestEvent request) {
         if (!"GET".equals(request.method())) {
-            return Answers.error(405, "method", "use GET");
+            return answers.error(405, "method", "use GET");
         }
         Optional<OAuthStateParam> param = OAuthStateParam.parse(request.query("state").orElse(null));
         Optional<ConnectState> state = param.flatMap(p -> states.consume(p.tenant(), p.nonce(), clock.instant()));
         if (state.isEmpty()) {
             LOG.info("consent callback refused: unknown, used or expired state");
-            return Answers.error(400, "bad-state", "this consent is unknown, was already completed or has expired;"
+            return answers.error(400, "bad-state", "this consent is unknown, was already completed or has expired;"
                     + " start again from a fresh connect link");
         }
         String tenant = state.get().tenant();
         Optional<String> code = request.query("code").filter(c -> !c.isBlank());
         if (request.query("error").isPresent() || code.isEmpty()) {
             LOG.infof("consent for tenant %s came back without a code", tenant);
-            return Answers.error(400, "no-consent", "Exact returned no authorization code (consent declined or"
+            return answers.error(400, "no-consent", "Exact returned no authorization code (consent declined or"
                     + " cancelled); start again from a fresh connect link");
         }
         TokenKey key;
@@ -80,14 +85,14 @@ public class ConnectCallback {
             connected = setup.discoverAndSave(tenant, key);
         } catch (ExactConsentRequiredException refused) {
             LOG.infof("consent for tenant %s: Exact refused the code", tenant);
-            return Answers.error(400, "code-refused", "Exact refused the authorization code (already used or"
+            return answers.error(400, "code-refused", "Exact refused the authorization code (already used or"
                     + " expired); start again from a fresh connect link");
         } catch (ExactTransientException unreachable) {
-            return Answers.error(502, "exact-unavailable", "Exact could not be reached; start again in a few"
+            return answers.error(502, "exact-unavailable", "Exact could not be reached; start again in a few"
                     + " minutes from a fresh connect link");
         } catch (ExactException other) {
             LOG.warnf("consent for tenant %s failed: %s", tenant, other.getClass().getSimpleName());
-            return Answers.error(502, "exact-error", "Exact answered with an error while connecting ("
+            return answers.error(502, "exact-error", "Exact answered with an error while connecting ("
                     + other.getClass().getSimpleName() + "); start again from a fresh connect link");
         }
         ConnectionRecord connection = connected.connection();
@@ -98,7 +103,7 @@ public class ConnectCallback {
         LOG.infof("tenant %s connected to Exact (%d divisions, %s, %s consent)", tenant,
                 connected.divisions().size(), connection.mode(), connected.consent());
         boolean wantsJson = request.header("Accept").filter(a -> a.contains("application/json")).isPresent();
-        return wantsJson ? Answers.json(200, summary(connected))
+        return wantsJson ? answers.json(200, summary(connected))
                 : new HttpResponseEvent(200, Map.of("Content-Type", "text/html; charset=utf-8", "Cache-Control",
                         "no-store"), ConnectedPage.html(connected));
     }

@@ -21,6 +21,8 @@ import org.exactsync.store.ConnectState;
 import org.exactsync.store.ConnectStateStore;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * {@code GET /exact/connect?tenant=…&t=…&sig=…}: checks the signed link, stores a random single-use {@code state} and
  * redirects (302) to Exact's consent page.
@@ -37,17 +39,19 @@ public class ConnectStart {
     private final Clock clock;
     private final Duration linkValidity;
     private final Duration stateValidity;
+    private final Answers answers;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public ConnectStart(TenantSettings tenants, ConnectStateStore states, ExactOnline exact, Clock clock,
-            ConnectConfig config) {
-        this(tenants, states, exact, clock, config.linkValidity(), config.stateValidity());
+            ConnectConfig config, ObjectMapper json) {
+        this(tenants, states, exact, clock, config.linkValidity(), config.stateValidity(), json);
     }
 
     /** For tests and tools. */
     public ConnectStart(TenantSettings tenants, ConnectStateStore states, ExactOnline exact, Clock clock,
-            Duration linkValidity, Duration stateValidity) {
+            Duration linkValidity, Duration stateValidity, ObjectMapper json) {
+        this.answers = new Answers(json);
         this.tenants = tenants;
         this.states = states;
         this.exact = exact;
@@ -59,7 +63,7 @@ public class ConnectStart {
     /** Answers the request: 302 to Exact, or 400/401 with a JSON error. */
     public HttpResponseEvent start(HttpRequestEvent request) {
         if (!"GET".equals(request.method())) {
-            return Answers.error(405, "method", "use GET");
+            return answers.error(405, "method", "use GET");
         }
         String tenantId = request.query("tenant").orElse("");
         Optional<Tenant> tenant = tenants.tenant(tenantId);
@@ -72,13 +76,13 @@ public class ConnectStart {
             case VALID:
                 break;
             case EXPIRED:
-                return Answers.error(401, "unauthorized", "this connect link has expired; ask for a fresh one");
+                return answers.error(401, "unauthorized", "this connect link has expired; ask for a fresh one");
             case MALFORMED:
-                return Answers.error(400, "bad-link", "a connect link needs tenant, t and sig");
+                return answers.error(400, "bad-link", "a connect link needs tenant, t and sig");
             case MISMATCH:
             default:
                 LOG.infof("connect link refused for tenant %s", tenantId);
-                return Answers.error(401, "unauthorized", "this connect link is not valid");
+                return answers.error(401, "unauthorized", "this connect link is not valid");
         }
         byte[] bytes = new byte[NONCE_BYTES];
         random.nextBytes(bytes);

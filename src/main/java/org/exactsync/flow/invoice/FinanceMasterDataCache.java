@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactTarget;
@@ -45,12 +44,13 @@ public class FinanceMasterDataCache {
     private final ExactOnline exact;
     private final DivisionCacheStore store;
     private final Clock clock;
-    private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
+    private final ObjectMapper json;
     private final Map<String, Loaded> memory = new ConcurrentHashMap<>();
 
     @Inject
-    public FinanceMasterDataCache(ExactOnline exact, DivisionCacheStore store, Clock clock) {
+    public FinanceMasterDataCache(ExactOnline exact, DivisionCacheStore store, Clock clock, ObjectMapper json) {
         this.exact = exact;
+        this.json = json;
         this.store = store;
         this.clock = clock;
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.exact.ExactException;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.store.ConnectionRecord;
@@ -78,12 +77,9 @@ public class OpenItemPoll {
     @Inject
     public OpenItemPoll(ConnectionStore connections, CursorStore cursors, DivisionMoves moves, PaymentTermFeed feed,
             DeletedTermFeed deletions, PaymentStatusUpdater updater, DivisionWatchStore watches, Clock clock,
-            @ConfigProperty(name = "connector.payment.sweep-interval", defaultValue = "5m") Duration sweepInterval,
-            @ConfigProperty(name = "connector.payment.webhook-debounce", defaultValue = "5s") Duration debounce,
-            @ConfigProperty(name = "connector.payment.webhook-read-interval", defaultValue = "1m")
-            Duration readInterval) {
+            PaymentConfig config) {
         this(connections, cursors, moves, feed, deletions, updater, watches, clock,
-                new Timing(sweepInterval, debounce, readInterval));
+                new Timing(config.sweepInterval(), config.webhookDebounce(), config.webhookReadInterval()));
     }
 
     /** For tests and tools: explicit timing. */

@@ -21,6 +21,8 @@ import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The admin route {@code GET reconciliation?division=<d>&from=<yyyy-mm-dd>&to=<yyyy-mm-dd>} (the tenant admin router
  * checks the signature first): the drift report of one selected division and period as JSON.
@@ -34,9 +36,11 @@ public class ReconciliationAdmin {
 
     private final ConnectionStore connections;
     private final Reconciliation reconciliation;
+    private final Answers answers;
 
     @Inject
-    public ReconciliationAdmin(ConnectionStore connections, Reconciliation reconciliation) {
+    public ReconciliationAdmin(ConnectionStore connections, Reconciliation reconciliation, ObjectMapper json) {
+        this.answers = new Answers(json);
         this.connections = connections;
         this.reconciliation = reconciliation;
     }
@@ -48,33 +52,33 @@ public class ReconciliationAdmin {
         Optional<LocalDate> start = from.flatMap(ReconciliationAdmin::date);
         Optional<LocalDate> end = to.flatMap(ReconciliationAdmin::date);
         if (code.isEmpty() || start.isEmpty() || end.isEmpty()) {
-            return Answers.error(400, "validation", "division (a number), from and to (yyyy-mm-dd) are required");
+            return answers.error(400, "validation", "division (a number), from and to (yyyy-mm-dd) are required");
         }
         if (end.get().isBefore(start.get()) || ChronoUnit.DAYS.between(start.get(), end.get()) >= MAX_DAYS) {
-            return Answers.error(400, "validation", "to must be on or after from, at most " + MAX_DAYS
+            return answers.error(400, "validation", "to must be on or after from, at most " + MAX_DAYS
                     + " days later");
         }
         Optional<ConnectionRecord> connection = connections.find(tenant);
         if (connection.isEmpty() || !connection.get().divisions().contains(code.get())) {
-            return Answers.error(404, "not-connected", "division " + code.get() + " is not connected for tenant "
+            return answers.error(404, "not-connected", "division " + code.get() + " is not connected for tenant "
                     + tenant);
         }
         if (connection.get().status() != ConnectionStatus.ACTIVE) {
-            return Answers.error(409, "not-ready", "the connection needs consent before Exact can be read");
+            return answers.error(409, "not-ready", "the connection needs consent before Exact can be read");
         }
         ExactTarget target = new ExactTarget(connection.get().tokenKey(), code.get());
         try {
-            return Answers.json(200, reconciliation.run(target, tenant, start.get(), end.get()));
+            return answers.json(200, reconciliation.run(target, tenant, start.get(), end.get()));
         } catch (ExactAuthException consent) {
-            return Answers.error(409, "not-ready", "the connection needs consent before Exact can be read");
+            return answers.error(409, "not-ready", "the connection needs consent before Exact can be read");
         } catch (ExactRateLimitedException | ExactTransientException | ExactDeadlineException unavailable) {
             LOG.infof("reconciliation of tenant %s division %d: Exact unavailable (%s)", tenant, code.get(),
                     unavailable.getClass().getSimpleName());
-            return Answers.error(502, "exact-unavailable", "Exact did not answer; try again later");
+            return answers.error(502, "exact-unavailable", "Exact did not answer; try again later");
         } catch (ExactValidationException refused) {
             LOG.warnf("reconciliation of tenant %s division %d: Exact refused a read (%s)", tenant, code.get(),
                     refused.getClass().getSimpleName());
-            return Answers.error(502, "exact-error", "Exact refused a read of the reconciliation");
+            return answers.error(502, "exact-error", "Exact refused a read of the reconciliation");
         }
     }
 

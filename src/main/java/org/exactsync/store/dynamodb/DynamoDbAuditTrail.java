@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.AuditEntry;
 import org.exactsync.store.AuditTrail;
 
@@ -36,7 +35,7 @@ public class DynamoDbAuditTrail implements AuditTrail {
 
     @Inject
     public DynamoDbAuditTrail(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this(dynamo, table, DEFAULT_RETENTION);
     }
 

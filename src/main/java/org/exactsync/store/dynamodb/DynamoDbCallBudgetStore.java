@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.exact.port.BudgetKey;
 import org.exactsync.exact.port.CallBudgetStore;
 
@@ -28,7 +27,7 @@ public class DynamoDbCallBudgetStore implements CallBudgetStore {
     private final String table;
 
     public DynamoDbCallBudgetStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

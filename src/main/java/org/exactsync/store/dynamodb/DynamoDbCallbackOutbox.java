@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.CallbackOutbox;
 import org.exactsync.store.NewCallback;
 import org.exactsync.store.QueuedCallback;
@@ -55,7 +54,7 @@ public class DynamoDbCallbackOutbox implements CallbackOutbox {
     private final Clock clock;
 
     public DynamoDbCallbackOutbox(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            @TableName String table,
             Clock clock) {
         this.dynamo = dynamo;
         this.table = table;

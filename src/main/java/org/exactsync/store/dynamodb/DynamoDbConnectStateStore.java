@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.ConnectState;
 import org.exactsync.store.ConnectStateStore;
 
@@ -36,7 +35,7 @@ public class DynamoDbConnectStateStore implements ConnectStateStore {
     private final String table;
 
     public DynamoDbConnectStateStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionStore;
@@ -49,7 +48,7 @@ public class DynamoDbConnectionStore implements ConnectionStore {
     private final Clock clock;
 
     public DynamoDbConnectionStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            @TableName String table,
             Clock clock) {
         this.dynamo = dynamo;
         this.table = table;

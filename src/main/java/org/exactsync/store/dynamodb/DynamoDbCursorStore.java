@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.CursorKey;
 import org.exactsync.store.CursorRecord;
 import org.exactsync.store.CursorStore;
@@ -30,7 +29,7 @@ public class DynamoDbCursorStore implements CursorStore {
     private final Clock clock;
 
     public DynamoDbCursorStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            @TableName String table,
             Clock clock) {
         this.dynamo = dynamo;
         this.table = table;

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.DiscoveredDivision;
 import org.exactsync.store.DiscoveredDivisionStore;
 
@@ -29,7 +28,7 @@ public class DynamoDbDiscoveredDivisionStore implements DiscoveredDivisionStore 
     private final String table;
 
     public DynamoDbDiscoveredDivisionStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

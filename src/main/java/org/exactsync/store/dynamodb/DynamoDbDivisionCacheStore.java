@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.DivisionCacheStore;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,7 +31,7 @@ public class DynamoDbDivisionCacheStore implements DivisionCacheStore {
     private final Clock clock;
 
     public DynamoDbDivisionCacheStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            @TableName String table,
             Clock clock) {
         this.dynamo = dynamo;
         this.table = table;

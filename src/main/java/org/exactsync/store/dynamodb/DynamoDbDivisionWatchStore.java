@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.DivisionWatch;
 import org.exactsync.store.DivisionWatchStore;
 
@@ -30,7 +29,7 @@ public class DynamoDbDivisionWatchStore implements DivisionWatchStore {
     private final String table;
 
     public DynamoDbDivisionWatchStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.BacklogLane;
 import org.exactsync.store.ClaimOutcome;
 import org.exactsync.store.ClaimResult;
@@ -85,7 +84,7 @@ public class DynamoDbEventStore implements EventStore {
     private final Clock clock;
 
     public DynamoDbEventStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            @TableName String table,
             Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
@@ -323,21 +322,8 @@ public class DynamoDbEventStore implements EventStore {
 
     @Override
     public LanePage laneEvents(String tenant, int division, String after, int limit) {
-        Map<String, String> names = Map.of("#pk", TableLayout.GSI3_PK, "#sk", TableLayout.GSI3_SK);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", Items.s(Keys.laneEvents(tenant, division)));
-        if (after != null) {
-            values.put(":after", Items.s(after));
-        }
-        QueryResponse page = dynamo.query(QueryRequest.builder()
-                .tableName(table)
-                .indexName(TableLayout.GSI3)
-                .keyConditionExpression(after == null ? "#pk = :pk" : "#pk = :pk AND #sk > :after")
-                .expressionAttributeNames(after == null ? Map.of("#pk", TableLayout.GSI3_PK) : names)
-                .expressionAttributeValues(values)
-                .scanIndexForward(true)
-                .limit(limit)
-                .build());
+        QueryResponse page = dynamo.query(partitionAfter(TableLayout.GSI3, TableLayout.GSI3_PK, TableLayout.GSI3_SK,
+                Keys.laneEvents(tenant, division), after, Map.of()).limit(limit).build());
         List<LaneEvent> events = page.items().stream().map(DynamoDbEventStore::toLaneEvent).toList();
         boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !page.items().isEmpty();
         String next = more ? Items.str(page.items().get(page.items().size() - 1), TableLayout.GSI3_SK) : null;
@@ -401,22 +387,9 @@ public class DynamoDbEventStore implements EventStore {
             if (!status.open()) {
                 continue;
             }
-            Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":pk", Items.s(Keys.backlog(status, shard)));
-            if (from != null) {
-                values.put(":from", Items.s(from));
-            }
-            QueryResponse page = dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(TableLayout.GSI2)
-                    .keyConditionExpression(from == null ? "#pk = :pk" : "#pk = :pk AND #sk > :from")
+            QueryResponse page = dynamo.query(partitionAfter(TableLayout.GSI2, TableLayout.GSI2_PK,
+                    TableLayout.GSI2_SK, Keys.backlog(status, shard), from, Map.of("#gsi3pk", TableLayout.GSI3_PK))
                     .filterExpression("attribute_not_exists(#gsi3pk)")
-                    .expressionAttributeNames(from == null
-                            ? Map.of("#pk", TableLayout.GSI2_PK, "#gsi3pk", TableLayout.GSI3_PK)
-                            : Map.of("#pk", TableLayout.GSI2_PK, "#sk", TableLayout.GSI2_SK,
-                                    "#gsi3pk", TableLayout.GSI3_PK))
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(true)
                     .limit(pageSize)
                     .build());
             page.items().forEach(item -> adopt.accept(toRecord(item)));
@@ -430,6 +403,29 @@ public class DynamoDbEventStore implements EventStore {
             to = position(now.minus(INDEX_LAG));
         }
         return from != null && from.compareTo(to) > 0 ? from : to;
+    }
+
+    /**
+     * A query of one index partition in sort-key order, strictly after {@code after} when it is given (a position
+     * read before); the caller adds its filter, naming its attributes in {@code names}, and the page size.
+     */
+    private QueryRequest.Builder partitionAfter(String index, String pkAttribute, String skAttribute, String pk,
+            String after, Map<String, String> names) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#pk", pkAttribute);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", Items.s(pk));
+        if (after != null) {
+            allNames.put("#sk", skAttribute);
+            values.put(":after", Items.s(after));
+        }
+        return QueryRequest.builder()
+                .tableName(table)
+                .indexName(index)
+                .keyConditionExpression(after == null ? "#pk = :pk" : "#pk = :pk AND #sk > :after")
+                .expressionAttributeNames(allNames)
+                .expressionAttributeValues(values)
+                .scanIndexForward(true);
     }
 
     /** The sweep's item, created at the first step (its {@code since} starts the grace for earlier versions). */

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.store.LedgerMappingRecord;
 import org.exactsync.store.LedgerMappingStore;
@@ -35,7 +34,7 @@ public class DynamoDbLedgerMappingStore implements LedgerMappingStore {
     private final Clock clock;
 
     public DynamoDbLedgerMappingStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            @TableName String table,
             Clock clock) {
         this.dynamo = dynamo;
         this.table = table;

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.EntityKind;
 import org.exactsync.store.MappingChange;
 import org.exactsync.store.MappingKey;
@@ -48,7 +47,7 @@ public class DynamoDbMappingStore implements MappingStore {
     private final Clock clock;
 
     public DynamoDbMappingStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            @TableName String table,
             Clock clock) {
         this.dynamo = dynamo;
         this.table = table;

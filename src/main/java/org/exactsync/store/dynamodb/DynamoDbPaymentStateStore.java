@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.mapping.EntryFigures;
 import org.exactsync.mapping.InvoicePaymentStatus;
 import org.exactsync.mapping.Money;
@@ -56,7 +55,7 @@ public class DynamoDbPaymentStateStore implements PaymentStateStore {
     private final Clock clock;
 
     public DynamoDbPaymentStateStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            @TableName String table,
             Clock clock) {
         this.dynamo = dynamo;
         this.table = table;

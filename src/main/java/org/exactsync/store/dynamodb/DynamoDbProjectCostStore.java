@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.CostLine;
 import org.exactsync.store.ProjectCostStore;
 import org.exactsync.store.ProjectCosts;
@@ -45,7 +44,7 @@ public class DynamoDbProjectCostStore implements ProjectCostStore {
     private final Clock clock;
 
     public DynamoDbProjectCostStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            @TableName String table,
             Clock clock) {
         this.dynamo = dynamo;
         this.table = table;

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.RoundStore;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,7 +28,7 @@ public class DynamoDbRoundStore implements RoundStore {
     private final Clock clock;
 
     public DynamoDbRoundStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table,
+            @TableName String table,
             Clock clock) {
         this.dynamo = dynamo;
         this.table = table;

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.SignedRequestLedger;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,7 +26,7 @@ public class DynamoDbSignedRequestLedger implements SignedRequestLedger {
     private final String table;
 
     public DynamoDbSignedRequestLedger(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.EntityKind;
 import org.exactsync.store.EventStatus;
 import org.exactsync.store.TenantData;
@@ -35,15 +34,15 @@ public class DynamoDbTenantData implements TenantData {
 
     private static final Set<String> IN_FLIGHT = Set.of(EventStatus.ACCEPTED.name(), EventStatus.IN_PROGRESS.name(),
             EventStatus.WAITING.name());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ObjectMapper json;
 
-    public DynamoDbTenantData(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+    public DynamoDbTenantData(DynamoDbClient dynamo, @TableName String table, ObjectMapper json) {
         this.dynamo = dynamo;
         this.table = table;
+        this.json = json;
     }
 
     @Override
@@ -116,7 +115,7 @@ public class DynamoDbTenantData implements TenantData {
     }
 
     /** A relation event about it, or an invoice or project event naming it as {@code relationId}. */
-    private static boolean concernsRelation(Map<String, AttributeValue> item, String relationId) {
+    private boolean concernsRelation(Map<String, AttributeValue> item, String relationId) {
         JsonNode data = data(item);
         String type = Items.str(item, "type");
         return type != null && type.startsWith("relation.") && relationId.equals(data.path("id").asText(null))
@@ -124,7 +123,7 @@ public class DynamoDbTenantData implements TenantData {
     }
 
     /** Ids only: a replay of the event then fails validation instead of sending erased values again. */
-    private static String redactedBody(Map<String, AttributeValue> item, String relationId) {
+    private String redactedBody(Map<String, AttributeValue> item, String relationId) {
         Map<String, Object> data = new LinkedHashMap<>();
         String entityId = data(item).path("id").asText(null);
         if (entityId != null) {
@@ -137,21 +136,21 @@ public class DynamoDbTenantData implements TenantData {
         body.put("erased", true);
         body.put("data", data);
         try {
-            return JSON.writeValueAsString(body);
+            return json.writeValueAsString(body);
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }
     }
 
-    private static JsonNode data(Map<String, AttributeValue> item) {
+    private JsonNode data(Map<String, AttributeValue> item) {
         String body = Items.str(item, "body");
         if (body == null) {
-            return JSON.missingNode();
+            return json.missingNode();
         }
         try {
-            return JSON.readTree(body).path("data");
+            return json.readTree(body).path("data");
         } catch (IOException unreadable) {
-            return JSON.missingNode();
+            return json.missingNode();
         }
     }
 

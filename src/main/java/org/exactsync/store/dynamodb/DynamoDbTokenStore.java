@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.exact.port.TokenKey;
 import org.exactsync.exact.port.TokenRecord;
@@ -43,7 +42,7 @@ public class DynamoDbTokenStore implements TokenStore {
     private final String table;
 
     public DynamoDbTokenStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.WebhookReceipts;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +22,7 @@ public class DynamoDbWebhookReceipts implements WebhookReceipts {
     private final String table;
 
     public DynamoDbWebhookReceipts(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -26,6 +26,7 @@ import org.exactsync.flow.relation.PaymentConditionCatalog;
 import org.exactsync.flow.relation.RelationDivisionSync;
 import org.exactsync.flow.relation.RelationUpsertFunction;
 import org.exactsync.flow.relation.RelationUpsertHandler;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.schedule.ScheduledRounds;
 import org.exactsync.schedule.WorkDispatcher;
 import org.exactsync.store.dynamodb.DynamoDbCallbackOutbox;
@@ -41,6 +42,8 @@ import org.exactsync.store.dynamodb.DynamoDbProjectCostStore;
 import org.exactsync.store.dynamodb.DynamoDbRoundStore;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One execution environment's application, wired as the CDI container wires it in the packaged function: its own
@@ -80,7 +83,9 @@ final class ConnectorInstance {
                 new PaymentConditionCatalog(exact, clock), callbacks, clock), connections, world.tenants);
         InvoicePostingHandler invoiceHandler = new InvoicePostingHandler(new InvoiceBooking(exact, mappings,
                 new DynamoDbLedgerMappingStore(dynamo, table, clock), new FinanceMasterDataCache(exact,
-                        new DynamoDbDivisionCacheStore(dynamo, table, clock), clock), callbacks, clock),
+                        new DynamoDbDivisionCacheStore(dynamo, table, clock), clock, JsonSettings.standalone()),
+                        callbacks,
+                        clock),
                 connections);
         InboundLimits limits = InboundLimits.defaults();
         InboundPipeline pipeline = new InboundPipeline(world.tenants, connections, events, callbacks, world.json,

@@ -22,6 +22,7 @@ import org.exactsync.flow.project.ProjectSyncHandler;
 import org.exactsync.flow.relation.PaymentConditionCatalog;
 import org.exactsync.flow.relation.RelationDivisionSync;
 import org.exactsync.flow.relation.RelationUpsertHandler;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.store.EventStore;
 import org.exactsync.store.MappingStore;
 import org.exactsync.store.dynamodb.DynamoDbDivisionCacheStore;
@@ -63,7 +64,8 @@ final class SoakInstance {
         ProjectSyncHandler projects = new ProjectSyncHandler(new ProjectDivisionSync(client, mappings, sink, world.clock),
                 world.connections, world.clock);
         InvoicePostingHandler invoices = new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers,
-                new FinanceMasterDataCache(client, caches, world.clock), sink, world.clock), world.connections);
+                new FinanceMasterDataCache(client, caches, world.clock, JsonSettings.standalone()), sink, world.clock),
+                world.connections);
         InboundLimits limits = InboundLimits.defaults();
         pipeline = new InboundPipeline(world.tenants, world.connections, events, sink, new ObjectMapper(),
                 world.clock, limits);

@@ -50,9 +50,11 @@ class AdminIntegrityAgainstSandboxTest {
     private final DynamoDbMappingStore mappings = new DynamoDbMappingStore(fx.dynamo.client(), fx.table, fx.clock);
     private final DynamoDbCallbackOutbox outbox = new DynamoDbCallbackOutbox(fx.dynamo.client(), fx.table, fx.clock);
     private final TenantAdmin admin = new TenantAdmin(fx.adminGuard(),
-            new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links), new EventAdmin(events, null, json),
+            new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links, json),
+            new EventAdmin(events, null, json),
             fx.ledgerAdmin(), json,
-            null, new DataProtectionAdmin(new DynamoDbTenantData(fx.dynamo.client(), fx.table), "/exactsync/prod/"));
+            null, new DataProtectionAdmin(new DynamoDbTenantData(fx.dynamo.client(), fx.table, json),
+            "/exactsync/prod/", json));
 
     @AfterEach
     void close() {

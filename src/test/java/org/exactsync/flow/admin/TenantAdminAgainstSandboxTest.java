@@ -43,7 +43,7 @@ class TenantAdminAgainstSandboxTest {
     private final EventReplayer replayer = new EventReplayer(events, pipeline, List.of(handler), fx.clock,
             Duration.ofMinutes(5), 50);
     private final TenantAdmin admin = new TenantAdmin(fx.adminGuard(),
-            new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links),
+            new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links, json),
             new EventAdmin(events, replayer, json, fx.clock), fx.ledgerAdmin(), json, null, null);
     private final BacklogMonitor monitor = new BacklogMonitor(events, fx.connections, fx.tokens, fx.metrics,
             fx.clock);
@@ -287,7 +287,8 @@ class TenantAdminAgainstSandboxTest {
     void withoutAPublicUrlTheConnectLinkIsBuiltFromTheHostAndProtocolTheRequestCameInOn() throws Exception {
         ConnectLinks fromRequest = new ConnectLinks(fx.tenants, fx.clock, java.util.Optional.empty());
         TenantAdmin unconfigured = new TenantAdmin(fx.adminGuard(), new ConnectionAdmin(fx.connections,
-                fx.discovered, fx.tokens, fromRequest), new EventAdmin(events, replayer, json), fx.ledgerAdmin(), json,
+                fx.discovered, fx.tokens, fromRequest, json), new EventAdmin(events, replayer, json), fx.ledgerAdmin(),
+                json,
                 null, null);
         String host = "abc123.execute-api.eu-west-1.amazonaws.com";
         String signature = RouteSignature.sign(ConnectFixture.ADMIN_SECRET, fx.clock.instant(), "GET",

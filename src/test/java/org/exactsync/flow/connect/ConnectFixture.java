@@ -21,6 +21,7 @@ import org.exactsync.crm.TenantSettings;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.exact.ExactOnlineClient;
 import org.exactsync.exact.ExactSettings;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.sandbox.ExactSandbox;
 import org.exactsync.store.dynamodb.DynamoDbConnectStateStore;
 import org.exactsync.store.dynamodb.DynamoDbConnectionStore;
@@ -30,6 +31,8 @@ import org.exactsync.store.dynamodb.DynamoDbCallBudgetStore;
 import org.exactsync.testsupport.RecordingMetrics;
 import org.exactsync.testsupport.TestDynamo;
 import org.exactsync.time.AdjustableClock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The connect flow wired by hand: the Exact sandbox over HTTP, the real client (counting into a recording metrics
@@ -79,10 +82,11 @@ public final class ConnectFixture implements AutoCloseable {
         states = new DynamoDbConnectStateStore(dynamo.client(), table);
         discovered = new DynamoDbDiscoveredDivisionStore(dynamo.client(), table);
         links = new ConnectLinks(tenants, clock, "https://connector.example.test");
-        start = new ConnectStart(tenants, states, client, clock, Duration.ofMinutes(15), Duration.ofMinutes(15));
+        start = new ConnectStart(tenants, states, client, clock, Duration.ofMinutes(15), Duration.ofMinutes(15),
+                new ObjectMapper());
         callback = new ConnectCallback(states, client, new ConnectionSetup(client, connections, discovered, tokens,
                 (tenant, entity, type, data) -> callbacks.add(Map.entry(type, data)), sandbox.clientId(),
-                consents::add), clock);
+                consents::add), clock, new ObjectMapper());
     }
 
     /** The query parameters of a URL, decoded. */
@@ -167,7 +171,8 @@ public final class ConnectFixture implements AutoCloseable {
                 new org.exactsync.store.dynamodb.DynamoDbLedgerMappingStore(dynamo.client(), table, clock),
                 new org.exactsync.flow.invoice.FinanceMasterDataCache(client,
                         new org.exactsync.store.dynamodb.DynamoDbDivisionCacheStore(dynamo.client(), table, clock),
-                        clock), new org.exactsync.store.dynamodb.DynamoDbEventStore(dynamo.client(), table, clock),
-                clock);
+                        clock, JsonSettings.standalone()),
+                new org.exactsync.store.dynamodb.DynamoDbEventStore(dynamo.client(), table, clock), clock,
+                new ObjectMapper());
     }
 }

@@ -24,6 +24,7 @@ import org.exactsync.flow.admin.TenantAdmin;
 import org.exactsync.flow.invoice.FinanceMasterDataCache;
 import org.exactsync.flow.invoice.InvoiceBooking;
 import org.exactsync.flow.invoice.InvoicePostingHandler;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.sandbox.ExactSandbox;
 import org.exactsync.store.ConnectionRecord;
@@ -58,9 +59,11 @@ class SafeReconsentAgainstSandboxTest {
             json, fx.clock, InboundLimits.defaults());
     private final InvoicePostingHandler invoices = new InvoicePostingHandler(new InvoiceBooking(fx.client, mappings,
             ledgers, new FinanceMasterDataCache(fx.client, new DynamoDbDivisionCacheStore(fx.dynamo.client(),
-                    fx.table, fx.clock), fx.clock), (tenant, entity, type, data) -> { }, fx.clock), fx.connections);
+                    fx.table, fx.clock), fx.clock, JsonSettings.standalone()), (tenant, entity, type, data) -> { },
+                    fx.clock),
+                    fx.connections);
     private final TenantAdmin admin = new TenantAdmin(fx.adminGuard(), new ConnectionAdmin(fx.connections,
-            fx.discovered, fx.tokens, fx.links), null, fx.ledgerAdmin(), json, null, null);
+            fx.discovered, fx.tokens, fx.links, json), null, fx.ledgerAdmin(), json, null, null);
 
     @AfterEach
     void close() {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exactsync.crm.callback.Callbacks;
 import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.Outcome;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.validation.Problem;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactOnlineClient;
@@ -96,7 +97,7 @@ final class InvoiceFlowFixture implements AutoCloseable {
                 new ExactSettings.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1)));
         client = ExactOnlineClient.create(settings, new DynamoDbTokenStore(dynamo.client(), table),
                 new DynamoDbCallBudgetStore(dynamo.client(), table), clock, clock.sleeper(), Metrics.none(),
-                deadlines);
+                deadlines, json);
         mappings = new DynamoDbMappingStore(dynamo.client(), table, clock);
         ledgers = new DynamoDbLedgerMappingStore(dynamo.client(), table, clock);
         caches = new DynamoDbDivisionCacheStore(dynamo.client(), table, clock);
@@ -151,7 +152,7 @@ final class InvoiceFlowFixture implements AutoCloseable {
 
     /** A handler as a fresh (cold) function instance has it: empty in-memory caches. */
     InvoicePostingHandler handler(ExactOnline exact, MappingStore store, Callbacks sink) {
-        FinanceMasterDataCache cache = new FinanceMasterDataCache(exact, caches, clock);
+        FinanceMasterDataCache cache = new FinanceMasterDataCache(exact, caches, clock, JsonSettings.standalone());
         return new InvoicePostingHandler(new InvoiceBooking(exact, store, ledgers, cache, sink, clock), connections);
     }
 

@@ -25,6 +25,7 @@ import org.exactsync.crm.inbound.InboundLimits;
 import org.exactsync.crm.inbound.InboundPipeline;
 import org.exactsync.flow.admin.LedgerMappingAdmin;
 import org.exactsync.flow.admin.LedgerMappingBody;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.sandbox.master.MasterDataSeed;
 import org.exactsync.store.EventRecord;
@@ -53,7 +54,8 @@ class InvoiceWaitsForItsLedgerMappingTest {
     private final EventReplayer replayer = new EventReplayer(events, pipeline, List.of(handler), flow.clock,
             LIMITS.lease(), 50);
     private final LedgerMappingAdmin admin = new LedgerMappingAdmin(flow.connections, flow.ledgers,
-            new FinanceMasterDataCache(flow.client, flow.caches, flow.clock), events, flow.clock);
+            new FinanceMasterDataCache(flow.client, flow.caches, flow.clock, JsonSettings.standalone()), events,
+            flow.clock, json);
 
     @AfterEach
     void stop() {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.exactsync.crm.ConflictPolicy;
 import org.exactsync.crm.ScheduleTick;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.schedule.InProcessWorkDispatcher;
 import org.exactsync.schedule.ScheduledRounds;
 import org.exactsync.store.dynamodb.DynamoDbRoundStore;
@@ -132,7 +133,7 @@ final class JourneyConnector implements AutoCloseable {
         DynamoDbEventStore events = new DynamoDbEventStore(dynamo.client(), table, clock);
         // One copy of the division's finance master data, as the application has one bean for both users.
         FinanceMasterDataCache masterData = new FinanceMasterDataCache(exact,
-                new DynamoDbDivisionCacheStore(dynamo.client(), table, clock), clock);
+                new DynamoDbDivisionCacheStore(dynamo.client(), table, clock), clock, JsonSettings.standalone());
 
         CallbackDispatcher callbacks = new CallbackDispatcher(new DynamoDbCallbackOutbox(dynamo.client(), table,
                 clock), tenants, json, clock, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(30),
@@ -149,19 +150,20 @@ final class JourneyConnector implements AutoCloseable {
 
         links = new ConnectLinks(tenants, clock, gatewayUrl);
         ConnectStart start = new ConnectStart(tenants, new DynamoDbConnectStateStore(dynamo.client(), table), exact,
-                clock, Duration.ofMinutes(15), Duration.ofMinutes(15));
+                clock, Duration.ofMinutes(15), Duration.ofMinutes(15), json);
         ConnectCallback callback = new ConnectCallback(new DynamoDbConnectStateStore(dynamo.client(), table), exact,
                 new ConnectionSetup(exact, connections, discovered, tokens, callbacks, sandbox.clientId(),
-                        connected -> { }), clock);
+                        connected -> { }), clock, json);
         EventReplayer replayer = new EventReplayer(events, pipeline, handlers, clock, Duration.ofMinutes(5), 50);
         TenantAdmin admin = new TenantAdmin(new AdminGuard(tenants,
                 new DynamoDbSignedRequestLedger(dynamo.client(), table), new DynamoDbAuditTrail(dynamo.client(), table,
                         Duration.ofDays(400)), clock, Duration.ofSeconds(300)),
-                new ConnectionAdmin(connections, discovered, tokens, links),
+                new ConnectionAdmin(connections, discovered, tokens, links, json),
                 new EventAdmin(events, replayer, json), new LedgerMappingAdmin(connections, ledgers, masterData, events,
-                        clock),
-                json, new ReconciliationAdmin(connections, new Reconciliation(exact, mappings)),
-                new DataProtectionAdmin(new DynamoDbTenantData(dynamo.client(), table), "/exactsync/test/"));
+                        clock, json),
+                json, new ReconciliationAdmin(connections, new Reconciliation(exact, mappings), json),
+                new DataProtectionAdmin(new DynamoDbTenantData(dynamo.client(), table, json), "/exactsync/test/",
+                json));
         gateway = LocalGatewayServer.start(port, pipeline, handlers, start, callback, admin);
 
         OpenItemPoll poll = new OpenItemPoll(connections, cursors, new DivisionMoves(exact),

@@ -42,6 +42,8 @@ import org.exactsync.store.dynamodb.DynamoDbWebhookReceipts;
 import org.exactsync.testsupport.TestDynamo;
 import org.exactsync.time.AdjustableClock;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The payment flow wired by hand against the Exact sandbox over HTTP and DynamoDB (dynalite): the real client and
  * stores, a recording callback port. One tenant connected to division 100001. Booked invoices are made the way the
@@ -101,7 +103,7 @@ final class PaymentFlowFixture implements AutoCloseable {
         poll = new OpenItemPoll(connections, cursors, new DivisionMoves(client), new PaymentTermFeed(client),
                 new DeletedTermFeed(client), updater, watches, clock, TIMING);
         webhooks = new ExactWebhookHandler(sandbox.webhookSecret(), new DynamoDbWebhookReceipts(dynamo.client(),
-                table), poll, updater, clock);
+                table), poll, updater, clock, new ObjectMapper());
         customer = client.createAccount(target, AccountFields.none().name("Betaler B.V.").status("C")).id();
     }
 

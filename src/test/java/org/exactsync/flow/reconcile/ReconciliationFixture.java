@@ -30,6 +30,7 @@ import org.exactsync.exact.odata.ODataQuery;
 import org.exactsync.flow.invoice.FinanceMasterDataCache;
 import org.exactsync.flow.invoice.InvoiceBooking;
 import org.exactsync.flow.invoice.InvoicePostingHandler;
+import org.exactsync.json.JsonSettings;
 import org.exactsync.mapping.InvoiceCreated;
 import org.exactsync.mapping.LedgerMapping;
 import org.exactsync.sandbox.ExactSandbox;
@@ -93,7 +94,7 @@ final class ReconciliationFixture implements AutoCloseable {
                 .orElseThrow();
         ledgers.save(TENANT, DIVISION, LedgerMapping.dutchStandard(), 0).orElseThrow();
         FinanceMasterDataCache cache = new FinanceMasterDataCache(client,
-                new DynamoDbDivisionCacheStore(dynamo.client(), table, clock), clock);
+                new DynamoDbDivisionCacheStore(dynamo.client(), table, clock), clock, JsonSettings.standalone());
         invoices = new InvoicePostingHandler(new InvoiceBooking(client, mappings, ledgers, cache,
                 (tenant, key, type, data) -> { }, clock), connections);
     }
@@ -107,7 +108,7 @@ final class ReconciliationFixture implements AutoCloseable {
     }
 
     ReconciliationAdmin admin() {
-        return new ReconciliationAdmin(connections, reconciliation());
+        return new ReconciliationAdmin(connections, reconciliation(), json);
     }
 
     /** A customer in Exact and its RELATION mapping holding the values sent, as the relation flow leaves them. */

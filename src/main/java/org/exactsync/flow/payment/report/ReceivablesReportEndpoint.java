@@ -9,7 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exactsync.config.CrmConfig;
 import org.exactsync.crm.CrmSignature;
 import org.exactsync.crm.RouteSignature;
 import org.exactsync.crm.Tenant;
@@ -34,15 +34,22 @@ public class ReceivablesReportEndpoint {
     private final TenantSettings tenants;
     private final Clock clock;
     private final Duration tolerance;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
     @Inject
     public ReceivablesReportEndpoint(ReceivablesReportService service, TenantSettings tenants, Clock clock,
-            @ConfigProperty(name = "crm.inbound.signature-tolerance", defaultValue = "300s") Duration tolerance) {
+            CrmConfig config, ObjectMapper json) {
+        this(service, tenants, clock, config.inbound().signatureTolerance(), json);
+    }
+
+    /** For tests and tools: an explicit signature tolerance. */
+    public ReceivablesReportEndpoint(ReceivablesReportService service, TenantSettings tenants, Clock clock,
+            Duration tolerance, ObjectMapper json) {
         this.service = service;
         this.tenants = tenants;
         this.clock = clock;
         this.tolerance = tolerance;
+        this.json = json;
     }
 
     /** Answers one request. */

@@ -46,22 +46,23 @@ public class ExactWebhookHandler {
     private final OpenItemPoll poll;
     private final PaymentStatusUpdater updater;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
     @Inject
     public ExactWebhookHandler(ExactConfig config, WebhookReceipts receipts, OpenItemPoll poll,
-            PaymentStatusUpdater updater, Clock clock) {
-        this(config.webhookSecret(), receipts, poll, updater, clock);
+            PaymentStatusUpdater updater, Clock clock, ObjectMapper json) {
+        this(config.webhookSecret(), receipts, poll, updater, clock, json);
     }
 
     /** For tests and tools: an explicit webhook secret. */
     public ExactWebhookHandler(String secret, WebhookReceipts receipts, OpenItemPoll poll,
-            PaymentStatusUpdater updater, Clock clock) {
+            PaymentStatusUpdater updater, Clock clock, ObjectMapper json) {
         this.secret = secret;
         this.receipts = receipts;
         this.poll = poll;
         this.updater = updater;
         this.clock = clock;
+        this.json = json;
     }
 
     /** Handles one request as API Gateway delivers it. */

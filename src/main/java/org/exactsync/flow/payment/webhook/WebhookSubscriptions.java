@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.exact.ExactException;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactTarget;
@@ -34,8 +34,13 @@ public class WebhookSubscriptions implements GoLiveSubscriber {
     private final OpenItemPoll poll;
     private final Optional<String> callbackUrl;
 
-    public WebhookSubscriptions(ExactOnline exact, OpenItemPoll poll,
-            @ConfigProperty(name = WebhookCallbackUrl.PROPERTY) Optional<String> callbackUrl) {
+    @Inject
+    public WebhookSubscriptions(ExactOnline exact, OpenItemPoll poll, ExactWebhookConfig config) {
+        this(exact, poll, config.callbackUrl());
+    }
+
+    /** For tests and tools: an explicit callback URL (none: no subscriptions). */
+    public WebhookSubscriptions(ExactOnline exact, OpenItemPoll poll, Optional<String> callbackUrl) {
         this.exact = exact;
         this.poll = poll;
         this.callbackUrl = WebhookCallbackUrl.of(callbackUrl);

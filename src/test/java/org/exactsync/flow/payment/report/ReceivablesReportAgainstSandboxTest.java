@@ -50,7 +50,8 @@ class ReceivablesReportAgainstSandboxTest {
         ReceivablesReportService service = new ReceivablesReportService(new DynamoDbConnectionStore(
                 fx.dynamoClient(), fx.table(), fx.clock()), fx.mappings(), fx.client(), fx.clock());
         endpoint = new ReceivablesReportEndpoint(service, new TenantSettings(List.of(new Tenant(fx.tenant(), SECRET,
-                "out", Optional.empty(), ConflictPolicy.REPORT, List.of()))), fx.clock(), Duration.ofSeconds(300));
+                "out", Optional.empty(), ConflictPolicy.REPORT, List.of()))), fx.clock(), Duration.ofSeconds(300),
+                json);
     }
 
     @AfterEach

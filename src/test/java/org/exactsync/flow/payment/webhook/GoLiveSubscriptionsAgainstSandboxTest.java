@@ -30,6 +30,8 @@ import org.exactsync.store.dynamodb.DynamoDbPaymentStateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Going live subscribes the tenant's divisions at once (the schedule only repairs); a dry run subscribes nothing. */
 class GoLiveSubscriptionsAgainstSandboxTest {
 
@@ -47,7 +49,7 @@ class GoLiveSubscriptionsAgainstSandboxTest {
     private final WebhookSubscriptions subscriptions = new WebhookSubscriptions(fx.client, poll,
             Optional.of(endpoint.url()));
     private final ConnectionAdmin admin = new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links,
-            subscriptions);
+            subscriptions, new ObjectMapper());
 
     @AfterEach
     void close() {
