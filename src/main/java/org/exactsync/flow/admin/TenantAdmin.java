@@ -198,13 +198,13 @@ public class TenantAdmin {
         }
         if (path.matches("divisions", "*", "onboarding", "index")) {
             return method.equals("POST") ? read(request, IndexRequest.class).map(body -> onboarding.index(tenant,
-                    division, body)).orElseGet(TenantAdmin::unreadable) : notAllowed("POST");
+                    division, body)).orElseGet(this::unreadable) : notAllowed("POST");
         }
         if (path.matches("divisions", "*", "onboarding", "choices", "*")) {
             return method.equals("PUT") ? read(request, ChoiceRequest.class).map(body -> onboarding.choose(tenant,
-                    division, path.segments().get(4), body)).orElseGet(TenantAdmin::unreadable) : notAllowed("PUT");
+                    division, path.segments().get(4), body)).orElseGet(this::unreadable) : notAllowed("PUT");
         }
-        return Answers.error(404, "not-found", "no admin route at this path");
+        return answers.error(404, "not-found", "no admin route at this path");
     }
 
     private static Map<String, Object> auditView(org.exactsync.store.AuditEntry entry) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.exact.ExactAuthException;
 import org.exactsync.exact.ExactDeadlineException;
@@ -32,10 +34,12 @@ public class OnboardingAdmin {
 
     private final ConnectionStore connections;
     private final OnboardingService onboarding;
+    private final Answers answers;
 
-    public OnboardingAdmin(ConnectionStore connections, OnboardingService onboarding) {
+    public OnboardingAdmin(ConnectionStore connections, OnboardingService onboarding, ObjectMapper json) {
         this.connections = connections;
         this.onboarding = onboarding;
+        this.answers = new Answers(json);
     }
 
     /** The division's data-quality report as JSON or CSV (0 Exact calls). */
@@ -46,7 +50,7 @@ public class OnboardingAdmin {
         }
         OnboardingReport report = onboarding.report(tenant, division.get());
         return csv ? new HttpResponseEvent(200, Map.of("Content-Type", "text/csv; charset=utf-8", "Cache-Control",
-                "no-store"), ReportCsv.of(report)) : Answers.json(200, report);
+                "no-store"), ReportCsv.of(report)) : answers.json(200, report);
     }
 
     /** Builds the division's account index, or brings it up to date. */
@@ -56,11 +60,11 @@ public class OnboardingAdmin {
             return notConnected(divisionText, tenant);
         }
         if (body.division() == null || !body.division().equals(division.get())) {
-            return Answers.error(400, "validation", "division: must repeat the division of the path");
+            return answers.error(400, "validation", "division: must repeat the division of the path");
         }
         ConnectionRecord connection = connections.find(tenant).orElseThrow();
         if (connection.status() != ConnectionStatus.ACTIVE) {
-            return Answers.error(409, "not-ready", "the connection needs consent before Exact can be read");
+            return answers.error(409, "not-ready", "the connection needs consent before Exact can be read");
         }
         ExactTarget target = new ExactTarget(connection.tokenKey(), division.get());
         try {
@@ -75,14 +79,14 @@ public class OnboardingAdmin {
                 answer.put("accounts", state.accounts());
                 answer.put("refreshedAt", state.refreshedAt().toString());
             });
-            return Answers.json(200, answer);
+            return answers.json(200, answer);
         } catch (ExactAuthException consent) {
-            return Answers.error(409, "not-ready", "the connection needs consent before Exact can be read");
+            return answers.error(409, "not-ready", "the connection needs consent before Exact can be read");
         } catch (ExactRateLimitedException | ExactTransientException | ExactDeadlineException
                 | ExactValidationException unavailable) {
             LOG.infof("account index of tenant %s division %d: Exact unavailable (%s)", tenant, division.get(),
                     unavailable.getClass().getSimpleName());
-            return Answers.error(502, "exact-unavailable", "Exact did not answer the index read; try again later"
+            return answers.error(502, "exact-unavailable", "Exact did not answer the index read; try again later"
                     + " (the read continues from where it stopped)");
         }
     }
@@ -94,21 +98,21 @@ public class OnboardingAdmin {
             return notConnected(divisionText, tenant);
         }
         if (body.relationId() == null || !body.relationId().equals(relationId)) {
-            return Answers.error(400, "validation", "relationId: must repeat the relation of the path");
+            return answers.error(400, "validation", "relationId: must repeat the relation of the path");
         }
         boolean createNew = Boolean.TRUE.equals(body.createNew());
         String code = body.accountCode() == null ? null : body.accountCode().strip();
         if (createNew == (code != null && !code.isEmpty())) {
-            return Answers.error(400, "validation", "accountCode or createNew: give exactly one");
+            return answers.error(400, "validation", "accountCode or createNew: give exactly one");
         }
         if (!createNew && onboarding.state(tenant, division.get()).isPresent()
                 && !onboarding.indexed(tenant, division.get(), code)) {
-            return Answers.error(400, "validation", "accountCode: no account with this relation number in division "
+            return answers.error(400, "validation", "accountCode: no account with this relation number in division "
                     + division.get());
         }
         String choice = createNew ? SeenRelation.CREATE_NEW : code;
         onboarding.choose(tenant, division.get(), relationId, choice);
-        return Answers.json(200, Map.of("relationId", relationId, "division", division.get(), "choice", choice));
+        return answers.json(200, Map.of("relationId", relationId, "division", division.get(), "choice", choice));
     }
 
     private Optional<Integer> connected(String tenant, String divisionText) {
@@ -121,7 +125,7 @@ public class OnboardingAdmin {
         return connections.find(tenant).filter(c -> c.divisions().contains(division)).map(c -> division);
     }
 
-    private static HttpResponseEvent notConnected(String division, String tenant) {
-        return Answers.error(404, "not-connected", "division " + division + " is not connected for tenant " + tenant);
+    private HttpResponseEvent notConnected(String division, String tenant) {
+        return answers.error(404, "not-connected", "division " + division + " is not connected for tenant " + tenant);
     }
 }

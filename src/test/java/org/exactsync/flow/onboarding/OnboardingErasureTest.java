@@ -1,5 +1,6 @@
 package org.exactsync.flow.onboarding;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -31,7 +32,7 @@ class OnboardingErasureTest {
         record("r1", 2);
         record("r2", 1);
 
-        TenantData.Erasure erasure = new DynamoDbTenantData(dynamo.client(), table).eraseRelation("t", "r1");
+        TenantData.Erasure erasure = new DynamoDbTenantData(dynamo.client(), table, new ObjectMapper()).eraseRelation("t", "r1");
 
         assertThat(erasure.onboardingDeleted()).isEqualTo(2);
         assertThat(seen.find("t", 1, "r1")).isEmpty();

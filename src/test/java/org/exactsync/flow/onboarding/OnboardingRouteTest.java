@@ -39,7 +39,7 @@ class OnboardingRouteTest {
             OnboardingFixture.TENANT, "inbound-secret", "out", Optional.empty(), ConflictPolicy.REPORT, List.of(),
             Optional.of(SECRET)))), (tenant, signature, forgetAfter, now) -> true, new NoAudit(), fx.clock,
             Duration.ofSeconds(300)), null, null, null, json, null, null,
-            new OnboardingAdmin(fx.connections, fx.service));
+            new OnboardingAdmin(fx.connections, fx.service, json));
 
     /** The audit trail is tested with the admin routes; here it keeps nothing. */
     private static final class NoAudit implements AuditTrail {

@@ -45,7 +45,8 @@ class GoLiveSubscriptionsAgainstSandboxTest {
             new DynamoDbDivisionWatchStore(fx.dynamo.client(), fx.table), fx.clock, OpenItemPoll.Timing.defaults());
     /** A real https receiver: Exact (and the sandbox) keep a subscription only when its validation POST is answered. */
     private final WebhookEndpoint endpoint = WebhookEndpoint.open(new ExactWebhookHandler(fx.sandbox.webhookSecret(),
-            new DynamoDbWebhookReceipts(fx.dynamo.client(), fx.table), poll, updater, fx.clock));
+            new DynamoDbWebhookReceipts(fx.dynamo.client(), fx.table), poll, updater, fx.clock,
+            new ObjectMapper()));
     private final WebhookSubscriptions subscriptions = new WebhookSubscriptions(fx.client, poll,
             Optional.of(endpoint.url()));
     private final ConnectionAdmin admin = new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links,
