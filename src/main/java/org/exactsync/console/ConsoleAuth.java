@@ -66,6 +66,12 @@ public class ConsoleAuth {
 
     /** A sign-in's outcome: the new session with its cookie value, or the refusal. */
     record SignIn(Optional<ConsoleSession> session, String cookieValue, Optional<Refusal> refusal) {
+
+        @Override
+        public String toString() {
+            // The cookie value opens the session: never in a log line.
+            return "SignIn[session=" + session + ", refusal=" + refusal + "]";
+        }
     }
 
     /** Checks the link's {@code t}, {@code n} and {@code sig} and, when valid and unused, opens a session. */

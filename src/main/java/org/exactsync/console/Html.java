@@ -1,5 +1,7 @@
 package org.exactsync.console;
 
+import org.exactsync.flow.connect.ConnectedPage;
+
 /** HTML escaping for text and attribute values: everything shown comes from stores, Exact or the operator. */
 final class Html {
 
@@ -7,23 +9,7 @@ final class Html {
     }
 
     static String esc(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return value == null ? "" : ConnectedPage.escape(value.toString());
     }
 
     /** A query-string value. */

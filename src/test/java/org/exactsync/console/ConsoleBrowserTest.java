@@ -125,6 +125,9 @@ class ConsoleBrowserTest {
             return path.equals("/exact/callback") ? callback.callback(request) : console.handle(request);
         });
         if (browser == null) {
+            assertThat(Path.of("/usr/bin/chromium")).as("Debian's chromium (apt-get install chromium"
+                    + " chromium-driver; .ci/run installs both)").exists();
+            assertThat(Path.of("node_modules", "axe-core", "axe.min.js")).as("axe-core (npm ci)").exists();
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
             options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
