@@ -45,6 +45,7 @@ public class LocalRuntime {
     private final String table;
     private final org.exactsync.flow.connect.ConnectLinks connectLinks;
     private final LocalConnection connection;
+    private final org.exactsync.console.ConsoleLinks consoleLinks;
 
     private LocalDynamoDb localDynamo;
     private ExactSandbox sandbox;
@@ -53,7 +54,9 @@ public class LocalRuntime {
             ExactOnline exactOnline, Clock clock, Sleeper sleeper,
             @org.exactsync.store.dynamodb.TableName String table,
             org.exactsync.flow.connect.ConnectLinks connectLinks,
-            org.exactsync.store.DiscoveredDivisionStore discovered, LedgerMappingAdmin ledgers) {
+            org.exactsync.store.DiscoveredDivisionStore discovered, LedgerMappingAdmin ledgers,
+            org.exactsync.console.ConsoleLinks consoleLinks) {
+        this.consoleLinks = consoleLinks;
         this.connectLinks = connectLinks;
         this.connection = new LocalConnection(local.tenant(), local.mode().filter(m -> !m.isBlank())
                 .map(LocalRuntime::parseMode), exact.clientId(), connections, discovered, exactOnline, ledgers);
@@ -91,6 +94,10 @@ public class LocalRuntime {
                     exact.siteUrl());
         }
         showConnection();
+        // Single use and valid minutes only: GET /local/console on the local gateway hands out a fresh one.
+        LOG.infof("Operator console of tenant '%s' (open once, within 10 minutes; a fresh link any time: GET"
+                + " /local/console on the local gateway): %s", local.tenant(),
+                consoleLinks.signInUrl(local.tenant()).orElse("(tenant has no admin secret)"));
     }
 
     private void showConnection() {

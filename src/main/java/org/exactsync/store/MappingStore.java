@@ -26,6 +26,19 @@ public interface MappingStore {
     List<MappingRecord> findAll(String tenant, int division, EntityKind kind);
 
     /**
+     * A page of the mappings of one kind in a tenant's division, in CRM id order, starting after the CRM id
+     * {@code after} (null: from the first): the operator console's sync status, which must page through tens of
+     * thousands of rows without reading them all. This default slices {@link #findAll}; a store that can query a
+     * page (DynamoDB) overrides it.
+     */
+    default MappingPage page(String tenant, int division, EntityKind kind, String after, int limit) {
+        List<MappingRecord> rest = findAll(tenant, division, kind).stream()
+                .filter(m -> after == null || m.key().crmId().compareTo(after) > 0).toList();
+        List<MappingRecord> page = rest.subList(0, Math.min(limit, rest.size()));
+        return new MappingPage(page, rest.size() > limit ? page.get(page.size() - 1).key().crmId() : null);
+    }
+
+    /**
      * Creates the mapping with version 1 unless one exists. Returns the stored record either way; {@code created}
      * says whether this call made it.
      */

@@ -29,7 +29,7 @@ class BenchmarkHarness {
     void printsExactCallsPerOperation() throws Exception {
         int operations = Integer.getInteger("bench.operations", 20);
         // -Dbench.only=burst,tenants runs only the named parts (calls, overhead, coldstart, soak, burst, tenants,
-        // onboarding);
+        // onboarding, console);
         // -Dbench.scenarios=webhooks keeps, within "calls", only the scenarios whose name contains one of the words.
         Set<String> only = Set.of(System.getProperty("bench.only", "").split(",")).stream()
                 .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toSet());
@@ -72,6 +72,11 @@ class BenchmarkHarness {
         // Issue 17's onboarding: index + matching calls next to one look-up per relation, the report's precision.
         if (runs.test("onboarding")) {
             tables.add(OnboardingBench.run());
+        }
+        // Issue 18's console: page latency against the local store and the Exact calls a view costs.
+        if (runs.test("console")) {
+            tables.add(ConsoleScenarios.measure(Integer.getInteger("bench.console-rows", 20_000),
+                    Integer.getInteger("bench.console-requests", 200)));
         }
         // Issue 8's reliability soak (5,000 events under faults), its own table; its four counts must be 0.
         SoakReport soak = runs.test("soak") ? ReliabilitySoak.run(SoakSettings.full()) : null;

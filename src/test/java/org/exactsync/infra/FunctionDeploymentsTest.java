@@ -57,6 +57,8 @@ class FunctionDeploymentsTest {
             // Scan: erasure of a relation and removal of a tenant (docs/data-retention.md).
             entry("TenantAdminFunction", new Deployment("tenant-admin", "ANY /admin/tenants/{tenant}/{proxy+}",
                     Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "Scan"), APP_AND_TENANTS)),
+            // The console: the admin services without erasure and removal (so no Scan).
+            entry("ConsoleFunction", new Deployment("console", "ANY /console/{proxy+}", FULL, APP_AND_TENANTS)),
             entry("EventReplayFunction", new Deployment("event-replay", "rate(1 minute)", FULL, APP_AND_TENANTS)),
             entry("CallbackDispatchFunction", new Deployment("callback-dispatch", "rate(1 minute)", FULL, TENANTS)),
             entry("OpenItemPollFunction", new Deployment("open-item-poll", "rate(1 minute)", FULL, APP_AND_TENANTS)),

@@ -155,7 +155,8 @@ class SamTemplateTest {
         Set<String> httpFunqs = funqNames(method -> method.getRawParameterTypes().size() == 1
                 && method.getRawParameterTypes().get(0).getSimpleName().equals("HttpRequestEvent"));
         assertThat(httpFunqs).as("HTTP functions in the code").contains("relation-upsert", "invoice-posting", "project-sync",
-                "exact-webhook", "receivables-report", "connect-start", "connect-callback", "tenant-admin");
+                "exact-webhook", "receivables-report", "connect-start", "connect-callback", "tenant-admin",
+                "console");
         Set<String> exportedWithRoute = new HashSet<>();
         for (Map.Entry<String, JsonNode> function : functions()) {
             String export = function.getValue().at("/Properties/Environment/Variables/QUARKUS_FUNQY_EXPORT").asText();

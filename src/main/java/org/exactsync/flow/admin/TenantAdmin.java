@@ -217,8 +217,11 @@ public class TenantAdmin {
         return view;
     }
 
-    /** Going live is refused while a selected division's stored ledger mapping has errors (bookings would fail). */
-    private HttpResponseEvent switchMode(String tenant, ModeChange change, HttpRequestEvent request) {
+    /**
+     * {@code PUT mode}, also for the operator console: going live is refused while a selected division's stored
+     * ledger mapping has errors (bookings would fail).
+     */
+    public HttpResponseEvent switchMode(String tenant, ModeChange change, HttpRequestEvent request) {
         if ("live".equals(change.mode()) && ledgers != null) {
             Optional<HttpResponseEvent> blocked = ledgers.goLiveBlock(tenant);
             if (blocked.isPresent()) {

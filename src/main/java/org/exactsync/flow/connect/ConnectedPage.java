@@ -6,7 +6,7 @@ import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.DiscoveredDivision;
 
 /** The small HTML page a person sees after consenting: the divisions found and what happens next. */
-final class ConnectedPage {
+public final class ConnectedPage {
 
     private ConnectedPage() {
     }
@@ -34,8 +34,11 @@ final class ConnectedPage {
                 + "</body></html>\n";
     }
 
-    /** Division names come from Exact and are typed by people: never trust them as markup. */
-    static String escape(String text) {
+    /**
+     * Division names come from Exact and are typed by people: never trust them as markup. The one HTML escape of
+     * the connector (the operator console uses it too).
+     */
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

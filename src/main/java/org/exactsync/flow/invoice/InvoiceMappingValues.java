@@ -81,7 +81,7 @@ public final class InvoiceMappingValues {
         return copy;
     }
 
-    static boolean isBooked(Map<String, String> values) {
+    public static boolean isBooked(Map<String, String> values) {
         return BOOKED.equals(values.get(STATE));
     }
 

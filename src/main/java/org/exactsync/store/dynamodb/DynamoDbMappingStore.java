@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.exactsync.store.EntityKind;
 import org.exactsync.store.MappingChange;
 import org.exactsync.store.MappingKey;
+import org.exactsync.store.MappingPage;
 import org.exactsync.store.MappingRecord;
 import org.exactsync.store.MappingStore;
 
@@ -96,6 +97,25 @@ public class DynamoDbMappingStore implements MappingStore {
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return all;
+    }
+
+    @Override
+    public MappingPage page(String tenant, int division, EntityKind kind, String after, int limit) {
+        String pk = Keys.division(tenant, division);
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
+                .expressionAttributeValues(Map.of(":pk", Items.s(pk), ":prefix",
+                        Items.s(Keys.mappingKindPrefix(kind))))
+                .limit(limit);
+        if (after != null) {
+            query.exclusiveStartKey(Items.key(pk, Keys.mappingSk(kind, after)));
+        }
+        QueryResponse page = dynamo.query(query.build());
+        List<MappingRecord> records = page.items().stream().map(DynamoDbMappingStore::toRecord).toList();
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !records.isEmpty();
+        return new MappingPage(records, more ? records.get(records.size() - 1).key().crmId() : null);
     }
 
     @Override

@@ -162,6 +162,11 @@ final class Keys {
         return "SIGNED#" + part(digest);
     }
 
+    /** An operator console session, in its tenant's partition. */
+    static String consoleSessionSk(String digest) {
+        return "CONSOLE#" + part(digest);
+    }
+
     /** The tenant's audit trail: one partition, entries ordered by time. */
     static String audit(String tenant) {
         return tenant(tenant) + "#AUDIT";
