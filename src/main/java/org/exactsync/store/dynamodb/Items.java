@@ -43,6 +43,20 @@ final class Items {
         return AttributeValue.fromL(list);
     }
 
+    static AttributeValue strings(java.util.Collection<String> values) {
+        // A list, not a string set: sets cannot be empty and lose order.
+        return AttributeValue.fromL(values.stream().map(Items::s).toList());
+    }
+
+    static List<String> strList(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        List<String> result = new ArrayList<>();
+        if (value != null && value.hasL()) {
+            value.l().forEach(element -> result.add(element.s()));
+        }
+        return result;
+    }
+
     static AttributeValue stringMap(Map<String, String> values) {
         Map<String, AttributeValue> map = new HashMap<>();
         values.forEach((k, v) -> map.put(k, s(v)));
