@@ -111,8 +111,9 @@ public class InvoiceBooking {
             return new Outcome.Done(List.of(result(booked.record(), division, invoice.id())));
         }
         if (claim instanceof Claim.Busy busy) {
-            return new Outcome.Waiting("invoice " + invoice.id() + " is being booked by event "
-                    + busy.record().write().holder());
+            String holder = busy.record().write().holder();
+            return new Outcome.Waiting("invoice " + invoice.id() + " is being booked by "
+                    + (holder == null ? "another delivery" : "event " + holder));
         }
         if (claim instanceof Claim.Fresh fresh) {
             return post(target, invoice, draft, fresh.record(), Optional.empty());
