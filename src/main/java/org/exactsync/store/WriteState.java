@@ -1,6 +1,7 @@
 package org.exactsync.store;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,7 +21,7 @@ public record WriteState(String holder, Instant leaseUntil, Instant appliedAt, S
     public static final WriteState NONE = new WriteState(null, null, null, Set.of());
 
     public WriteState {
-        unsettled = unsettled == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(unsettled));
+        unsettled = unsettled == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(unsettled));
     }
 
     /** Whether a claim is held and its lease has not ended at {@code now}. */

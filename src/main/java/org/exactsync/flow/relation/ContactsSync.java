@@ -1,9 +1,11 @@
 package org.exactsync.flow.relation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.exactsync.exact.ExactOnline;
@@ -109,8 +111,8 @@ final class ContactsSync {
     }
 
     /** Puts a contact's fields back to the values its mapping recorded. */
-    private void put(ExactTarget target, MappingRecord mapping, java.util.Set<String> fields) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
+    private void put(ExactTarget target, MappingRecord mapping, Set<String> fields) {
+        Map<String, String> values = new LinkedHashMap<>();
         fields.forEach(field -> values.put(field, mapping.sentValues().getOrDefault(field, "")));
         exact.updateContact(target, UUID.fromString(mapping.exactId()), ExactAccountValues.toContactFields(values));
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -235,7 +236,7 @@ public final class OrderedWrites {
     }
 
     private static WriteRaceException race(MappingKey key, String what) {
-        return new WriteRaceException(key.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + key.crmId() + " "
+        return new WriteRaceException(key.kind().name().toLowerCase(Locale.ROOT) + " " + key.crmId() + " "
                 + what + " in division " + key.division());
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -213,7 +214,7 @@ public class DynamoDbMappingStore implements MappingStore {
                 Items.instant(item, UPDATED_AT),
                 Items.num(item, VERSION, 0),
                 new WriteState(Items.str(item, CLAIMED_BY), Items.instant(item, CLAIMED_UNTIL),
-                        Items.instant(item, APPLIED_AT), new java.util.TreeSet<>(Items.strList(item, UNSETTLED))),
+                        Items.instant(item, APPLIED_AT), new TreeSet<>(Items.strList(item, UNSETTLED))),
                 Items.strList(item, MEMBER_IDS));
     }
 }

@@ -2,6 +2,7 @@ package org.exactsync.store.dynamodb;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class Items {
         return AttributeValue.fromL(list);
     }
 
-    static AttributeValue strings(java.util.Collection<String> values) {
+    static AttributeValue strings(Collection<String> values) {
         // A list, not a string set: sets cannot be empty and lose order.
         return AttributeValue.fromL(values.stream().map(Items::s).toList());
     }
