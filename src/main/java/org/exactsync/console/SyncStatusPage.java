@@ -20,7 +20,6 @@ import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.flow.admin.EventAdmin;
 import org.exactsync.flow.admin.ReplayRequest;
-import org.exactsync.flow.invoice.InvoiceMappingValues;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.EntityKind;
@@ -194,10 +193,8 @@ class SyncStatusPage implements ConsolePage {
         for (MappingRecord row : rows.records()) {
             String crmId = row.key().crmId();
             EventRecord event = open.remove(crmId);
-            String state = switch (kind) {
-                case "invoice" -> InvoiceMappingValues.isBooked(row.sentValues()) ? "booked" : "claimed";
-                default -> row.exactId() != null ? "synced" : "claimed";
-            };
+            // A mapping without an Exact id is a claim still being written; with one, the record exists in Exact.
+            String state = row.exactId() == null ? "claimed" : kind.equals("invoice") ? "booked" : "synced";
             html.append(row(page, crmId, state, row.exactCode(), row.updatedAt() == null ? ""
                     : row.updatedAt().toString(), event));
         }

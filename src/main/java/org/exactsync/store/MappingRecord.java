@@ -1,6 +1,7 @@
 package org.exactsync.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param sentValues the field values last sent (field name → value as sent); empty when none
  * @param updatedAt  last write
  * @param version    optimistic-lock version; starts at 1
+ * @param write      the write protocol's state (claim, applied CRM version, unsettled fields); never null
+ * @param memberIds  CRM ids of the entity's parts written with it (a relation's contacts), in order; never null
  */
 public record MappingRecord(
         MappingKey key,
@@ -22,9 +25,19 @@ public record MappingRecord(
         String sentHash,
         Map<String, String> sentValues,
         Instant updatedAt,
-        long version) {
+        long version,
+        WriteState write,
+        List<String> memberIds) {
 
     public MappingRecord {
         sentValues = Map.copyOf(sentValues);
+        write = write == null ? WriteState.NONE : write;
+        memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
+    }
+
+    /** A mapping without protocol state or members, as most readers and fixtures build one. */
+    public MappingRecord(MappingKey key, String exactId, String exactCode, String sentHash,
+            Map<String, String> sentValues, Instant updatedAt, long version) {
+        this(key, exactId, exactCode, sentHash, sentValues, updatedAt, version, WriteState.NONE, List.of());
     }
 }

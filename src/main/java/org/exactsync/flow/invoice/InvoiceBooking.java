@@ -17,6 +17,7 @@ import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.flow.ExactOutcomes;
+import org.exactsync.flow.write.OrderedWrites;
 import org.exactsync.flow.project.ProjectCostCenters;
 import org.exactsync.mapping.AccountFieldNames;
 import org.exactsync.mapping.BookingContext;
@@ -63,7 +64,7 @@ public class InvoiceBooking {
         this.ledgers = ledgers;
         this.masterData = masterData;
         this.callbacks = callbacks;
-        this.claims = new InvoiceClaims(mappings, clock);
+        this.claims = new InvoiceClaims(new OrderedWrites(mappings, clock));
         this.projectCostCenters = new ProjectCostCenters(mappings);
         this.clock = clock;
     }
@@ -73,7 +74,7 @@ public class InvoiceBooking {
         int division = target.division();
         MappingKey key = new MappingKey(target.tenant(), division, EntityKind.INVOICE, invoice.id());
         Optional<MappingRecord> stored = mappings.find(key);
-        if (stored.isPresent() && InvoiceMappingValues.isBooked(stored.get().sentValues())) {
+        if (stored.isPresent() && InvoiceMappingValues.isBooked(stored.get())) {
             // Duplicate delivery or replay after success: the answer comes from the store, 0 Exact calls.
             return new Outcome.Done(List.of(result(stored.get(), division, invoice.id())));
         }
@@ -105,14 +106,15 @@ public class InvoiceBooking {
                     draft.glAccountCodes(), invoice.totalExclVat(), invoice.totalVat(), invoice.totalInclVat(), true,
                     draft, null)));
         }
-        Map<String, String> planned = InvoiceMappingValues.claimed(invoice, draft, eventId, clock.instant());
+        Map<String, String> planned = InvoiceMappingValues.planned(invoice, draft);
         Claim claim = claims.claim(key, stored, planned, eventId);
         if (claim instanceof Claim.Booked booked) {
             return new Outcome.Done(List.of(result(booked.record(), division, invoice.id())));
         }
         if (claim instanceof Claim.Busy busy) {
-            return new Outcome.Waiting("invoice " + invoice.id() + " is being booked by event "
-                    + busy.record().sentValues().get(InvoiceMappingValues.CLAIMED_BY));
+            String holder = busy.record().write().holder();
+            return new Outcome.Waiting("invoice " + invoice.id() + " is being booked by "
+                    + (holder == null ? "another delivery" : "event " + holder));
         }
         if (claim instanceof Claim.Fresh fresh) {
             return post(target, invoice, draft, fresh.record(), Optional.empty());
@@ -225,7 +227,7 @@ public class InvoiceBooking {
         if (invoice.isCreditNote() && invoice.creditedInvoiceId() != null) {
             // Linking is best effort: a credited invoice that was never booked here does not hold the credit note up.
             creditedNumber = mappings.find(new MappingKey(tenant, division, EntityKind.INVOICE,
-                    invoice.creditedInvoiceId())).filter(r -> InvoiceMappingValues.isBooked(r.sentValues()))
+                    invoice.creditedInvoiceId())).filter(InvoiceMappingValues::isBooked)
                     .map(r -> r.sentValues().get(InvoiceMappingValues.INVOICE_NUMBER)).orElse(null);
         }
         return new Dependencies(new BookingContext(division, customer, costCenters, creditedNumber,

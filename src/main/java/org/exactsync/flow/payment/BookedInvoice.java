@@ -24,8 +24,8 @@ record BookedInvoice(String invoiceId, String entryId, boolean creditNote, Strin
 
     /** The booked document the mapping describes, or empty while it is only claimed or lacks what is needed. */
     static Optional<BookedInvoice> of(MappingRecord mapping) {
-        if (mapping.key().kind() != EntityKind.INVOICE || mapping.exactId() == null
-                || !"booked".equals(mapping.sentValues().get("state"))) {
+        // A booked invoice's mapping holds the entry id; a claim (a booking in progress) has none.
+        if (mapping.key().kind() != EntityKind.INVOICE || mapping.exactId() == null) {
             return Optional.empty();
         }
         String total = mapping.sentValues().get("totalInclVat");

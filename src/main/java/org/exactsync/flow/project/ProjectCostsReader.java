@@ -123,34 +123,118 @@ public class ProjectCostsReader {
         }
     }
 
-    /** One division; empty when it has no mapped project (nothing to read for). */
+    /**
+     * One division; empty when it has no mapped project (nothing to read for). Reads (feeds and stores), plans the
+     * changed projects ({@link #changedCosts}, pure), then writes in the order above.
+     */
     Optional<DivisionRead> readDivision(ExactTarget target) {
         String tenant = target.tenant();
         int division = target.division();
-        Map<String, String> projectByCode = new HashMap<>();
         Map<String, String> codeByProject = new HashMap<>();
         for (MappingRecord mapping : mappings.findAll(tenant, division, EntityKind.PROJECT)) {
             if (mapping.exactId() != null && mapping.exactCode() != null) {
-                projectByCode.put(upper(mapping.exactCode()), mapping.key().crmId());
                 codeByProject.put(mapping.key().crmId(), mapping.exactCode());
             }
         }
-        if (projectByCode.isEmpty()) {
+        if (codeByProject.isEmpty()) {
             return Optional.empty();
         }
         CursorKey cursor = new CursorKey(tenant, division, FEED);
         long from = cursors.find(cursor).map(CursorRecord::position).orElse(1L);
-        long highest = from;
-        int rows = 0;
-        Set<String> touched = new HashSet<>();
-        Set<String> rebooked = new HashSet<>();
-        Map<String, List<CostLine>> fresh = new HashMap<>();
-        try (Stream<TransactionLine> feed = exact.transactionLinesSince(target, from)) {
+        FeedRead feed;
+        try (Stream<TransactionLine> rows = exact.transactionLinesSince(target, from)) {
+            feed = FeedRead.of(rows, from, codeByProject);
+        }
+        CursorKey deletedCursor = new CursorKey(tenant, division, DELETED_FEED);
+        Optional<Long> deletedHighest = readDeleted(target, deletedCursor, feed.touched());
+        if (feed.rows() == 0 && feed.touched().isEmpty()) {
+            deletedHighest.ifPresent(position -> cursors.advance(deletedCursor, position, null));
+            return Optional.of(new DivisionRead(0, 0));
+        }
+        List<ProjectCosts> changed = changedCosts(tenant, division, costs.findAll(tenant, division), feed,
+                codeByProject);
+        for (ProjectCosts after : changed) {
+            callbacks.send(tenant, ProjectDivisionSync.entityKey(after.key().projectId()), "project.costs-updated",
+                    callback(after));
+            if (costs.save(after).isEmpty()) {
+                // Another read-back of this division saved first; leave the cursor so the next run re-reads.
+                throw new ConcurrentReadException();
+            }
+        }
+        cursors.advance(cursor, feed.highest(), null);
+        deletedHighest.ifPresent(position -> cursors.advance(deletedCursor, position, null));
+        LOG.infof("project costs of tenant %s division %d: %d rows, %d project(s) changed", tenant, division,
+                feed.rows(), changed.size());
+        return Optional.of(new DivisionRead(feed.rows(), changed.size()));
+    }
+
+    /**
+     * Reads {@code sync/Deleted} when its hour is up, adding deleted transaction lines to {@code touched}; returns the
+     * cursor position to store, empty when the log was not due.
+     */
+    private Optional<Long> readDeleted(ExactTarget target, CursorKey deletedCursor, Set<String> touched) {
+        Optional<CursorRecord> deletedAt = cursors.find(deletedCursor);
+        boolean due = deletedAt.isEmpty() || deletedAt.get().updatedAt() == null
+                || !deletedAt.get().updatedAt().plus(DELETED_INTERVAL).isAfter(clock.instant());
+        if (!due) {
+            return Optional.empty();
+        }
+        long highest = deletedAt.map(CursorRecord::position).orElse(1L);
+        try (Stream<DeletedRecord> feed = exact.deletedSince(target, highest)) {
+            for (DeletedRecord row : (Iterable<DeletedRecord>) feed::iterator) {
+                highest = Math.max(highest, row.timestamp());
+                Integer type = row.entityType();
+                if (type != null && type == TRANSACTION_LINES && row.entityKey() != null) {
+                    touched.add(row.entityKey().toString());
+                }
+            }
+        }
+        return Optional.of(highest);
+    }
+
+    /** The plan: each project whose stored lines the read changes, with its new lines (pure). */
+    static List<ProjectCosts> changedCosts(String tenant, int division, List<ProjectCosts> storedCosts,
+            FeedRead feed, Map<String, String> codeByProject) {
+        Map<String, ProjectCosts> stored = new HashMap<>();
+        storedCosts.forEach(c -> stored.put(c.key().projectId(), c));
+        Map<String, List<CostLine>> storedLines = new HashMap<>();
+        stored.forEach((project, c) -> storedLines.put(project, c.lines()));
+        List<ProjectCosts> changed = new ArrayList<>();
+        for (Map.Entry<String, List<CostLine>> merged : ProjectCostsMerge.merge(storedLines, feed.touched(),
+                feed.rebooked(), feed.fresh()).entrySet()) {
+            String project = merged.getKey();
+            ProjectCosts before = stored.get(project);
+            if ((before != null && before.lines().equals(merged.getValue()))
+                    || (before == null && merged.getValue().isEmpty())) {
+                continue;
+            }
+            String code = codeByProject.getOrDefault(project, before == null ? null : before.costCenterCode());
+            changed.add(new ProjectCosts(new ProjectCostsKey(tenant, division, project), code, merged.getValue(),
+                    null, before == null ? 0 : before.version()));
+        }
+        return changed;
+    }
+
+    /**
+     * What one pass over the transaction-lines feed found: rows read, the highest {@code Timestamp}, every line id
+     * seen ({@code touched}, with deleted ones added later), entries booked again, and the purchase cost lines per
+     * mapped project.
+     */
+    record FeedRead(int rows, long highest, Set<String> touched, Set<String> rebooked,
+            Map<String, List<CostLine>> fresh) {
+
+        static FeedRead of(Stream<TransactionLine> feed, long from, Map<String, String> codeByProject) {
+            Map<String, String> projectByCode = new HashMap<>();
+            codeByProject.forEach((project, code) -> projectByCode.put(upper(code), project));
+            long highest = from;
+            int rows = 0;
+            Set<String> touched = new HashSet<>();
+            Set<String> rebooked = new HashSet<>();
+            Map<String, List<CostLine>> fresh = new HashMap<>();
             for (TransactionLine row : (Iterable<TransactionLine>) feed::iterator) {
                 rows++;
-                Long timestamp = row.timestamp();
-                if (timestamp != null) {
-                    highest = Math.max(highest, timestamp);
+                if (row.timestamp() != null) {
+                    highest = Math.max(highest, row.timestamp());
                 }
                 touched.add(lower(row.id()));
                 Integer lineNumber = row.lineNumber();
@@ -165,62 +249,8 @@ public class ProjectCostsReader {
                     }
                 }
             }
+            return new FeedRead(rows, highest, touched, rebooked, fresh);
         }
-        CursorKey deletedCursor = new CursorKey(tenant, division, DELETED_FEED);
-        Optional<CursorRecord> deletedAt = cursors.find(deletedCursor);
-        long deletedHighest = deletedAt.map(CursorRecord::position).orElse(1L);
-        boolean readDeleted = deletedAt.isEmpty() || deletedAt.get().updatedAt() == null
-                || !deletedAt.get().updatedAt().plus(DELETED_INTERVAL).isAfter(clock.instant());
-        if (readDeleted) {
-            try (Stream<DeletedRecord> feed = exact.deletedSince(target, deletedHighest)) {
-                for (DeletedRecord row : (Iterable<DeletedRecord>) feed::iterator) {
-                    deletedHighest = Math.max(deletedHighest, row.timestamp());
-                    Integer type = row.entityType();
-                    if (type != null && type == TRANSACTION_LINES && row.entityKey() != null) {
-                        touched.add(row.entityKey().toString());
-                    }
-                }
-            }
-        }
-        if (rows == 0 && touched.isEmpty()) {
-            if (readDeleted) {
-                cursors.advance(deletedCursor, deletedHighest, null);
-            }
-            return Optional.of(new DivisionRead(0, 0));
-        }
-        Map<String, ProjectCosts> stored = new HashMap<>();
-        costs.findAll(tenant, division).forEach(c -> stored.put(c.key().projectId(), c));
-        Map<String, List<CostLine>> storedLines = new HashMap<>();
-        stored.forEach((project, c) -> storedLines.put(project, c.lines()));
-        int updated = 0;
-        for (Map.Entry<String, List<CostLine>> merged : ProjectCostsMerge.merge(storedLines, touched, rebooked, fresh)
-                .entrySet()) {
-            String project = merged.getKey();
-            ProjectCosts before = stored.get(project);
-            if (before != null && before.lines().equals(merged.getValue())) {
-                continue;
-            }
-            if (before == null && merged.getValue().isEmpty()) {
-                continue;
-            }
-            String code = codeByProject.getOrDefault(project, before == null ? null : before.costCenterCode());
-            ProjectCosts after = new ProjectCosts(new ProjectCostsKey(tenant, division, project), code,
-                    merged.getValue(), null, before == null ? 0 : before.version());
-            callbacks.send(tenant, ProjectDivisionSync.entityKey(project), "project.costs-updated",
-                    callback(after));
-            if (costs.save(after).isEmpty()) {
-                // Another read-back of this division saved first; leave the cursor so the next run re-reads.
-                throw new ConcurrentReadException();
-            }
-            updated++;
-        }
-        cursors.advance(cursor, highest, null);
-        if (readDeleted) {
-            cursors.advance(deletedCursor, deletedHighest, null);
-        }
-        LOG.infof("project costs of tenant %s division %d: %d rows, %d project(s) changed", tenant, division, rows,
-                updated);
-        return Optional.of(new DivisionRead(rows, updated));
     }
 
     private static CostLine line(TransactionLine row) {

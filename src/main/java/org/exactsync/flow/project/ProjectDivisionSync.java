@@ -1,7 +1,6 @@
 package org.exactsync.flow.project;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +21,12 @@ import org.exactsync.exact.ExactValidationException;
 import org.exactsync.exact.model.CostCenter;
 import org.exactsync.exact.model.CostCenterFields;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.flow.write.OrderedWrites;
+import org.exactsync.flow.write.Recorded;
+import org.exactsync.flow.write.WriteRaceException;
 import org.exactsync.mapping.CostCenterCodes;
 import org.exactsync.mapping.ProjectUpserted;
 import org.exactsync.store.EntityKind;
-import org.exactsync.store.MappingChange;
 import org.exactsync.store.MappingKey;
 import org.exactsync.store.MappingRecord;
 import org.exactsync.store.MappingStore;
@@ -51,29 +51,16 @@ public class ProjectDivisionSync {
     static final int CANDIDATES = 10;
     private static final Logger LOG = Logger.getLogger(ProjectDivisionSync.class);
 
-    /** How long a claim belongs to its worker: far longer than one attempt, as the invoice and relation flows. */
-    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
-    /** Mapping value: {@code occurredAt} of the CRM version last applied in the division (ISO instant). */
-    static final String APPLIED_VERSION_AT = "crmVersionAt";
-    /** Marks a claim given up after a handled failure: the next attempt may take it over at once. */
-    static final String CLAIM_RELEASED = "claimReleased";
-    /**
-     * Fields (comma-separated) whose applied values must still be put back in Exact: set before
-     * {@link #restoreNewer}'s PUT and cleared after it, so that a PUT that fails is redone by the next attempt of any
-     * event of this project, the older event's own replay included (found by the reliability soak).
-     */
-    static final String RESTORE_PENDING = "restorePending";
-
     private final ExactOnline exact;
     private final MappingStore mappings;
     private final Callbacks callbacks;
-    private final Clock clock;
+    private final OrderedWrites writes;
 
     public ProjectDivisionSync(ExactOnline exact, MappingStore mappings, Callbacks callbacks, Clock clock) {
         this.exact = exact;
         this.mappings = mappings;
         this.callbacks = callbacks;
-        this.clock = clock;
+        this.writes = new OrderedWrites(mappings, clock);
     }
 
     ProjectDivisionOutcome sync(ExactTarget target, ProjectUpserted project, LocalDate closeDate) {
@@ -87,76 +74,27 @@ public class ProjectDivisionSync {
     ProjectDivisionOutcome sync(ExactTarget target, ProjectUpserted project, LocalDate closeDate,
             Instant occurredAt) {
         MappingKey key = key(target.tenant(), target.division(), project);
-        Optional<MappingRecord> stored = mappings.find(key);
-        if (stored.isPresent() && stored.get().exactId() != null
-                && stored.get().sentValues().containsKey(RESTORE_PENDING)) {
-            stored = Optional.of(finishRestore(target, stored.get()));
-        }
+        Optional<MappingRecord> stored = writes.find(key);
         if (stored.isPresent() && stored.get().exactId() != null) {
-            String applied = stored.get().sentValues().get(APPLIED_VERSION_AT);
-            if (occurredAt != null && applied != null && Instant.parse(applied).isAfter(occurredAt)) {
+            MappingRecord mapping = writes.ready(stored.get(), (ready, fields) -> putBack(target, ready, fields));
+            if (OrderedWrites.olderThanApplied(mapping, occurredAt)) {
                 LOG.infof("project %s: an event from %s is older than the version applied in division %d; ignored",
                         project.id(), occurredAt, target.division());
-                return new ProjectDivisionOutcome.Synced(new ProjectResult(target.division(), stored.get().exactId(),
-                        stored.get().exactCode()));
+                return new ProjectDivisionOutcome.Synced(new ProjectResult(target.division(), mapping.exactId(),
+                        mapping.exactCode()));
             }
-            return update(target, project, stored.get(), closeDate, occurredAt);
+            return update(target, project, mapping, closeDate, occurredAt);
         }
         return create(target, project, stored, closeDate, occurredAt);
     }
 
-    /**
-     * Our PUT went out but our mapping write lost to another worker's. When that worker applied a newer version, our
-     * PUT may have landed after its PUT and put older values back in Exact; its event is done and ours will be ignored
-     * as older, so the fields we wrote are put back to the newer version's values now (found by the soak).
-     */
-    private void restoreNewer(ExactTarget target, MappingRecord ours, Instant occurredAt, Set<String> fields) {
-        if (occurredAt == null) {
-            return;
-        }
-        mappings.find(ours.key()).filter(m -> ours.exactId().equals(m.exactId())).filter(m -> {
-            String applied = m.sentValues().get(APPLIED_VERSION_AT);
-            return applied != null && Instant.parse(applied).isAfter(occurredAt);
-        }).ifPresent(newer -> {
-            Set<String> pending = new TreeSet<>(fields);
-            pending.addAll(pendingFields(newer));
-            Map<String, String> marked = new LinkedHashMap<>(newer.sentValues());
-            marked.put(RESTORE_PENDING, String.join(",", pending));
-            // Marked first: should the PUT below fail, the next attempt of any event of this project redoes it.
-            finishRestore(target, swap(newer.key(), newer.version(), new MappingChange(newer.exactId(),
-                    newer.exactCode(), null, marked)));
-            LOG.infof("project %s: a newer version was applied meanwhile in division %d; its values %s put back",
-                    ours.key().crmId(), target.division(), pending);
-        });
-    }
-
-    /** Puts the pending fields back to the mapping's (applied) values, then clears the mark; returns the mapping. */
-    private MappingRecord finishRestore(ExactTarget target, MappingRecord mapping) {
+    /** Puts cost center fields back to the values the mapping recorded (unsettled after an unfinished write). */
+    private void putBack(ExactTarget target, MappingRecord mapping, Set<String> fields) {
         Map<String, String> restore = new LinkedHashMap<>();
-        pendingFields(mapping).forEach(field -> restore.put(field, mapping.sentValues().get(field)));
-        if (!restore.isEmpty()) {
-            exact.updateCostCenter(target, UUID.fromString(mapping.exactId()),
-                    CostCenterFields.fromValues(restore));
-        }
-        Map<String, String> cleared = new LinkedHashMap<>(mapping.sentValues());
-        cleared.remove(RESTORE_PENDING);
-        return swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(), mapping.exactCode(), null,
-                cleared));
-    }
-
-    private static Set<String> pendingFields(MappingRecord mapping) {
-        String pending = mapping.sentValues().get(RESTORE_PENDING);
-        return pending == null || pending.isBlank() ? Set.of() : new TreeSet<>(List.of(pending.split(",")));
-    }
-
-    /** {@code values} plus the version's time, when known. */
-    private static Map<String, String> versioned(Map<String, String> values, Instant occurredAt) {
-        if (occurredAt == null) {
-            return values;
-        }
-        Map<String, String> out = new LinkedHashMap<>(values);
-        out.put(APPLIED_VERSION_AT, occurredAt.toString());
-        return out;
+        fields.forEach(field -> restore.put(field, mapping.sentValues().get(field)));
+        exact.updateCostCenter(target, UUID.fromString(mapping.exactId()), CostCenterFields.fromValues(restore));
+        LOG.infof("project %s: fields %s put back to the applied version in division %d", mapping.key().crmId(),
+                fields, mapping.key().division());
     }
 
     /** Dry-run mode: what a live sync would send, from the stores alone (no Exact call). */
@@ -178,41 +116,46 @@ public class ProjectDivisionSync {
     private ProjectDivisionOutcome update(ExactTarget target, ProjectUpserted project, MappingRecord mapping,
             LocalDate closeDate, Instant occurredAt) {
         Map<String, String> last = mapping.sentValues();
-        Map<String, String> wanted = versioned(CostCenterValues.wanted(project, last, closeDate), occurredAt);
+        Map<String, String> wanted = CostCenterValues.wanted(project, last, closeDate);
         Map<String, String> changes = CostCenterValues.changes(wanted, last);
         ProjectResult result = new ProjectResult(target.division(), mapping.exactId(), mapping.exactCode());
+        Recorded recorded = new Recorded(mapping.exactId(), mapping.exactCode(), wanted, List.of());
         if (changes.isEmpty()) {
-            if (occurredAt != null && !wanted.equals(last)) {
+            if (occurredAt != null && !occurredAt.equals(mapping.write().appliedAt())) {
                 // Nothing for Exact, but a newer version is now the one applied: an older one must not win later.
-                swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(), mapping.exactCode(), null,
-                        wanted));
+                writes.commit(mapping, recorded, occurredAt);
             }
             return new ProjectDivisionOutcome.Synced(result);
         }
+        MappingRecord claim = writes.begin(mapping, null, changes.keySet());
         try {
             exact.updateCostCenter(target, UUID.fromString(mapping.exactId()),
                     CostCenterFields.fromValues(changes));
         } catch (ExactNotFoundException gone) {
+            writes.release(claim);
             return new ProjectDivisionOutcome.CostCenterGone(target.division(), mapping.exactId());
+        } catch (RuntimeException failed) {
+            writes.release(claim);
+            throw failed;
         }
-        try {
-            swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(), mapping.exactCode(), null,
-                    wanted));
-        } catch (ProjectMappingRaceException lost) {
-            restoreNewer(target, mapping, occurredAt, changes.keySet());
-            throw lost;
-        }
+        writes.commit(claim, recorded, occurredAt);
         LOG.infof("project %s: cost center %s updated in division %d (%s)", project.id(), mapping.exactCode(),
                 target.division(), changes.keySet());
         synced(target, project, result);
         return new ProjectDivisionOutcome.Synced(result);
     }
 
+    /**
+     * A project not mapped yet. A stored claim within its lease belongs to a worker whose POST may be in flight:
+     * another delivery must wait, or it would miss that cost center in its look-up, find the code "taken" once the
+     * POST lands, and create a second cost center under the next code (found by the reliability soak); an older or
+     * released claim is taken over (with its code) before the look-up.
+     */
     private ProjectDivisionOutcome create(ExactTarget target, ProjectUpserted project, Optional<MappingRecord> claim,
             LocalDate closeDate, Instant occurredAt) {
         MappingKey key = key(target.tenant(), target.division(), project);
         if (claim.isPresent()) {
-            claim = Optional.of(takeOver(key, claim.get()));
+            claim = Optional.of(writes.takeOver(claim.get(), null, null));
         }
         List<String> candidates = CostCenterCodes.candidates(project.number(), CANDIDATES);
         String claimedCode = claim.map(MappingRecord::exactCode).orElse(null);
@@ -221,29 +164,31 @@ public class ProjectDivisionSync {
             lookup.add(claimedCode);
         }
         Map<String, CostCenter> taken = existing(target, lookup);
-        Map<String, String> wanted = versioned(CostCenterValues.wanted(project, Map.of(), closeDate), occurredAt);
+        Map<String, String> wanted = CostCenterValues.wanted(project, Map.of(), closeDate);
 
         CostCenter lost = claimedCode == null ? null : taken.get(upper(claimedCode));
         if (lost != null && isOurLostPost(target, project, lost)) {
             // An earlier attempt's POST reached Exact but its answer did not reach us: adopt, never post twice.
-            Map<String, String> current = values(lost);
-            Map<String, String> changes = CostCenterValues.changes(wanted, current);
+            Map<String, String> changes = CostCenterValues.changes(wanted, values(lost));
             if (!changes.isEmpty()) {
-                exact.updateCostCenter(target, lost.id(), CostCenterFields.fromValues(changes));
+                try {
+                    exact.updateCostCenter(target, lost.id(), CostCenterFields.fromValues(changes));
+                } catch (RuntimeException failed) {
+                    writes.release(claim.get());
+                    throw failed;
+                }
             }
-            return linked(target, project, key, claim.get().version(), lost.id().toString(), claimedCode,
-                    wanted);
+            return linked(target, project, claim.get(), lost.id().toString(), claimedCode, wanted, occurredAt);
         }
         Optional<String> free = candidates.stream().filter(code -> !taken.containsKey(upper(code))).findFirst();
         if (free.isEmpty()) {
             return new ProjectDivisionOutcome.NoFreeCode(target.division(), candidates.get(0));
         }
         String code = free.get();
-        long claimed = claim(key, claim, code);
         Map<String, String> posted = new LinkedHashMap<>();
         posted.put(CostCenterValues.CODE, code);
         posted.putAll(wanted);
-        posted.remove(APPLIED_VERSION_AT);
+        MappingRecord claimed = writes.claim(key, claim, null, code, Map.of());
         CostCenter created;
         try {
             created = exact.createCostCenter(target, CostCenterFields.fromValues(posted));
@@ -251,23 +196,23 @@ public class ProjectDivisionSync {
             if (!existing(target, List.of(code)).isEmpty()) {
                 // Another project took the code between our GET and POST (no other delivery of this project can:
                 // the claim's lease keeps them waiting): forget it; the replay picks the next one.
-                swap(key, claimed, new MappingChange(null, null, null, Map.of(CLAIM_RELEASED, "true")));
-                throw new ProjectMappingRaceException("cost center code for project " + project.id()
+                writes.release(writes.claim(key, Optional.of(claimed), null, null, Map.of()));
+                throw new WriteRaceException("cost center code for project " + project.id()
                         + " was taken concurrently in division " + target.division());
             }
-            release(key, claimed, code);
+            writes.release(claimed);
             throw rejected;
         } catch (RuntimeException failed) {
-            release(key, claimed, code);
+            writes.release(claimed);
             throw failed;
         }
         LOG.infof("project %s: cost center %s created in division %d", project.id(), code, target.division());
-        return linked(target, project, key, claimed, created.id().toString(), code, wanted);
+        return linked(target, project, claimed, created.id().toString(), code, wanted, occurredAt);
     }
 
-    private ProjectDivisionOutcome linked(ExactTarget target, ProjectUpserted project, MappingKey key, long version,
-            String exactId, String code, Map<String, String> sent) {
-        swap(key, version, new MappingChange(exactId, code, null, sent));
+    private ProjectDivisionOutcome linked(ExactTarget target, ProjectUpserted project, MappingRecord claim,
+            String exactId, String code, Map<String, String> sent, Instant occurredAt) {
+        writes.commit(claim, new Recorded(exactId, code, sent, List.of()), occurredAt);
         ProjectResult result = new ProjectResult(target.division(), exactId, code);
         synced(target, project, result);
         return new ProjectDivisionOutcome.Synced(result);
@@ -291,48 +236,6 @@ public class ProjectDivisionSync {
         Map<String, CostCenter> byCode = new LinkedHashMap<>();
         exact.costCentersByCode(target, codes).forEach(found -> byCode.put(upper(found.code()), found));
         return byCode;
-    }
-
-    /**
-     * A stored claim within its lease, not released, belongs to a worker whose POST may be in flight: another delivery
-     * of the project must wait, or it would miss that cost center in its look-up, find the code "taken" once the POST
-     * lands, and create a second cost center under the next code (found by the reliability soak). An older or released
-     * claim is taken over by one conditional write before the look-up.
-     */
-    private MappingRecord takeOver(MappingKey key, MappingRecord claim) {
-        boolean released = "true".equals(claim.sentValues().get(CLAIM_RELEASED));
-        if (!released && claim.updatedAt() != null && claim.updatedAt().plus(CLAIM_LEASE).isAfter(clock.instant())) {
-            throw new ProjectMappingRaceException("project " + key.crmId() + " is being created by another worker "
-                    + "in division " + key.division());
-        }
-        return swap(key, claim.version(), new MappingChange(null, claim.exactCode(), null, Map.of()));
-    }
-
-    /** After a handled POST failure: the claim (with its code) is given up so the replay need not wait the lease. */
-    private void release(MappingKey key, long claimed, String code) {
-        try {
-            mappings.compareAndSwap(key, claimed, new MappingChange(null, code, null, Map.of(CLAIM_RELEASED, "true")));
-        } catch (RuntimeException storeDown) {
-            // The lease runs out instead.
-        }
-    }
-
-    private long claim(MappingKey key, Optional<MappingRecord> claim, String code) {
-        MappingChange change = new MappingChange(null, code, null, Map.of());
-        if (claim.isPresent()) {
-            return swap(key, claim.get().version(), change).version();
-        }
-        MappingStore.Creation creation = mappings.createIfAbsent(key, change);
-        if (!creation.created()) {
-            throw new ProjectMappingRaceException("project " + key.crmId() + " is being created by another worker "
-                    + "in division " + key.division());
-        }
-        return creation.record().version();
-    }
-
-    private MappingRecord swap(MappingKey key, long version, MappingChange change) {
-        return mappings.compareAndSwap(key, version, change).orElseThrow(() -> new ProjectMappingRaceException(
-                "project " + key.crmId() + " mapping changed concurrently in division " + key.division()));
     }
 
     private void synced(ExactTarget target, ProjectUpserted project, ProjectResult result) {

@@ -17,6 +17,7 @@ import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.validation.Problem;
 import org.exactsync.exact.ExactException;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.flow.write.WriteRaceException;
 import org.exactsync.flow.EventTargets;
 import org.exactsync.flow.ExactOutcomes;
 import org.exactsync.mapping.ProjectUpserted;
@@ -87,7 +88,7 @@ public class ProjectSyncHandler implements EventHandler<ProjectUpserted> {
             ProjectDivisionOutcome outcome;
             try {
                 outcome = divisionSync.sync(target, project, closeDate, event.occurredAt());
-            } catch (ProjectMappingRaceException race) {
+            } catch (WriteRaceException race) {
                 LOG.infof("project %s waits in division %d: %s", project.id(), division,
                         race.getClass().getSimpleName());
                 return new Outcome.Waiting("division " + division + ": " + race.getMessage());

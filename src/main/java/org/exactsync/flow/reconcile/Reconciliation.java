@@ -55,7 +55,7 @@ public class Reconciliation {
         TreeSet<String> journals = new TreeSet<>();
         for (MappingRecord mapping : mappings.findAll(tenant, division, EntityKind.INVOICE)) {
             Map<String, String> sent = mapping.sentValues();
-            if (InvoiceMappingValues.BOOKED.equals(sent.get(InvoiceMappingValues.STATE)) && mapping.exactId() != null
+            if (InvoiceMappingValues.isBooked(mapping)
                     && inPeriod(sent.get(InvoiceMappingValues.ENTRY_DATE), from, to)) {
                 booked.add(bookedInvoice(mapping));
                 journals.add(sent.get(InvoiceMappingValues.JOURNAL));

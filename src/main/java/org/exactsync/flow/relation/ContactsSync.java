@@ -1,25 +1,26 @@
 package org.exactsync.flow.relation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.ExactContact;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.flow.write.OrderedWrites;
+import org.exactsync.flow.write.Recorded;
 import org.exactsync.mapping.AccountMapper;
 import org.exactsync.mapping.ContactMapper;
 import org.exactsync.mapping.FieldDiff;
 import org.exactsync.mapping.RelationContact;
 import org.exactsync.mapping.RelationUpserted;
 import org.exactsync.store.EntityKind;
-import org.exactsync.store.MappingChange;
 import org.exactsync.store.MappingKey;
 import org.exactsync.store.MappingRecord;
-import org.exactsync.store.MappingStore;
 
 /**
  * A relation's contacts in one division: one mapping per contact (key {@code <relation id>/<contact id>}); a new
@@ -28,30 +29,27 @@ import org.exactsync.store.MappingStore;
  */
 final class ContactsSync {
 
-    /** Reserved key in the relation mapping's sent values: this event's CRM contact ids, comma-separated. */
-    static final String CONTACT_IDS = "_contacts";
     private static final int MAX_CANDIDATES = 60;
 
     private final ExactOnline exact;
-    private final MappingStore mappings;
-    private final MappingWrites writes;
+    private final OrderedWrites writes;
 
-    ContactsSync(ExactOnline exact, MappingStore mappings, MappingWrites writes) {
+    ContactsSync(ExactOnline exact, OrderedWrites writes) {
         this.exact = exact;
-        this.mappings = mappings;
         this.writes = writes;
     }
 
     /**
      * @param written     whether Exact was written
      * @param mainContact the Exact id of the contact marked main, if any
-     * @param idsValue    the value to store under {@link #CONTACT_IDS}
+     * @param ids         this event's CRM contact ids, sorted (the relation mapping's members)
      * @param absent      contact ids of the previous event missing from this one (reported once)
      */
-    record Result(boolean written, Optional<String> mainContact, String idsValue, List<String> absent) {
+    record Result(boolean written, Optional<String> mainContact, List<String> ids, List<String> absent) {
     }
 
-    Result sync(ExactTarget target, UUID accountId, RelationUpserted relation, Map<String, String> relationSent) {
+    /** {@code before}: the contact ids the relation mapping recorded last time. */
+    Result sync(ExactTarget target, UUID accountId, RelationUpserted relation, List<String> before) {
         boolean written = false;
         Optional<String> main = Optional.empty();
         List<String> ids = new ArrayList<>();
@@ -60,55 +58,63 @@ final class ContactsSync {
             MappingKey key = new MappingKey(target.tenant(), target.division(), EntityKind.CONTACT,
                     relation.id() + "/" + contact.id());
             Map<String, String> wanted = ContactMapper.contactFields(contact);
-            MappingChange sent = new MappingChange(null, null, MappingWrites.hash(wanted), wanted);
-            Optional<MappingRecord> stored = mappings.find(key);
+            Optional<MappingRecord> stored = writes.find(key);
             Optional<MappingRecord> mapping = stored.filter(m -> m.exactId() != null);
             String contactId;
             if (mapping.isEmpty()) {
                 if (stored.isPresent()) {
-                    stored = Optional.of(writes.takeOver(key, stored.get()));
+                    stored = Optional.of(writes.takeOver(stored.get(), null, null));
                 }
                 Optional<String> earlier = stored.isPresent() ? createdEarlier(target, accountId, wanted)
                         : Optional.empty();
+                MappingRecord claim;
                 if (earlier.isPresent()) {
                     contactId = earlier.get();
+                    claim = stored.get();
                 } else {
-                    long claimed = writes.claim(key, stored, Map.of());
+                    claim = writes.claim(key, stored, null, null, wanted);
                     ExactContact created;
                     try {
                         created = exact.createContact(target, ExactAccountValues.toContactFields(
                                 AccountMapper.nonEmpty(wanted)).account(accountId));
                     } catch (RuntimeException failed) {
-                        writes.release(key, claimed, Map.of());
+                        writes.release(claim);
                         throw failed;
                     }
                     contactId = created.id().toString();
                     written = true;
-                    stored = Optional.of(writes.swap(key, claimed, withId(sent, contactId)));
                 }
-                writes.link(key, stored, withId(sent, contactId));
+                writes.commit(claim, new Recorded(contactId, null, wanted, List.of()), null);
             } else {
-                contactId = mapping.get().exactId();
-                Map<String, String> changed = FieldDiff.changed(wanted, mapping.get().sentValues());
+                MappingRecord ready = writes.ready(mapping.get(), (m, fields) -> put(target, m, fields));
+                contactId = ready.exactId();
+                Map<String, String> changed = FieldDiff.changed(wanted, ready.sentValues());
                 if (!changed.isEmpty()) {
-                    exact.updateContact(target, UUID.fromString(contactId),
-                            ExactAccountValues.toContactFields(changed));
+                    MappingRecord claim = writes.begin(ready, null, changed.keySet());
+                    try {
+                        exact.updateContact(target, UUID.fromString(contactId),
+                                ExactAccountValues.toContactFields(changed));
+                    } catch (RuntimeException failed) {
+                        writes.release(claim);
+                        throw failed;
+                    }
                     written = true;
-                    writes.swap(key, mapping.get().version(), withId(sent, contactId));
+                    writes.commit(claim, new Recorded(contactId, null, wanted, List.of()), null);
                 }
             }
             if (contact.isMain()) {
                 main = Optional.of(contactId);
             }
         }
-        List<String> before = Arrays.stream(relationSent.getOrDefault(CONTACT_IDS, "").split(","))
-                .filter(id -> !id.isEmpty()).toList();
         List<String> absent = before.stream().filter(id -> !ids.contains(id)).toList();
-        return new Result(written, main, String.join(",", ids.stream().sorted().toList()), absent);
+        return new Result(written, main, ids.stream().sorted().toList(), absent);
     }
 
-    private static MappingChange withId(MappingChange change, String contactId) {
-        return new MappingChange(contactId, null, change.sentHash(), change.sentValues());
+    /** Puts a contact's fields back to the values its mapping recorded. */
+    private void put(ExactTarget target, MappingRecord mapping, Set<String> fields) {
+        Map<String, String> values = new LinkedHashMap<>();
+        fields.forEach(field -> values.put(field, mapping.sentValues().getOrDefault(field, "")));
+        exact.updateContact(target, UUID.fromString(mapping.exactId()), ExactAccountValues.toContactFields(values));
     }
 
     /** A contact an earlier attempt created without getting the answer: same account and names, exactly one. */

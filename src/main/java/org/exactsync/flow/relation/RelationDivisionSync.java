@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -20,6 +19,8 @@ import org.exactsync.exact.model.ExactAccount;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.exact.odata.ExactRow;
 import org.exactsync.exact.odata.OData;
+import org.exactsync.flow.write.OrderedWrites;
+import org.exactsync.flow.write.Recorded;
 import org.exactsync.mapping.AccountFieldNames;
 import org.exactsync.mapping.AccountMapper;
 import org.exactsync.mapping.AccountMatch;
@@ -32,7 +33,6 @@ import org.exactsync.mapping.RelationAddress;
 import org.exactsync.mapping.RelationUpserted;
 import org.exactsync.mapping.VatNumbers;
 import org.exactsync.store.EntityKind;
-import org.exactsync.store.MappingChange;
 import org.exactsync.store.MappingKey;
 import org.exactsync.store.MappingRecord;
 import org.exactsync.store.MappingStore;
@@ -55,14 +55,6 @@ import org.jboss.logging.Logger;
 public class RelationDivisionSync {
 
     private static final Logger LOG = Logger.getLogger(RelationDivisionSync.class);
-    /** Mapping value: {@code occurredAt} of the CRM version last applied in the division (ISO instant). */
-    static final String APPLIED_VERSION_AT = "crmVersionAt";
-    /**
-     * Mapping value naming the fields (comma-separated) whose applied values must still be put back in Exact: set
-     * before {@link #restoreNewer}'s PUT and cleared after it, so that a PUT that fails is redone by the next attempt
-     * of any event of this relation, the older event's own replay included (found by the reliability soak).
-     */
-    static final String RESTORE_PENDING = "restorePending";
 
     /** One page of candidates is plenty: more than a handful of matches is ambiguous anyway. */
     private static final int MAX_CANDIDATES = 60;
@@ -71,7 +63,7 @@ public class RelationDivisionSync {
     private final MappingStore mappings;
     private final PaymentConditionCatalog paymentConditions;
     private final Callbacks callbacks;
-    private final MappingWrites writes;
+    private final OrderedWrites writes;
     private final ContactsSync contactsSync;
 
     public RelationDivisionSync(ExactOnline exact, MappingStore mappings, PaymentConditionCatalog paymentConditions,
@@ -80,8 +72,8 @@ public class RelationDivisionSync {
         this.mappings = mappings;
         this.paymentConditions = paymentConditions;
         this.callbacks = callbacks;
-        this.writes = new MappingWrites(mappings, clock);
-        this.contactsSync = new ContactsSync(exact, mappings, writes);
+        this.writes = new OrderedWrites(mappings, clock);
+        this.contactsSync = new ContactsSync(exact, writes);
     }
 
     DivisionOutcome sync(ExactTarget target, RelationUpserted relation, boolean crmWins) {
@@ -91,10 +83,10 @@ public class RelationDivisionSync {
     /**
      * {@code occurredAt} (the envelope's; null = unknown) orders versions: a version older than the one already
      * applied in this division is ignored (0 calls), so a CRM that delivers out of order never rolls Exact back.
+     * Every Exact write goes through {@link OrderedWrites}, so two versions written at once cannot land out of order.
      */
     DivisionOutcome sync(ExactTarget target, RelationUpserted relation, boolean crmWins, Instant occurredAt) {
         int division = target.division();
-        String tenant = target.tenant();
         Optional<String> paymentCondition = Optional.empty();
         if (relation.paymentTermDays() != null) {
             paymentCondition = PaymentTerms.conditionCode(relation.paymentTermDays(),
@@ -104,181 +96,187 @@ public class RelationDivisionSync {
             }
         }
         Map<String, String> wanted = AccountMapper.accountFields(relation, paymentCondition);
-        MappingKey key = new MappingKey(tenant, division, EntityKind.RELATION, relation.id());
+        MappingKey key = new MappingKey(target.tenant(), division, EntityKind.RELATION, relation.id());
         // A mapping without an Exact id is a claim: an earlier attempt was about to POST and may have created the
         // account without getting Exact's answer (Exact has no idempotency key, docs/exact-reference.md §8.4).
-        Optional<MappingRecord> stored = mappings.find(key);
-        Optional<MappingRecord> mapping = stored.filter(m -> m.exactId() != null);
-
-        UUID accountId;
-        String code;
-        Map<String, String> lastSent;
-        Map<String, String> current = null;
-        boolean written = false;
-        long version;
-        if (mapping.isPresent() && mapping.get().sentValues().containsKey(RESTORE_PENDING)) {
-            mapping = Optional.of(finishRestore(target, mapping.get()));
-        }
-        if (mapping.isPresent() && olderThanApplied(mapping.get(), occurredAt)) {
+        Optional<MappingRecord> stored = writes.find(key);
+        Optional<MappingRecord> mapping = stored.filter(m -> m.exactId() != null)
+                .map(m -> writes.ready(m, (ready, fields) -> putBack(target, ready, fields)));
+        if (mapping.isPresent() && OrderedWrites.olderThanApplied(mapping.get(), occurredAt)) {
             LOG.infof("relation %s: an event from %s is older than the version applied in division %d; ignored",
                     relation.id(), occurredAt, division);
             return new DivisionOutcome.Synced(new DivisionResult(division, mapping.get().exactId(),
                     mapping.get().exactCode()));
         }
-        if (mapping.isPresent()) {
-            accountId = UUID.fromString(mapping.get().exactId());
-            code = mapping.get().exactCode();
-            lastSent = mapping.get().sentValues();
-            version = mapping.get().version();
-        } else {
-            if (stored.isPresent()) {
-                // Before the look-up: a live claim's POST may still be in flight and would not be found.
-                stored = Optional.of(writes.takeOver(key, stored.get()));
-            }
-            AccountMatch match = match(target, relation, stored.isPresent());
-            if (match instanceof AccountMatch.Ambiguous ambiguous) {
-                reportAmbiguous(target, relation, ambiguous);
-                return new DivisionOutcome.Ambiguous(division, ambiguous.rule(), ambiguous.codes());
-            }
-            if (match instanceof AccountMatch.One one) {
-                Optional<MappingRecord> linked = mappings.findByExactId(tenant, division, EntityKind.RELATION,
-                        one.account().get("ID")).filter(other -> !other.key().crmId().equals(relation.id()));
-                if (linked.isPresent()) {
-                    // Two CRM relations must not silently become one Exact debtor: a person decides.
-                    AccountMatch.Ambiguous taken = new AccountMatch.Ambiguous(one.rule() + ", already linked to "
-                            + "relation " + linked.get().key().crmId(), List.of(one.account().get("Code")));
-                    reportAmbiguous(target, relation, taken);
-                    return new DivisionOutcome.Ambiguous(division, taken.rule(), taken.codes());
-                }
-                current = one.account();
-                accountId = UUID.fromString(current.get("ID"));
-                code = current.get("Code");
-                // After our own claim, the account is most likely our lost POST: what it posted is what we last sent.
-                lastSent = stored.map(MappingWrites::postedBefore).orElse(Map.of());
-                LOG.infof("relation %s adopted Exact account %s in division %d by %s", relation.id(), accountId,
-                        division, one.rule());
-            } else {
-                Map<String, String> posted = AccountMapper.nonEmpty(wanted);
-                long claimed = writes.claim(key, stored, wanted);
-                ExactAccount created;
-                try {
-                    created = exact.createAccount(target, ExactAccountValues.toAccountFields(posted));
-                } catch (RuntimeException failed) {
-                    writes.release(key, claimed, wanted);
-                    throw failed;
-                }
-                accountId = created.id();
-                code = created.code();
-                lastSent = wanted;
-                current = new LinkedHashMap<>(wanted);
-                written = true;
-                LOG.infof("relation %s created as Exact account %s in division %d", relation.id(), accountId,
-                        division);
-                stored = Optional.of(writes.swap(key, claimed, new MappingChange(accountId.toString(), code,
-                        MappingWrites.hash(lastSent), lastSent)));
-            }
-            version = writes.link(key, stored, new MappingChange(accountId.toString(), code,
-                    MappingWrites.hash(lastSent), lastSent));
+        Object account = mapping.<Object>map(Linked::known)
+                .orElseGet(() -> link(target, relation, key, stored, wanted, occurredAt));
+        if (account instanceof DivisionOutcome stopped) {
+            return stopped;
         }
-
-        ContactsSync.Result contacts = contactsSync.sync(target, accountId, relation, lastSent);
-        written |= contacts.written();
+        Linked linked = (Linked) account;
+        ContactsSync.Result contacts = contactsSync.sync(target, linked.accountId(), relation,
+                linked.mapping().memberIds());
         Map<String, String> wantedWithMain = new LinkedHashMap<>(wanted);
         contacts.mainContact().ifPresent(main -> wantedWithMain.put(AccountFieldNames.MAIN_CONTACT, main));
+        Optional<AccountUpdate> update = updateAccount(target, linked, wantedWithMain, crmWins, contacts.ids(),
+                occurredAt);
+        if (update.isEmpty()) {
+            return new DivisionOutcome.AccountGone(division, linked.accountId().toString());
+        }
+        report(target, relation, linked, update.get(), contacts, crmWins);
+        return new DivisionOutcome.Synced(new DivisionResult(division, linked.accountId().toString(),
+                linked.code()));
+    }
 
+    /**
+     * The account of a relation not mapped yet: a claim found is taken over, then the one look-up adopts a single
+     * match, or the account is POSTed under a claim. Returns the {@link Linked} account or the outcome that stops.
+     */
+    private Object link(ExactTarget target, RelationUpserted relation, MappingKey key,
+            Optional<MappingRecord> stored, Map<String, String> wanted, Instant occurredAt) {
+        int division = target.division();
+        if (stored.isPresent()) {
+            // Before the look-up: a live claim's POST may still be in flight and would not be found.
+            stored = Optional.of(writes.takeOver(stored.get(), null, null));
+        }
+        AccountMatch match = match(target, relation, stored.isPresent());
+        if (match instanceof AccountMatch.Ambiguous ambiguous) {
+            reportAmbiguous(target, relation, ambiguous);
+            return new DivisionOutcome.Ambiguous(division, ambiguous.rule(), ambiguous.codes());
+        }
+        if (match instanceof AccountMatch.One one) {
+            Optional<MappingRecord> linked = mappings.findByExactId(target.tenant(), division, EntityKind.RELATION,
+                    one.account().get("ID")).filter(other -> !other.key().crmId().equals(relation.id()));
+            if (linked.isPresent()) {
+                // Two CRM relations must not silently become one Exact debtor: a person decides.
+                AccountMatch.Ambiguous taken = new AccountMatch.Ambiguous(one.rule() + ", already linked to "
+                        + "relation " + linked.get().key().crmId(), List.of(one.account().get("Code")));
+                reportAmbiguous(target, relation, taken);
+                return new DivisionOutcome.Ambiguous(division, taken.rule(), taken.codes());
+            }
+            Map<String, String> current = one.account();
+            // After our own claim, the account is most likely our lost POST: what it posted is what we last sent
+            // (found by the soak: a newer version after our own lost POST was reported as a conflict).
+            Map<String, String> lastSent = stored.map(MappingRecord::sentValues).orElse(Map.of());
+            MappingRecord claim = stored.orElseGet(() -> writes.claim(key, Optional.empty(), null, null, Map.of()));
+            MappingRecord adopted = writes.commit(claim, new Recorded(current.get("ID"), current.get("Code"),
+                    lastSent, claim.memberIds()), null);
+            LOG.infof("relation %s adopted Exact account %s in division %d by %s", relation.id(), adopted.exactId(),
+                    division, one.rule());
+            return new Linked(adopted, current, false);
+        }
+        MappingRecord claim = writes.claim(key, stored, null, null, wanted);
+        ExactAccount created;
+        try {
+            created = exact.createAccount(target, ExactAccountValues.toAccountFields(AccountMapper.nonEmpty(wanted)));
+        } catch (RuntimeException failed) {
+            writes.release(claim);
+            throw failed;
+        }
+        LOG.infof("relation %s created as Exact account %s in division %d", relation.id(), created.id(), division);
+        MappingRecord mapped = writes.commit(claim, new Recorded(created.id().toString(), created.code(), wanted,
+                claim.memberIds()), occurredAt);
+        return new Linked(mapped, new LinkedHashMap<>(wanted), true);
+    }
+
+    /**
+     * Compares and writes the account's own fields under the write protocol: the conflict rule plans (pure), one
+     * PUT of what it says under a claim, then the mapping records what Exact now holds, the contacts and the version.
+     * Empty when the account is gone from Exact.
+     */
+    private Optional<AccountUpdate> updateAccount(ExactTarget target, Linked linked, Map<String, String> wanted,
+            boolean crmWins, List<String> contactIds, Instant occurredAt) {
+        MappingRecord mapping = linked.mapping();
+        Map<String, String> lastSent = mapping.sentValues();
+        Map<String, String> current = linked.current();
         Map<String, String> sent = new LinkedHashMap<>(lastSent);
         List<FieldConflict> conflicts = List.of();
-        Set<String> putFields = Set.of();
-        boolean needsCompare = current != null || !FieldDiff.changed(wantedWithMain, lastSent).isEmpty();
-        if (needsCompare) {
+        boolean written = false;
+        if (current != null || !FieldDiff.changed(wanted, lastSent).isEmpty()) {
             if (current == null) {
-                Optional<Map<String, String>> read = read(target, accountId);
+                Optional<Map<String, String>> read = read(target, linked.accountId());
                 if (read.isEmpty()) {
-                    return new DivisionOutcome.AccountGone(division, accountId.toString());
+                    return Optional.empty();
                 }
                 current = read.get();
             }
-            AccountWritePlan plan = ConflictRule.plan(wantedWithMain, lastSent, current, crmWins);
+            AccountWritePlan plan = ConflictRule.plan(wanted, lastSent, current, crmWins);
             if (!plan.toWrite().isEmpty()) {
-                exact.updateAccount(target, accountId, ExactAccountValues.toAccountFields(plan.toWrite()));
+                mapping = writes.begin(mapping, null, plan.toWrite().keySet());
+                try {
+                    exact.updateAccount(target, linked.accountId(), ExactAccountValues.toAccountFields(plan.toWrite()));
+                } catch (RuntimeException failed) {
+                    writes.release(mapping);
+                    throw failed;
+                }
                 written = true;
-                putFields = plan.toWrite().keySet();
             }
             sent.putAll(plan.sent());
             conflicts = plan.conflicts();
         }
-        sent.put(ContactsSync.CONTACT_IDS, contacts.idsValue());
-        if (occurredAt != null) {
-            sent.put(APPLIED_VERSION_AT, occurredAt.toString());
+        if (mapping != linked.mapping() || !sent.equals(lastSent) || !contactIds.equals(mapping.memberIds())
+                || advances(mapping, occurredAt)) {
+            writes.commit(mapping, new Recorded(mapping.exactId(), mapping.exactCode(), sent, contactIds),
+                    occurredAt);
         }
-        if (!sent.equals(lastSent)) {
-            try {
-                save(key, version, accountId, code, sent);
-            } catch (MappingRaceException lost) {
-                restoreNewer(target, key, accountId, occurredAt, putFields);
-                throw lost;
-            }
-        }
-        if (!conflicts.isEmpty()) {
+        return Optional.of(new AccountUpdate(written, conflicts));
+    }
+
+    /** The callbacks: conflicts found, and {@code relation.synced} when Exact was written or contacts went missing. */
+    private void report(ExactTarget target, RelationUpserted relation, Linked linked, AccountUpdate update,
+            ContactsSync.Result contacts, boolean crmWins) {
+        int division = target.division();
+        String accountId = linked.accountId().toString();
+        if (!update.conflicts().isEmpty()) {
             LOG.infof("relation %s conflicts with Exact account %s in division %d on %d field(s)", relation.id(),
-                    accountId, division, conflicts.size());
+                    accountId, division, update.conflicts().size());
             callbacks.send(target.tenant(), entityKey(relation), "relation.conflict", new RelationConflict(
-                    relation.id(), division, accountId.toString(), conflicts, crmWins ? "crm-wins" : "kept-exact"));
+                    relation.id(), division, accountId, update.conflicts(), crmWins ? "crm-wins" : "kept-exact"));
         }
-        if (written || !contacts.absent().isEmpty()) {
+        if (linked.created() || update.written() || contacts.written() || !contacts.absent().isEmpty()) {
+            String code = linked.code();
             callbacks.send(target.tenant(), entityKey(relation), "relation.synced", new RelationSynced(relation.id(),
-                    division, accountId.toString(), relation.isCustomer() ? code : null,
-                    relation.isSupplier() ? code : null, contacts.absent().isEmpty() ? null : contacts.absent()));
+                    division, accountId, relation.isCustomer() ? code : null, relation.isSupplier() ? code : null,
+                    contacts.absent().isEmpty() ? null : contacts.absent()));
         }
-        return new DivisionOutcome.Synced(new DivisionResult(division, accountId.toString(), code));
+    }
+
+    /** Whether recording {@code occurredAt} would move the applied version forward. */
+    private static boolean advances(MappingRecord mapping, Instant occurredAt) {
+        Instant applied = mapping.write().appliedAt();
+        return occurredAt != null && (applied == null || occurredAt.isAfter(applied));
+    }
+
+    /** Puts account fields back to the values the mapping recorded (unsettled after an unfinished write). */
+    private void putBack(ExactTarget target, MappingRecord mapping, Set<String> fields) {
+        Map<String, String> restore = new LinkedHashMap<>();
+        fields.forEach(field -> restore.put(field, mapping.sentValues().getOrDefault(field, "")));
+        exact.updateAccount(target, UUID.fromString(mapping.exactId()), ExactAccountValues.toAccountFields(restore));
+        LOG.infof("relation %s: fields %s put back to the applied version in division %d", mapping.key().crmId(),
+                fields, mapping.key().division());
     }
 
     /**
-     * Our PUT went out but our mapping write lost to another worker's. When that worker applied a newer version, our
-     * PUT may have landed after its PUT and put older values back in Exact; its event is done and ours will be ignored
-     * as older, so the fields we wrote are put back to the newer version's values now (found by the soak).
+     * The relation's account in the division, as the mapping now records it; {@code current} is Exact's values when
+     * this attempt knows them without a read (adopted or created), else null.
      */
-    private void restoreNewer(ExactTarget target, MappingKey key, UUID accountId, Instant occurredAt,
-            Set<String> putFields) {
-        if (putFields.isEmpty() || occurredAt == null) {
-            return;
+    private record Linked(MappingRecord mapping, Map<String, String> current, boolean created) {
+
+        static Linked known(MappingRecord mapping) {
+            return new Linked(mapping, null, false);
         }
-        mappings.find(key).filter(m -> accountId.toString().equals(m.exactId()))
-                .filter(m -> olderThanApplied(m, occurredAt)).ifPresent(newer -> {
-                    Set<String> fields = new TreeSet<>(putFields);
-                    fields.addAll(pendingFields(newer));
-                    Map<String, String> marked = new LinkedHashMap<>(newer.sentValues());
-                    marked.put(RESTORE_PENDING, String.join(",", fields));
-                    // Marked first: should the PUT below fail, the next attempt of any event of this relation redoes it.
-                    finishRestore(target, writes.swap(key, newer.version(), new MappingChange(newer.exactId(),
-                            newer.exactCode(), MappingWrites.hash(marked), marked)));
-                    LOG.infof("relation %s: a newer version was applied meanwhile in division %d; its values %s "
-                            + "put back", key.crmId(), key.division(), fields);
-                });
-    }
 
-    /** Puts the pending fields back to the mapping's (applied) values, then clears the mark; returns the mapping. */
-    private MappingRecord finishRestore(ExactTarget target, MappingRecord mapping) {
-        Map<String, String> restore = new LinkedHashMap<>();
-        pendingFields(mapping).forEach(field -> restore.put(field, mapping.sentValues().getOrDefault(field, "")));
-        if (!restore.isEmpty()) {
-            exact.updateAccount(target, UUID.fromString(mapping.exactId()),
-                    ExactAccountValues.toAccountFields(restore));
+        UUID accountId() {
+            return UUID.fromString(mapping.exactId());
         }
-        Map<String, String> cleared = new LinkedHashMap<>(mapping.sentValues());
-        cleared.remove(RESTORE_PENDING);
-        return writes.swap(mapping.key(), mapping.version(), new MappingChange(mapping.exactId(),
-                mapping.exactCode(), MappingWrites.hash(cleared), cleared));
+
+        String code() {
+            return mapping.exactCode();
+        }
     }
 
-    private static Set<String> pendingFields(MappingRecord mapping) {
-        String pending = mapping.sentValues().get(RESTORE_PENDING);
-        return pending == null || pending.isBlank() ? Set.of() : new TreeSet<>(List.of(pending.split(",")));
-    }
-
-    private static boolean olderThanApplied(MappingRecord mapping, Instant occurredAt) {
-        String applied = mapping.sentValues().get(APPLIED_VERSION_AT);
-        return occurredAt != null && applied != null && Instant.parse(applied).isAfter(occurredAt);
+    /** What the account update did: written to Exact, and the conflicts the rule found. */
+    private record AccountUpdate(boolean written, List<FieldConflict> conflicts) {
     }
 
     /** Dry-run mode: what a live sync would send to the account, from the stores alone (no Exact call). */
@@ -333,10 +331,6 @@ public class RelationDivisionSync {
                 OData.eq("ID", OData.guid(accountId)))) {
             return rows.findFirst().map(ExactAccountValues::fromRow);
         }
-    }
-
-    private void save(MappingKey key, long version, UUID accountId, String code, Map<String, String> sent) {
-        writes.swap(key, version, new MappingChange(accountId.toString(), code, MappingWrites.hash(sent), sent));
     }
 
     private void reportAmbiguous(ExactTarget target, RelationUpserted relation, AccountMatch.Ambiguous ambiguous) {

@@ -16,6 +16,7 @@ import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.validation.Problem;
 import org.exactsync.exact.ExactException;
 import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.flow.write.WriteRaceException;
 import org.exactsync.flow.EventTargets;
 import org.exactsync.flow.ExactOutcomes;
 import org.exactsync.mapping.RelationUpserted;
@@ -86,7 +87,7 @@ public class RelationUpsertHandler implements EventHandler<RelationUpserted> {
             DivisionOutcome outcome;
             try {
                 outcome = divisionSync.sync(target, relation, crmWins, event.occurredAt());
-            } catch (MappingRaceException race) {
+            } catch (WriteRaceException race) {
                 LOG.infof("relation %s waits in division %d: %s", relation.id(), division, race.getClass()
                         .getSimpleName());
                 return new Outcome.Waiting("division " + division + ": " + race.getMessage());

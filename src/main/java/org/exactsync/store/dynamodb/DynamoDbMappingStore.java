@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +16,7 @@ import org.exactsync.store.MappingKey;
 import org.exactsync.store.MappingPage;
 import org.exactsync.store.MappingRecord;
 import org.exactsync.store.MappingStore;
+import org.exactsync.store.WriteState;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,6 +44,12 @@ public class DynamoDbMappingStore implements MappingStore {
     private static final String SENT_VALUES = "sentValues";
     private static final String UPDATED_AT = "updatedAt";
     private static final String VERSION = "version";
+    // The write protocol's state (WriteState) and the members, each an attribute of its own beside sentValues.
+    private static final String CLAIMED_BY = "claimedBy";
+    private static final String CLAIMED_UNTIL = "claimedUntil";
+    private static final String APPLIED_AT = "appliedAt";
+    private static final String UNSETTLED = "unsettled";
+    private static final String MEMBER_IDS = "memberIds";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -132,6 +140,19 @@ public class DynamoDbMappingStore implements MappingStore {
         if (!initial.sentValues().isEmpty()) {
             item.put(SENT_VALUES, Items.stringMap(initial.sentValues()));
         }
+        putIfPresent(item, CLAIMED_BY, initial.write().holder());
+        if (initial.write().leaseUntil() != null) {
+            item.put(CLAIMED_UNTIL, Items.millis(initial.write().leaseUntil()));
+        }
+        if (initial.write().appliedAt() != null) {
+            item.put(APPLIED_AT, Items.millis(initial.write().appliedAt()));
+        }
+        if (!initial.write().unsettled().isEmpty()) {
+            item.put(UNSETTLED, Items.strings(initial.write().unsettled()));
+        }
+        if (!initial.memberIds().isEmpty()) {
+            item.put(MEMBER_IDS, Items.strings(initial.memberIds()));
+        }
         if (initial.exactId() != null) {
             item.put(TableLayout.GSI1_PK, Items.s(reverseKey(key, initial.exactId())));
             item.put(TableLayout.GSI1_SK, Items.s(Keys.mappingSk(key)));
@@ -161,6 +182,14 @@ public class DynamoDbMappingStore implements MappingStore {
                 .setOrRemove(EXACT_CODE, change.exactCode() == null ? null : Items.s(change.exactCode()))
                 .setOrRemove(SENT_HASH, change.sentHash() == null ? null : Items.s(change.sentHash()))
                 .setOrRemove(SENT_VALUES, change.sentValues().isEmpty() ? null : Items.stringMap(change.sentValues()))
+                .setOrRemove(CLAIMED_BY, change.write().holder() == null ? null : Items.s(change.write().holder()))
+                .setOrRemove(CLAIMED_UNTIL,
+                        change.write().leaseUntil() == null ? null : Items.millis(change.write().leaseUntil()))
+                .setOrRemove(APPLIED_AT,
+                        change.write().appliedAt() == null ? null : Items.millis(change.write().appliedAt()))
+                .setOrRemove(UNSETTLED,
+                        change.write().unsettled().isEmpty() ? null : Items.strings(change.write().unsettled()))
+                .setOrRemove(MEMBER_IDS, change.memberIds().isEmpty() ? null : Items.strings(change.memberIds()))
                 .setOrRemove(TableLayout.GSI1_PK,
                         change.exactId() == null ? null : Items.s(reverseKey(key, change.exactId())))
                 .setOrRemove(TableLayout.GSI1_SK, change.exactId() == null ? null : Items.s(Keys.mappingSk(key)))
@@ -202,6 +231,9 @@ public class DynamoDbMappingStore implements MappingStore {
                 Items.str(item, SENT_HASH),
                 Items.strMap(item, SENT_VALUES),
                 Items.instant(item, UPDATED_AT),
-                Items.num(item, VERSION, 0));
+                Items.num(item, VERSION, 0),
+                new WriteState(Items.str(item, CLAIMED_BY), Items.instant(item, CLAIMED_UNTIL),
+                        Items.instant(item, APPLIED_AT), new TreeSet<>(Items.strList(item, UNSETTLED))),
+                Items.strList(item, MEMBER_IDS));
     }
 }

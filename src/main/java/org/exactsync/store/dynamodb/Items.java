@@ -2,6 +2,7 @@ package org.exactsync.store.dynamodb;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,20 @@ final class Items {
             list.add(n(value));
         }
         return AttributeValue.fromL(list);
+    }
+
+    static AttributeValue strings(Collection<String> values) {
+        // A list, not a string set: sets cannot be empty and lose order.
+        return AttributeValue.fromL(values.stream().map(Items::s).toList());
+    }
+
+    static List<String> strList(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        List<String> result = new ArrayList<>();
+        if (value != null && value.hasL()) {
+            value.l().forEach(element -> result.add(element.s()));
+        }
+        return result;
     }
 
     static AttributeValue stringMap(Map<String, String> values) {

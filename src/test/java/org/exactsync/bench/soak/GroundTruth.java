@@ -60,6 +60,8 @@ final class GroundTruth {
                     accountIds.put(relation.id() + "@" + d, found.get(0).get("ID"));
                     if (!last.path("address").path("city").asText().equals(found.get(0).get("City"))) {
                         staleAfterReorder++;
+                        finding("older version: " + relation.id() + " in " + d + " has city " + found.get(0).get("City")
+                                + ", the last version " + last.path("address").path("city").asText());
                     }
                 }
             }
@@ -72,6 +74,9 @@ final class GroundTruth {
                 check(project.id() + " cost centers in " + d, project.divisions().contains(d) ? 1 : 0, found.size());
                 if (found.size() == 1 && !last.path("description").asText().equals(found.get(0).get("Description"))) {
                     staleAfterReorder++;
+                    finding("older version: " + project.id() + " in " + d + " has description "
+                            + found.get(0).get("Description") + ", the last version "
+                            + last.path("description").asText());
                 }
             }
         }

@@ -24,7 +24,7 @@ class InvoiceClaimsTest {
     private final TestDynamo dynamo = TestDynamo.shared();
     private final DynamoDbMappingStore mappings = new DynamoDbMappingStore(dynamo.client(), dynamo.newTable("claims"),
             clock);
-    private final InvoiceClaims claims = new InvoiceClaims(mappings, clock);
+    private final InvoiceClaims claims = new InvoiceClaims(new org.exactsync.flow.write.OrderedWrites(mappings, clock));
     private final MappingKey key = new MappingKey("default", 100001, EntityKind.INVOICE, "inv-1");
     private final Map<String, String> planned = Map.of("total", "121.00");
 
@@ -41,7 +41,7 @@ class InvoiceClaimsTest {
     @Test
     void aStaleReadOfAnExpiredLeaseDoesNotTakeOverOnceAnotherWorkerTookItOver() {
         claims.claim(key, mappings.find(key), planned, "evt-first");
-        clock.advance(InvoiceClaims.LEASE.plus(Duration.ofSeconds(1)));
+        clock.advance(org.exactsync.flow.write.OrderedWrites.LEASE.plus(Duration.ofSeconds(1)));
         Optional<MappingRecord> expiredAsIRead = mappings.find(key);
         assertThat(claims.claim(key, mappings.find(key), planned, "evt-other")).isInstanceOf(Claim.TakenOver.class);
 
@@ -53,7 +53,7 @@ class InvoiceClaimsTest {
     @Test
     void aCurrentReadOfAnExpiredLeaseTakesItOver() {
         claims.claim(key, mappings.find(key), planned, "evt-first");
-        clock.advance(InvoiceClaims.LEASE.plus(Duration.ofSeconds(1)));
+        clock.advance(org.exactsync.flow.write.OrderedWrites.LEASE.plus(Duration.ofSeconds(1)));
 
         assertThat(claims.claim(key, mappings.find(key), planned, "evt-mine")).isInstanceOf(Claim.TakenOver.class);
     }
