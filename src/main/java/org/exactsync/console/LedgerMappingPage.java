@@ -13,6 +13,7 @@ import org.exactsync.exact.ExactException;
 import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.exact.model.GlAccount;
 import org.exactsync.exact.model.Journal;
+import org.exactsync.exact.model.PaymentCondition;
 import org.exactsync.exact.model.VatCode;
 import org.exactsync.flow.admin.LedgerMappingAdmin;
 import org.exactsync.flow.admin.LedgerMappingBody;
@@ -92,7 +93,8 @@ class LedgerMappingPage implements ConsolePage {
         LedgerMappingBody edit = new LedgerMappingBody(form.field("salesJournal").orElse(""),
                 pairs(form.fields("revenueCrm"), form.fields("revenueGl")),
                 pairs(form.fields("vatKey"), form.fields("vatCode")),
-                form.field("defaultRevenueAccount").orElse(""), version);
+                form.field("defaultRevenueAccount").orElse(""), form.field("defaultPaymentCondition").orElse(""),
+                version);
         HttpResponseEvent answer = ledgers.replace(page.tenant(), String.valueOf(division.get()), edit);
         ConsoleTexts.Texts t = page.t();
         if (answer.statusCode() == 200) {
@@ -213,6 +215,16 @@ class LedgerMappingPage implements ConsolePage {
                         mapping == null ? "" : mapping.defaultRevenueAccount(), true,
                         shown.describedBy("defaultRevenueAccount"), t))
                 .append(shown.list("defaultRevenueAccount")).append("</div>");
+        Map<String, String> conditions = new LinkedHashMap<>();
+        for (PaymentCondition c : data.paymentConditions()) {
+            conditions.put(c.code().strip(), c.code().strip() + " – " + c.description());
+        }
+        body.append("<div class=\"field\"><label for=\"defaultPaymentCondition\">")
+                .append(Html.esc(t.get("ledger.paymentCondition"))).append("</label>")
+                .append(select("defaultPaymentCondition", "defaultPaymentCondition", conditions,
+                        mapping == null ? "" : mapping.defaultPaymentCondition(), true,
+                        shown.describedBy("defaultPaymentCondition"), t))
+                .append(shown.list("defaultPaymentCondition")).append("</div>");
         String rest = shown.remaining();
         if (!rest.isEmpty()) {
             body.append("<h2>").append(Html.esc(t.get("ledger.other"))).append("</h2>").append(rest);

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.exactsync.json.JsonSettings;
 import org.exactsync.crm.inbound.EventReplayer;
 import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.crm.inbound.HttpResponseEvent;
@@ -41,21 +42,21 @@ public final class ConsoleRig {
 
     public ConsoleRig(ConnectFixture fx) {
         this.fx = fx;
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = JsonSettings.standalone();
         mappings = new DynamoDbMappingStore(fx.dynamo.client(), fx.table, fx.clock);
         events = new DynamoDbEventStore(fx.dynamo.client(), fx.table, fx.clock);
         InboundPipeline pipeline = new InboundPipeline(fx.tenants, fx.connections, events,
                 (tenant, entity, type, data) -> { }, json, fx.clock, InboundLimits.defaults());
         EventReplayer replayer = new EventReplayer(events, pipeline, List.of(), fx.clock, Duration.ofMinutes(5), 50);
         EventAdmin eventAdmin = new EventAdmin(events, replayer, json, fx.clock);
-        ConnectionAdmin connections = new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links);
+        ConnectionAdmin connections = new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links, json);
         DynamoDbLedgerMappingStore ledgerStore = new DynamoDbLedgerMappingStore(fx.dynamo.client(), fx.table,
                 fx.clock);
         ledgers = ledgerStore;
         FinanceMasterDataCache masterData = new FinanceMasterDataCache(fx.client, new DynamoDbDivisionCacheStore(
-                fx.dynamo.client(), fx.table, fx.clock), fx.clock);
+                fx.dynamo.client(), fx.table, fx.clock), fx.clock, json);
         LedgerMappingAdmin ledgers = new LedgerMappingAdmin(fx.connections, ledgerStore, masterData, events,
-                fx.clock);
+                fx.clock, json);
         TenantAdmin tenantAdmin = new TenantAdmin(fx.adminGuard(), connections, eventAdmin, ledgers, json, null,
                 null);
         AdminAnswers answers = new AdminAnswers(json);

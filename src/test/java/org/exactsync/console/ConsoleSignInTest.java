@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.exactsync.json.JsonSettings;
 import org.exactsync.crm.inbound.HttpRequestEvent;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.admin.ConnectionAdmin;
@@ -28,13 +29,13 @@ import org.junit.jupiter.api.Test;
 class ConsoleSignInTest {
 
     private final ConnectFixture fx = new ConnectFixture();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonSettings.standalone();
     private final DynamoDbAuditTrail audit = new DynamoDbAuditTrail(fx.dynamo.client(), fx.table, Duration.ofDays(400));
     private final ConsoleAuth auth = new ConsoleAuth(fx.tenants, new DynamoDbSignedRequestLedger(fx.dynamo.client(),
             fx.table), new DynamoDbConsoleSessionStore(fx.dynamo.client(), fx.table), fx.clock, Duration.ofMinutes(10),
             Duration.ofMinutes(30));
     private final ConsoleLinks links = new ConsoleLinks(fx.tenants, fx.clock, Optional.of("https://api.example.test"));
-    private final ConnectionAdmin connections = new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links);
+    private final ConnectionAdmin connections = new ConnectionAdmin(fx.connections, fx.discovered, fx.tokens, fx.links, json);
     private final TenantAdmin tenantAdmin = new TenantAdmin(fx.adminGuard(), connections, new EventAdmin(
             new DynamoDbEventStore(fx.dynamo.client(), fx.table, fx.clock), null, json), fx.ledgerAdmin(), json, null,
             null);
