@@ -5,7 +5,10 @@ import org.exactsync.crm.inbound.HttpResponseEvent;
 
 import io.quarkus.funqy.Funq;
 
-/** {@code GET} an upload's progress, for the CRM and the operator (see {@link UploadStatusEndpoint}). */
+/**
+ * {@code GET} an upload's progress: the CRM's route and the operator's, each deployed as its own function (one route
+ * per function), both answered by {@link UploadStatusEndpoint}.
+ */
 public class UploadStatusFunction {
 
     private final UploadStatusEndpoint endpoint;
@@ -16,6 +19,11 @@ public class UploadStatusFunction {
 
     @Funq("relation-upload-status")
     public HttpResponseEvent status(HttpRequestEvent request) {
+        return endpoint.handle(request);
+    }
+
+    @Funq("relation-upload-admin-status")
+    public HttpResponseEvent adminStatus(HttpRequestEvent request) {
         return endpoint.handle(request);
     }
 }
