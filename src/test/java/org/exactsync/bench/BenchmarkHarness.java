@@ -28,7 +28,8 @@ class BenchmarkHarness {
     @Test
     void printsExactCallsPerOperation() throws Exception {
         int operations = Integer.getInteger("bench.operations", 20);
-        // -Dbench.only=burst,tenants runs only the named parts (calls, overhead, coldstart, soak, burst, tenants);
+        // -Dbench.only=burst,tenants runs only the named parts (calls, overhead, coldstart, soak, burst, tenants,
+        // adoption);
         // -Dbench.scenarios=webhooks keeps, within "calls", only the scenarios whose name contains one of the words.
         Set<String> only = Set.of(System.getProperty("bench.only", "").split(",")).stream()
                 .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toSet());
@@ -67,6 +68,10 @@ class BenchmarkHarness {
         }
         if (runs.test("tenants")) {
             tables.add(LambdaScenarios.manyTenants());
+        }
+        // Issue 17's bulk adoption: a 10,000-relation upload to a division that holds most of them already.
+        if (runs.test("adoption")) {
+            tables.add(AdoptionBench.run(Integer.getInteger("bench.adoption-relations", 10_000)));
         }
         // Issue 8's reliability soak (5,000 events under faults), its own table; its four counts must be 0.
         SoakReport soak = runs.test("soak") ? ReliabilitySoak.run(SoakSettings.full()) : null;
