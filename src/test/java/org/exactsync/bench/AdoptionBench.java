@@ -131,10 +131,13 @@ final class AdoptionBench {
             Instant drainStart = clock.instant();
             long drainStarted = System.nanoTime();
             clock.advance(InboundLimits.defaults().lease().plusSeconds(1));
-            for (int round = 0; round < 200 && open(uploads) > 0; round++) {
+            // A drain tick each Exact minute; once the day's 5,000 calls are spent every event waits for the next
+            // day, so a tick that settles nothing moves the clock an hour instead (as idle scheduled ticks would).
+            for (int round = 0; round < 500 && open(uploads) > 0; round++) {
+                long before = open(uploads);
                 replayer.replayDue();
                 callbacks.dispatchDue();
-                clock.advance(Duration.ofMinutes(1));
+                clock.advance(open(uploads) < before ? Duration.ofMinutes(1) : Duration.ofHours(1));
             }
             callbacks.dispatchDue();
             long drainMillis = (System.nanoTime() - drainStarted) / 1_000_000;
@@ -164,8 +167,8 @@ final class AdoptionBench {
             rows.put("relations called back signed with their number", numbered.size() + " of " + relations);
             rows.put("upload progress: synced / failed / waiting", progress.synced() + " / " + progress.failed()
                     + " / " + open(uploads));
-            rows.put("drain: Exact time at the division's budget / wall time", exactTime.toHours() + " h "
-                    + exactTime.toMinutesPart() + " min / " + drainMillis / 1000 + " s");
+            rows.put("drain: Exact time at the division's budget (5,000 calls a day) / wall time",
+                    exactTime.toDays() + " d " + exactTime.toHoursPart() + " h / " + drainMillis / 1000 + " s");
             StringBuilder out = new StringBuilder("| bulk adoption (issue 17) | measured |\n|---|---|\n");
             rows.forEach((what, value) -> out.append("| ").append(what).append(" | ").append(value).append(" |\n"));
             return out.toString();

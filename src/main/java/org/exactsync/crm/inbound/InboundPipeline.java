@@ -314,15 +314,18 @@ public class InboundPipeline {
         String tenant = record.tenant();
         String eventId = record.eventId();
         String resultJson = null;
+        // Whether this worker's write stored the outcome (false when its lease was lost meanwhile).
+        boolean stored = false;
         if (outcome instanceof Outcome.Done done) {
             resultJson = write(ordered("status", "synced", "results", json.valueToTree(done.results())));
-            events.complete(tenant, eventId, version, owner, resultJson);
+            stored = events.complete(tenant, eventId, version, owner, resultJson).isPresent();
         } else if (outcome instanceof Outcome.Waiting waiting) {
-            events.markWaiting(tenant, eventId, version, owner, waiting.reason(),
-                    waiting.retryAt() != null ? waiting.retryAt() : clock.instant().plus(limits.waitingRetry()));
+            stored = events.markWaiting(tenant, eventId, version, owner, waiting.reason(),
+                    waiting.retryAt() != null ? waiting.retryAt() : clock.instant().plus(limits.waitingRetry()))
+                    .isPresent();
         } else if (outcome instanceof Outcome.ConfigurationGap gap) {
-            events.markWaiting(tenant, eventId, version, owner, gap.reason(),
-                    clock.instant().plus(CONFIGURATION_GAP_RETRY));
+            stored = events.markWaiting(tenant, eventId, version, owner, gap.reason(),
+                    clock.instant().plus(CONFIGURATION_GAP_RETRY)).isPresent();
             // Told once per gap, not at every retry: the CRM cannot fix it, and a repeat would only add noise.
             if (!gap.reason().equals(record.reason())) {
                 reportFailure(record, data, gap.reason(), true);
@@ -330,10 +333,13 @@ public class InboundPipeline {
         } else if (outcome instanceof Outcome.Failed failed) {
             resultJson = write(ordered("status", "failed", "reason", failed.reason(), "retryable",
                     failed.retryable()));
-            events.markFailed(tenant, eventId, version, owner, failed.reason(), failed.retryable(), resultJson);
+            stored = events.markFailed(tenant, eventId, version, owner, failed.reason(), failed.retryable(),
+                    resultJson).isPresent();
             reportFailure(record, data, failed.reason(), failed.retryable());
         }
-        observe(record, outcome, resultJson);
+        if (stored) {
+            observe(record, outcome, resultJson);
+        }
         return Optional.of(new Finished(outcome, resultJson));
     }
 
