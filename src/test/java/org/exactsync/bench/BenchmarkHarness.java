@@ -29,7 +29,7 @@ class BenchmarkHarness {
     void printsExactCallsPerOperation() throws Exception {
         int operations = Integer.getInteger("bench.operations", 20);
         // -Dbench.only=burst,tenants runs only the named parts (calls, overhead, coldstart, soak, burst, tenants,
-        // onboarding, console);
+        // onboarding, adoption, console);
         // -Dbench.scenarios=webhooks keeps, within "calls", only the scenarios whose name contains one of the words.
         Set<String> only = Set.of(System.getProperty("bench.only", "").split(",")).stream()
                 .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toSet());
@@ -77,6 +77,10 @@ class BenchmarkHarness {
         if (runs.test("console")) {
             tables.add(ConsoleScenarios.measure(Integer.getInteger("bench.console-rows", 20_000),
                     Integer.getInteger("bench.console-requests", 200)));
+        }
+        // Issue 17's bulk adoption: a 10,000-relation upload to a division that holds most of them already.
+        if (runs.test("adoption")) {
+            tables.add(AdoptionBench.run(Integer.getInteger("bench.adoption-relations", 10_000)));
         }
         // Issue 8's reliability soak (5,000 events under faults), its own table; its four counts must be 0.
         SoakReport soak = runs.test("soak") ? ReliabilitySoak.run(SoakSettings.full()) : null;

@@ -46,6 +46,13 @@ class FunctionDeploymentsTest {
             entry("InvoicePostingFunction", new Deployment("invoice-posting", "POST /crm/invoices",
                     FULL, APP_AND_TENANTS)),
             entry("ProjectSyncFunction", new Deployment("project-sync", "POST /crm/projects", FULL, APP_AND_TENANTS)),
+            // Bulk upload: events, lane markers and the upload's items; no Exact call (docs/crm-contract.md).
+            entry("RelationUploadFunction", new Deployment("relation-upload", "POST /crm/relations/uploads",
+                    Set.of("GetItem", "PutItem", "UpdateItem"), TENANTS)),
+            entry("UploadStatusFunction", new Deployment("relation-upload-status",
+                    "GET /crm/relations/uploads/{uploadId}", Set.of("Query"), TENANTS)),
+            entry("UploadAdminStatusFunction", new Deployment("relation-upload-admin-status",
+                    "GET /admin/tenants/{tenant}/relations/uploads/{uploadId}", Set.of("Query"), TENANTS)),
             entry("ReceivablesReportFunction", new Deployment("receivables-report", "GET /crm/receivables",
                     READ_WRITE, APP_AND_TENANTS)),
             entry("ExactWebhookFunction", new Deployment("exact-webhook", "POST /exact/webhooks",

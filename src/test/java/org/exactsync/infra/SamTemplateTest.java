@@ -164,7 +164,9 @@ class SamTemplateTest {
                 if (event.get("Type").asText().equals("Api")) {
                     assertThat(event.at("/Properties/RestApiId/Ref").asText()).isEqualTo("CrmApi");
                     String path = event.at("/Properties/Path").asText();
-                    if (path.startsWith("/crm/") && event.at("/Properties/Method").asText().equals("post")) {
+                    // The bulk upload takes NDJSON parts, not one event: it is the one POST without an event type.
+                    if (path.startsWith("/crm/") && event.at("/Properties/Method").asText().equals("post")
+                            && !path.equals("/crm/relations/uploads")) {
                         assertThat(CrmRoutes.typeOf(path)).as("contract route %s", path).isPresent();
                     }
                     exportedWithRoute.add(export);

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -83,11 +84,14 @@ public class InboundPipeline {
     private final Clock clock;
     private final InboundLimits limits;
     private final Metrics metrics;
+    private final AttemptObserver observer;
 
     @Inject
     public InboundPipeline(TenantSettings tenants, ConnectionStore connections, EventStore events,
-            Callbacks callbacks, ObjectMapper json, Clock clock, CrmConfig config, Metrics metrics) {
-        this(tenants, connections, events, callbacks, json, clock, InboundLimits.from(config.inbound()), metrics);
+            Callbacks callbacks, ObjectMapper json, Clock clock, CrmConfig config, Metrics metrics,
+            Instance<AttemptObserver> observers) {
+        this(tenants, connections, events, callbacks, json, clock, InboundLimits.from(config.inbound()), metrics,
+                all(observers.stream().toList()));
     }
 
     /** For tests and tools: explicit limits. */
@@ -99,6 +103,14 @@ public class InboundPipeline {
     /** For tests and tools: explicit limits and a metrics recorder. */
     public InboundPipeline(TenantSettings tenants, ConnectionStore connections, EventStore events,
             Callbacks callbacks, ObjectMapper json, Clock clock, InboundLimits limits, Metrics metrics) {
+        this(tenants, connections, events, callbacks, json, clock, limits, metrics, AttemptObserver.NONE);
+    }
+
+    /** For tests and tools: explicit limits, metrics and an observer of stored outcomes. */
+    public InboundPipeline(TenantSettings tenants, ConnectionStore connections, EventStore events,
+            Callbacks callbacks, ObjectMapper json, Clock clock, InboundLimits limits, Metrics metrics,
+            AttemptObserver observer) {
+        this.observer = observer;
         this.metrics = metrics;
         this.tenants = tenants;
         this.connections = connections;
@@ -302,15 +314,18 @@ public class InboundPipeline {
         String tenant = record.tenant();
         String eventId = record.eventId();
         String resultJson = null;
+        // Whether this worker's write stored the outcome (false when its lease was lost meanwhile).
+        boolean stored = false;
         if (outcome instanceof Outcome.Done done) {
             resultJson = write(ordered("status", "synced", "results", json.valueToTree(done.results())));
-            events.complete(tenant, eventId, version, owner, resultJson);
+            stored = events.complete(tenant, eventId, version, owner, resultJson).isPresent();
         } else if (outcome instanceof Outcome.Waiting waiting) {
-            events.markWaiting(tenant, eventId, version, owner, waiting.reason(),
-                    waiting.retryAt() != null ? waiting.retryAt() : clock.instant().plus(limits.waitingRetry()));
+            stored = events.markWaiting(tenant, eventId, version, owner, waiting.reason(),
+                    waiting.retryAt() != null ? waiting.retryAt() : clock.instant().plus(limits.waitingRetry()))
+                    .isPresent();
         } else if (outcome instanceof Outcome.ConfigurationGap gap) {
-            events.markWaiting(tenant, eventId, version, owner, gap.reason(),
-                    clock.instant().plus(CONFIGURATION_GAP_RETRY));
+            stored = events.markWaiting(tenant, eventId, version, owner, gap.reason(),
+                    clock.instant().plus(CONFIGURATION_GAP_RETRY)).isPresent();
             // Told once per gap, not at every retry: the CRM cannot fix it, and a repeat would only add noise.
             if (!gap.reason().equals(record.reason())) {
                 reportFailure(record, data, gap.reason(), true);
@@ -318,10 +333,28 @@ public class InboundPipeline {
         } else if (outcome instanceof Outcome.Failed failed) {
             resultJson = write(ordered("status", "failed", "reason", failed.reason(), "retryable",
                     failed.retryable()));
-            events.markFailed(tenant, eventId, version, owner, failed.reason(), failed.retryable(), resultJson);
+            stored = events.markFailed(tenant, eventId, version, owner, failed.reason(), failed.retryable(),
+                    resultJson).isPresent();
             reportFailure(record, data, failed.reason(), failed.retryable());
         }
+        if (stored) {
+            observe(record, outcome, resultJson);
+        }
         return Optional.of(new Finished(outcome, resultJson));
+    }
+
+    private void observe(EventRecord before, Outcome outcome, String resultJson) {
+        try {
+            observer.stored(before, outcome, resultJson);
+        } catch (RuntimeException broken) {
+            // The outcome is stored; an observer's failure (progress counters) must not turn it into an error.
+            LOG.errorf("event %s of tenant %s: observer failed (%s)", before.eventId(), before.tenant(),
+                    SafeStackTrace.of(broken));
+        }
+    }
+
+    private static AttemptObserver all(List<AttemptObserver> observers) {
+        return (before, outcome, resultJson) -> observers.forEach(o -> o.stored(before, outcome, resultJson));
     }
 
     private <D> Outcome run(AcceptedEvent<D> event, EventHandler<D> handler, JsonNode data) {
@@ -429,8 +462,16 @@ public class InboundPipeline {
     }
 
     private static List<Integer> targetDivisions(Envelope envelope, Tenant tenant, ConnectionRecord connection) {
-        if (!envelope.divisions().isEmpty()) {
-            return envelope.divisions();
+        return targetDivisions(envelope.divisions(), tenant, connection);
+    }
+
+    /**
+     * The divisions an event targets: those it names, else the tenant's configured defaults that the connection has
+     * selected, else the connection's defaults (also the bulk upload's rule).
+     */
+    public static List<Integer> targetDivisions(List<Integer> named, Tenant tenant, ConnectionRecord connection) {
+        if (!named.isEmpty()) {
+            return named;
         }
         if (tenant.divisions().isEmpty()) {
             return connection.defaultDivisions();
@@ -441,7 +482,7 @@ public class InboundPipeline {
     }
 
     /** {@code relation.upserted} about {@code rel-1001} → {@code relation:rel-1001}: the callback ordering key. */
-    static String entityKey(String type, JsonNode data, String eventId) {
+    public static String entityKey(String type, JsonNode data, String eventId) {
         String kind = type.contains(".") ? type.substring(0, type.indexOf('.')) : type;
         JsonNode id = data == null ? null : data.get("id");
         return id != null && id.isTextual() && !id.asText().isBlank()

@@ -177,6 +177,18 @@ final class Keys {
         return tenant(tenant) + "#";
     }
 
+    /** A bulk upload's partition: its head ({@link #UPLOAD_HEAD_SK}) and one item per part. */
+    static String upload(String tenant, String uploadId) {
+        return tenant(tenant) + "#UP#" + part(uploadId);
+    }
+
+    static final String UPLOAD_HEAD_SK = "HEAD";
+
+    /** A part of an upload; zero-padded so parts sort by number. */
+    static String uploadPartSk(int part) {
+        return "P#" + String.format("%05d", part);
+    }
+
     static String budget(BudgetKey key) {
         return "B#" + part(key.clientId()) + "#D#" + key.division();
     }

@@ -23,14 +23,15 @@ import com.sun.net.httpserver.HttpServer;
  * A CRM's callback endpoint over real HTTP: checks each callback's {@code Crm-Signature} the way crm-contract.md says
  * a CRM should (HMAC-SHA256 with the tenant's outbound secret over {@code "<t>." + raw body}, {@code t} within 300 s
  * of now), written here independently of the connector's signing code, and keeps every callback in arrival order.
- * A callback with a bad signature is answered 401 and kept as refused, so a test sees it.
+ * A callback with a bad signature is answered 401 and kept as refused, so a test sees it. Public: the bulk upload's
+ * tests receive their callbacks with it too.
  */
-final class FakeCrm implements AutoCloseable {
+public final class FakeCrm implements AutoCloseable {
 
     /** One callback as it arrived. */
-    record Received(String type, JsonNode envelope, boolean signatureValid) {
+    public record Received(String type, JsonNode envelope, boolean signatureValid) {
 
-        JsonNode data() {
+        public JsonNode data() {
             return envelope.get("data");
         }
     }
@@ -43,7 +44,7 @@ final class FakeCrm implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
-    FakeCrm(String outboundSecret, Clock clock) throws IOException {
+    public FakeCrm(String outboundSecret, Clock clock) throws IOException {
         this.outboundSecret = outboundSecret;
         this.clock = clock;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -51,11 +52,11 @@ final class FakeCrm implements AutoCloseable {
         server.start();
     }
 
-    URI callbackUrl() {
+    public URI callbackUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/callbacks");
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
