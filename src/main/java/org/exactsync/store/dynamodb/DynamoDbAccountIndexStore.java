@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.AccountIndexStore;
 import org.exactsync.store.IndexState;
 import org.exactsync.store.IndexedAccount;
@@ -48,7 +47,7 @@ public class DynamoDbAccountIndexStore implements AccountIndexStore {
     private final String table;
 
     public DynamoDbAccountIndexStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.ConsoleSession;
 import org.exactsync.store.ConsoleSessionStore;
 
@@ -32,7 +31,7 @@ public class DynamoDbConsoleSessionStore implements ConsoleSessionStore {
     private final String table;
 
     public DynamoDbConsoleSessionStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

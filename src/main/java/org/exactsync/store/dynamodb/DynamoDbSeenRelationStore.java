@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.SeenRelation;
 import org.exactsync.store.SeenRelationStore;
 
@@ -29,7 +28,7 @@ public class DynamoDbSeenRelationStore implements SeenRelationStore {
     private final String table;
 
     public DynamoDbSeenRelationStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

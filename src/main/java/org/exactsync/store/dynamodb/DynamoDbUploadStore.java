@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.store.UploadPart;
 import org.exactsync.store.UploadPlan;
 import org.exactsync.store.UploadProgress;
@@ -50,7 +49,7 @@ public class DynamoDbUploadStore implements UploadStore {
     private final String table;
 
     public DynamoDbUploadStore(DynamoDbClient dynamo,
-            @ConfigProperty(name = TableLayout.TABLE_NAME_KEY, defaultValue = TableLayout.DEFAULT_TABLE_NAME) String table) {
+            @TableName String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
