@@ -106,7 +106,7 @@ class DataQualityPage implements ConsolePage {
         Optional<ConnectionRecord> connection = connections.find(page.tenant());
         Optional<Integer> chosen = DivisionChoice.of(page, connection);
         if (chosen.isEmpty()) {
-            return page.render(status == 200 ? 200 : status, "nav.quality", notice
+            return page.render(status, "nav.quality", notice
                     + Html.notice("info", t.get("division.noneSelected")));
         }
         int division = chosen.get();
