@@ -28,7 +28,8 @@ final class ConsoleLayout {
             Map.entry("go-live", "nav.golive"),
             Map.entry("sync", "nav.sync"),
             Map.entry("drift", "nav.drift"),
-            Map.entry("receivables", "nav.receivables"));
+            Map.entry("receivables", "nav.receivables"),
+            Map.entry("data-quality", "nav.quality"));
 
     private ConsoleLayout() {
     }
@@ -42,8 +43,7 @@ final class ConsoleLayout {
                     .append(current ? " aria-current=\"page\"" : "").append('>').append(Html.esc(t.get(item.getValue())))
                     .append("</a></li>");
         }
-        // Data quality comes from the onboarding report service (issue 17), not built into this console yet.
-        nav.append("<li><span class=\"slot\">").append(Html.esc(t.get("nav.quality"))).append("</span></li></ul>");
+        nav.append("</ul>");
         return "<!doctype html>\n<html lang=\"" + t.lang() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + Html.esc(title) + " · " + Html.esc(t.get("app.name")) + "</title>"

@@ -2,32 +2,40 @@ package org.exactsync.console;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import java.util.List;
 import java.util.Optional;
 
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.flow.admin.ConnectionAdmin;
 import org.exactsync.flow.admin.ConnectionView;
-import org.exactsync.flow.admin.LedgerMappingAdmin;
+import org.exactsync.exact.ExactException;
+import org.exactsync.exact.model.ExactTarget;
+import org.exactsync.flow.admin.LedgerMappingView;
 import org.exactsync.flow.admin.ModeChange;
 import org.exactsync.flow.admin.TenantAdmin;
+import org.exactsync.mapping.MappingFinding;
+import org.exactsync.store.ConnectionRecord;
+import org.exactsync.store.ConnectionStore;
 
 /**
  * Go live: what still blocks it (connection, selection, each selected division's ledger-mapping errors, checked
- * against Exact's master data now) and the switch itself, through the same checks as the JSON admin route.
+ * against the cached copy of Exact's master data, with a button to read it again) and the switch itself, through
+ * the same checks as the JSON admin route (those read Exact fresh).
  */
 @ApplicationScoped
 class GoLivePage implements ConsolePage {
 
     private final ConnectionAdmin connections;
-    private final LedgerMappingAdmin ledgers;
+    private final ConnectionStore connectionStore;
+    private final MappingChecks checks;
     private final TenantAdmin admin;
     private final AdminAnswers answers;
 
-    GoLivePage(ConnectionAdmin connections, LedgerMappingAdmin ledgers, TenantAdmin admin, AdminAnswers answers) {
+    GoLivePage(ConnectionAdmin connections, ConnectionStore connectionStore, MappingChecks checks, TenantAdmin admin,
+            AdminAnswers answers) {
         this.connections = connections;
-        this.ledgers = ledgers;
+        this.connectionStore = connectionStore;
+        this.checks = checks;
         this.admin = admin;
         this.answers = answers;
     }
@@ -44,12 +52,56 @@ class GoLivePage implements ConsolePage {
 
     @Override
     public HttpResponseEvent post(PageContext page) {
+        if (page.request().field("action").filter("refresh"::equals).isPresent()) {
+            Optional<ConnectionRecord> connection = connectionStore.find(page.tenant());
+            try {
+                for (int division : connection.map(ConnectionRecord::divisions).orElse(List.of())) {
+                    checks.refresh(new ExactTarget(connection.get().tokenKey(), division));
+                }
+            } catch (ExactException unreachable) {
+                return show(page, 502, Html.notice("error", page.t().get("error.exact")));
+            }
+            return show(page, 200, Html.notice("ok", page.t().get("masterdata.refreshed")));
+        }
         HttpResponseEvent answer = admin.switchMode(page.tenant(), new ModeChange("live"), page.request().http());
         if (answer.statusCode() == 200) {
             return show(page, 200, Html.notice("ok", page.t().get("golive.done")));
         }
         return show(page, answer.statusCode(), Html.notice("error", page.t().get("golive.refused") + " "
                 + answers.message(answer)));
+    }
+
+    /**
+     * Each selected division's stored mapping checked against the cached master data (0 Exact calls while warm; a
+     * division without a mapping does not block, as on the admin route). The switch itself checks against a fresh
+     * read. Answers the error text when Exact could not be read for a cold copy.
+     */
+    private Optional<String> mappingBlockers(PageContext page, StringBuilder blockers) {
+        ConsoleTexts.Texts t = page.t();
+        Optional<ConnectionRecord> connection = connectionStore.find(page.tenant());
+        try {
+            for (int division : connection.map(ConnectionRecord::divisions).orElse(List.of())) {
+                Optional<MappingChecks.Checked> mapped = checks.viewIfMapped(new ExactTarget(
+                        connection.get().tokenKey(), division));
+                if (mapped.isEmpty() || mapped.get().view().ready()) {
+                    continue;
+                }
+                LedgerMappingView checked = mapped.get().view();
+                blockers.append("<li>").append(Html.esc(t.fmt("golive.block.mapping", division))).append(" <a href=\""
+                        + "ledger-mapping?division=").append(division).append("\">").append(Html.esc(t.get(
+                                "nav.ledger"))).append("</a><ul>");
+                for (MappingFinding finding : checked.findings()) {
+                    if ("error".equals(finding.severity())) {
+                        blockers.append("<li>").append(Html.esc(finding.item())).append(": ")
+                                .append(Html.esc(finding.message())).append("</li>");
+                    }
+                }
+                blockers.append("</ul></li>");
+            }
+        } catch (ExactException unreachable) {
+            return Optional.of(t.get("error.exact"));
+        }
+        return Optional.empty();
     }
 
     private HttpResponseEvent show(PageContext page, int status, String notice) {
@@ -62,28 +114,16 @@ class GoLivePage implements ConsolePage {
         if (view.divisions().isEmpty()) {
             blockers.append("<li>").append(Html.esc(t.get("golive.block.divisions"))).append("</li>");
         }
-        Optional<HttpResponseEvent> mapping = "active".equals(view.status()) ? ledgers.goLiveBlock(page.tenant())
-                : Optional.empty();
-        mapping.ifPresent(block -> {
-            JsonNode body = answers.body(block);
-            if (!body.path("divisions").isArray()) {
-                blockers.append("<li>").append(Html.esc(answers.message(block))).append("</li>");
+        if ("active".equals(view.status())) {
+            Optional<String> unreadable = mappingBlockers(page, blockers);
+            if (unreadable.isPresent()) {
+                blockers.append("<li>").append(Html.esc(unreadable.get())).append("</li>");
             }
-            for (JsonNode division : body.path("divisions")) {
-                int code = division.path("division").asInt();
-                blockers.append("<li>").append(Html.esc(t.fmt("golive.block.mapping", code))).append(" <a href=\""
-                        + "ledger-mapping?division=").append(code).append("\">").append(Html.esc(t.get("nav.ledger")))
-                        .append("</a><ul>");
-                for (JsonNode finding : division.path("findings")) {
-                    if ("error".equals(finding.path("severity").asText())) {
-                        blockers.append("<li>").append(Html.esc(finding.path("item").asText())).append(": ")
-                                .append(Html.esc(finding.path("message").asText())).append("</li>");
-                    }
-                }
-                blockers.append("</ul></li>");
-            }
-        });
+        }
         StringBuilder body = new StringBuilder(notice);
+        if ("active".equals(view.status()) && !view.divisions().isEmpty()) {
+            body.append(MasterDataRefresh.form(page, "go-live", null, null));
+        }
         body.append("<p>").append(Html.esc(t.fmt("golive.mode", t.get("mode." + (view.mode() == null ? "dry-run"
                 : view.mode()))))).append("</p>");
         if (blockers.length() > 0) {

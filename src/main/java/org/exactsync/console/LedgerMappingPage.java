@@ -21,6 +21,7 @@ import org.exactsync.flow.admin.LedgerMappingView;
 import org.exactsync.flow.invoice.FinanceMasterDataCache;
 import org.exactsync.mapping.FinanceMasterData;
 import org.exactsync.mapping.MappingFinding;
+import org.exactsync.exact.port.ConnectionStatus;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.LedgerMappingRecord;
@@ -38,15 +39,15 @@ class LedgerMappingPage implements ConsolePage {
 
     private final LedgerMappingAdmin ledgers;
     private final LedgerMappingStore stored;
-    private final FinanceMasterDataCache masterData;
+    private final MappingChecks checks;
     private final ConnectionStore connections;
     private final AdminAnswers answers;
 
-    LedgerMappingPage(LedgerMappingAdmin ledgers, LedgerMappingStore stored, FinanceMasterDataCache masterData,
+    LedgerMappingPage(LedgerMappingAdmin ledgers, LedgerMappingStore stored, MappingChecks checks,
             ConnectionStore connections, AdminAnswers answers) {
         this.ledgers = ledgers;
         this.stored = stored;
-        this.masterData = masterData;
+        this.checks = checks;
         this.connections = connections;
         this.answers = answers;
     }
@@ -58,19 +59,31 @@ class LedgerMappingPage implements ConsolePage {
 
     @Override
     public HttpResponseEvent get(PageContext page) {
+        return view(page, "");
+    }
+
+    /**
+     * The stored mapping checked against the cached master data: 0 Exact calls while the copy is warm (the bench
+     * showed six reads per view when every view re-read Exact). The refresh button reads Exact on purpose.
+     */
+    private HttpResponseEvent view(PageContext page, String done) {
         Optional<ConnectionRecord> connection = connections.find(page.tenant());
         Optional<Integer> division = DivisionChoice.of(page, connection);
         if (division.isEmpty()) {
             return page.render(200, "nav.ledger", Html.notice("info", page.t().get("division.noneSelected")));
         }
-        HttpResponseEvent answer = ledgers.show(page.tenant(), String.valueOf(division.get()));
-        if (answer.statusCode() != 200) {
-            return page.render(answer.statusCode(), "nav.ledger", DivisionChoice.picker(page, connection,
-                    division.get()) + Html.notice("error", answers.message(answer)));
+        if (connection.get().status() != ConnectionStatus.ACTIVE) {
+            return page.render(409, "nav.ledger", DivisionChoice.picker(page, connection, division.get())
+                    + Html.notice("error", page.t().get("golive.block.connection")));
         }
-        LedgerMappingView view = answers.read(answer, LedgerMappingView.class);
-        String notice = view.ready() ? Html.notice("ok", page.t().get("ledger.ready"))
-                : Html.notice("info", page.t().get("ledger.notready"));
+        LedgerMappingView view;
+        try {
+            view = checks.view(new ExactTarget(connection.get().tokenKey(), division.get())).view();
+        } catch (ExactException unreachable) {
+            return page.render(502, "nav.ledger", Html.notice("error", page.t().get("error.exact")));
+        }
+        String notice = done + (view.ready() ? Html.notice("ok", page.t().get("ledger.ready"))
+                : Html.notice("info", page.t().get("ledger.notready")));
         return show(page, connection, division.get(), 200, notice, view.mapping(), view.findings(),
                 view.mapping() == null ? 0 : view.mapping().version());
     }
@@ -83,6 +96,14 @@ class LedgerMappingPage implements ConsolePage {
             return page.render(400, "nav.ledger", Html.notice("error", page.t().get("division.noneSelected")));
         }
         ConsoleRequest form = page.request();
+        if (form.field("action").filter("refresh"::equals).isPresent()) {
+            try {
+                checks.refresh(new ExactTarget(connection.orElseThrow().tokenKey(), division.get()));
+            } catch (ExactException unreachable) {
+                return page.render(502, "nav.ledger", Html.notice("error", page.t().get("error.exact")));
+            }
+            return view(page, Html.notice("ok", page.t().get("masterdata.refreshed")));
+        }
         long version = form.field("version").map(v -> {
             try {
                 return Long.parseLong(v);
@@ -120,12 +141,13 @@ class LedgerMappingPage implements ConsolePage {
     private HttpResponseEvent show(PageContext page, Optional<ConnectionRecord> connection, int division, int status,
             String notice, LedgerMappingBody mapping, List<MappingFinding> findings, long version) {
         ConsoleTexts.Texts t = page.t();
-        FinanceMasterData data;
+        FinanceMasterDataCache.Loaded loaded;
         try {
-            data = masterData.get(new ExactTarget(connection.orElseThrow().tokenKey(), division)).data();
+            loaded = checks.masterData(new ExactTarget(connection.orElseThrow().tokenKey(), division));
         } catch (ExactException unreachable) {
             return page.render(502, "nav.ledger", Html.notice("error", t.get("error.exact")));
         }
+        FinanceMasterData data = loaded.data();
         Map<String, List<MappingFinding>> byItem = new LinkedHashMap<>();
         findings.forEach(f -> byItem.computeIfAbsent(f.item(), k -> new ArrayList<>()).add(f));
         Findings shown = new Findings(byItem);
@@ -153,7 +175,8 @@ class LedgerMappingPage implements ConsolePage {
         for (VatCode v : data.vatCodes()) {
             vatCodes.put(v.code().strip(), v.code().strip() + " – " + v.description());
         }
-        StringBuilder body = new StringBuilder(DivisionChoice.picker(page, connection, division)).append(notice);
+        StringBuilder body = new StringBuilder(DivisionChoice.picker(page, connection, division)).append(notice)
+                .append(MasterDataRefresh.form(page, "ledger-mapping", division, loaded.loadedAt()));
         String general = shown.list("ledgerMapping");
         body.append(general);
         body.append("<form method=\"post\" action=\"ledger-mapping\" class=\"mapping\">").append(page.csrf())

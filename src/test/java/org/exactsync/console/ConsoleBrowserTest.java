@@ -32,9 +32,15 @@ import org.exactsync.crm.inbound.InboundPipeline;
 import org.exactsync.flow.connect.ConnectCallback;
 import org.exactsync.flow.connect.ConnectLinks;
 import org.exactsync.flow.connect.ConnectStart;
+import org.exactsync.flow.onboarding.IndexedMatching;
+import org.exactsync.mapping.RelationAddress;
+import org.exactsync.mapping.RelationUpserted;
+import org.exactsync.sandbox.ExactSandbox;
+import org.exactsync.sandbox.master.AccountSeeder;
 import org.exactsync.store.ConnectionStore;
 import org.exactsync.store.SyncMode;
 import org.exactsync.testsupport.DynamoDbTestResource;
+import org.exactsync.testsupport.ExactSandboxTestResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,13 +51,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -63,8 +70,9 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) against the
  * application's own beans behind a local gateway, DynamoDB (dynalite) and the Exact sandbox: an operator's whole
- * path from sign-in to a replayed invoice and the receivables chart, each page checked by axe-core for serious or
- * critical accessibility issues and kept as a screenshot under {@code target/console-screenshots/}. One browser
+ * path from sign-in to a replayed invoice, the receivables chart and the data-quality report, each page checked
+ * by axe-core for serious or critical accessibility issues and kept as a screenshot under
+ * {@code target/console-screenshots/}. One browser
  * session for the class; the methods run in order, each going on from the state the one before left.
  */
 @QuarkusTest
@@ -95,6 +103,10 @@ class ConsoleBrowserTest {
     private static WebDriver browser;
 
     ConsoleGateway gateway;
+    @ExactSandboxTestResource.InjectSandbox
+    ExactSandbox sandbox;
+    @Inject
+    IndexedMatching matching;
     @Inject
     Console console;
     @Inject
@@ -287,6 +299,37 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(4)
+    void buildsTheAccountIndexShowsTheDataQualityReportAndRecordsTheChoiceForAnAmbiguousRelation() throws Exception {
+        AccountSeeder.seed(sandbox, 100001, List.of(
+                Map.of("Code", "710000", "Name", "Bakkerij Dubbel", "AddressLine1", "Markt 1", "Postcode", "3512 AB",
+                        "City", "Utrecht", "Country", "NL"),
+                Map.of("Code", "710001", "Name", "Bakkerij Dubbel B.V.", "AddressLine1", "Markt 2", "Postcode",
+                        "3512 AB", "City", "Utrecht", "Country", "NL")));
+
+        browser.get(gateway.baseUrl() + "/console/default/data-quality?division=100001");
+        assertThat(text("#index-state")).contains("No index yet");
+        click(By.id("build-index"));
+        assertThat(text("main")).contains("The index is complete");
+        // The relation flow records each CRM relation it matches against the index; this one fits two accounts.
+        matching.assess(TENANT, 100001, new RelationUpserted("rel-dq-1", List.of("customer"), "Bakkerij Dubbel",
+                new RelationAddress("Markt 3", null, "3512 AB", "Utrecht", "NL"), null, null, null, null, null,
+                List.of()));
+        browser.get(gateway.baseUrl() + "/console/default/data-quality?division=100001");
+        assertThat(text("#count-ambiguous")).isEqualTo("1");
+        String row = "#quality-findings tr[data-relation='rel-dq-1'][data-kind='AMBIGUOUS_MATCH']";
+        assertThat(text(row)).contains("710000").contains("710001").contains("Choose the right Exact relation");
+        assertThat(browser.findElement(By.id("quality-csv")).getAttribute("href"))
+                .endsWith("data-quality.csv?division=100001");
+        check("data-quality");
+
+        new Select(browser.findElement(By.cssSelector(row + " select"))).selectByValue("710001");
+        click(By.cssSelector(row + " button"));
+        assertThat(text("main")).contains("Recorded: CRM relation rel-dq-1 is Exact relation 710001");
+        assertThat(text("#count-ambiguous")).isEqualTo("0");
+    }
+
+    @Test
+    @Order(5)
     void refusesAWriteWithoutTheCsrfTokenEvenWithAValidSessionAndChangesNothing() throws Exception {
         Cookie session = browser.manage().getCookieNamed("console_session");
         HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
@@ -341,7 +384,17 @@ class ConsoleBrowserTest {
         WebElement before = browser.findElement(By.tagName("html"));
         browser.findElement(what).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(driver -> {
+            try {
+                before.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException replaced) {
+                // Chromium may answer for the old page's node while the new document replaces it: gone as well.
+                return String.valueOf(replaced.getMessage()).contains("does not belong to the document");
+            }
+        });
         wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript(
                 "return document.readyState")));
     }
