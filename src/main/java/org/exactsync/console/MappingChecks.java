@@ -1,8 +1,6 @@
 package org.exactsync.console;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +11,6 @@ import org.exactsync.flow.admin.LedgerMappingBody;
 import org.exactsync.flow.admin.LedgerMappingView;
 import org.exactsync.flow.invoice.FinanceMasterDataCache;
 import org.exactsync.mapping.FinanceMasterData;
-import org.exactsync.mapping.LedgerMapping;
-import org.exactsync.mapping.LedgerMappingCheck;
-import org.exactsync.mapping.MappingFinding;
 import org.exactsync.store.LedgerMappingRecord;
 import org.exactsync.store.LedgerMappingStore;
 
@@ -29,7 +24,6 @@ class MappingChecks {
 
     private final LedgerMappingStore mappings;
     private final FinanceMasterDataCache masterData;
-    private final LedgerMappingCheck check = new LedgerMappingCheck();
 
     MappingChecks(LedgerMappingStore mappings, FinanceMasterDataCache masterData) {
         this.mappings = mappings;
@@ -49,7 +43,7 @@ class MappingChecks {
 
     private Checked view(ExactTarget target, Optional<LedgerMappingRecord> stored) {
         FinanceMasterDataCache.Loaded loaded = masterData.get(target);
-        return new Checked(view(target.division(), stored, loaded.data()), loaded.data(), loaded.loadedAt());
+        return new Checked(LedgerMappingView.checked(target.division(), stored, loaded.data()), loaded.data(), loaded.loadedAt());
     }
 
     /** Reads the division's master data from Exact now (6 calls) and shares the copy. */
@@ -62,20 +56,6 @@ class MappingChecks {
         return masterData.get(target);
     }
 
-    /** The same view the admin route answers: errors first, ready when there is a mapping without errors. */
-    private LedgerMappingView view(int division, Optional<LedgerMappingRecord> stored, FinanceMasterData data) {
-        if (stored.isEmpty()) {
-            return new LedgerMappingView(division, null, List.of(new MappingFinding("ledgerMapping", "error",
-                    "no ledger mapping for this division: PUT one before going live")), false);
-        }
-        LedgerMapping mapping = stored.get().mapping();
-        List<MappingFinding> findings = new ArrayList<>(check.check(mapping, data));
-        findings.sort(Comparator.comparing(f -> "error".equals(f.severity()) ? 0 : 1));
-        return new LedgerMappingView(division, new LedgerMappingBody(mapping.salesJournal(),
-                mapping.revenueAccounts(), mapping.vatCodes(), mapping.defaultRevenueAccount(),
-                mapping.defaultPaymentCondition(), stored.get().version()), findings,
-                findings.stream().noneMatch(f -> "error".equals(f.severity())));
-    }
 
     /**
      * A checked mapping.

@@ -3,7 +3,6 @@ package org.exactsync.flow.admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +12,7 @@ import org.exactsync.flow.connect.Answers;
 import org.exactsync.flow.invoice.FinanceMasterDataCache;
 import org.exactsync.crm.inbound.HttpResponseEvent;
 import org.exactsync.mapping.LedgerMapping;
-import org.exactsync.mapping.LedgerMappingCheck;
 import org.exactsync.mapping.LedgerMappingGaps;
-import org.exactsync.mapping.MappingFinding;
 import org.exactsync.mapping.VatKey;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.exact.port.ConnectionStatus;
@@ -53,7 +50,6 @@ public class LedgerMappingAdmin {
     private final EventStore events;
     private final Clock clock;
     private final Answers answers;
-    private final LedgerMappingCheck check = new LedgerMappingCheck();
 
     public LedgerMappingAdmin(ConnectionStore connections, LedgerMappingStore mappings,
             FinanceMasterDataCache masterData, EventStore events, Clock clock, ObjectMapper json) {
@@ -143,18 +139,7 @@ public class LedgerMappingAdmin {
     }
 
     private LedgerMappingView view(ExactTarget target, Optional<LedgerMappingRecord> stored) {
-        if (stored.isEmpty()) {
-            return new LedgerMappingView(target.division(), null, List.of(new MappingFinding("ledgerMapping", "error",
-                    "no ledger mapping for this division: PUT one before going live")), false);
-        }
-        List<MappingFinding> findings = new ArrayList<>(check.check(stored.get().mapping(),
-                masterData.reload(target).data()));
-        findings.sort(Comparator.comparing(f -> "error".equals(f.severity()) ? 0 : 1));
-        LedgerMapping mapping = stored.get().mapping();
-        return new LedgerMappingView(target.division(), new LedgerMappingBody(mapping.salesJournal(),
-                mapping.revenueAccounts(), mapping.vatCodes(), mapping.defaultRevenueAccount(),
-                mapping.defaultPaymentCondition(), stored.get().version()), findings,
-                findings.stream().noneMatch(f -> "error".equals(f.severity())));
+        return LedgerMappingView.checked(target.division(), stored, masterData.reload(target).data());
     }
 
     private HttpResponseEvent withTarget(String tenant, String divisionText,
