@@ -2,6 +2,7 @@ package org.exactsync.flow;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.store.ConnectionRecord;
@@ -25,6 +26,11 @@ public sealed interface EventTargets {
 
     /** The event cannot go ahead; {@code failure} says why and whether a replay can help. */
     record Refused(Outcome.Failed failure) implements EventTargets {
+    }
+
+    /** The event's outcome: {@code work} on the usable targets, else the refusal (nothing of {@code work} runs). */
+    default Outcome then(Function<Usable, Outcome> work) {
+        return this instanceof Refused refused ? refused.failure() : work.apply((Usable) this);
     }
 
     /**

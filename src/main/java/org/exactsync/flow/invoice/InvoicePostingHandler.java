@@ -67,19 +67,18 @@ public class InvoicePostingHandler implements EventHandler<InvoiceCreated> {
 
     @Override
     public Outcome process(AcceptedEvent<InvoiceCreated> event) {
-        EventTargets targets = EventTargets.resolve(connections, event);
-        if (targets instanceof EventTargets.Refused refused) {
-            return refused.failure();
-        }
-        EventTargets.Usable usable = (EventTargets.Usable) targets;
-        ConnectionRecord connection = usable.connection();
-        List<Integer> divisions = usable.divisions();
+        return EventTargets.resolve(connections, event).then(targets -> book(event, targets));
+    }
+
+    private Outcome book(AcceptedEvent<InvoiceCreated> event, EventTargets.Usable targets) {
+        List<Integer> divisions = targets.divisions();
         if (divisions.size() != 1) {
             return new Outcome.Failed("an invoice is booked in exactly one division; the event targets "
                     + divisions.size(), false);
         }
         int division = divisions.get(0);
         InvoiceCreated invoice = event.data();
+        ConnectionRecord connection = targets.connection();
         ExactTarget target = new ExactTarget(connection.tokenKey(), division);
         boolean dryRun = connection.mode() == SyncMode.DRY_RUN;
         try {

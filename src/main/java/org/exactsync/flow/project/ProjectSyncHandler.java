@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,17 +14,12 @@ import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.EventHandler;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.validation.Problem;
-import org.exactsync.exact.ExactException;
-import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.flow.write.WriteRaceException;
+import org.exactsync.flow.DivisionFanOut;
+import org.exactsync.flow.DivisionFanOut.Step;
 import org.exactsync.flow.EventTargets;
-import org.exactsync.flow.ExactOutcomes;
 import org.exactsync.mapping.ProjectUpserted;
 import org.exactsync.mapping.ProjectValidator;
-import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStore;
-import org.exactsync.store.SyncMode;
-import org.jboss.logging.Logger;
 
 /**
  * {@code project.upserted}: the project as a cost center in every target division, one after another. When one must
@@ -37,7 +31,6 @@ public class ProjectSyncHandler implements EventHandler<ProjectUpserted> {
     public static final String TYPE = "project.upserted";
     /** Exact's business dates are Dutch dates (docs/exact-reference.md §1.6): closed at 00:30 CET closes that day. */
     private static final ZoneId EXACT_ZONE = ZoneId.of("Europe/Amsterdam");
-    private static final Logger LOG = Logger.getLogger(ProjectSyncHandler.class);
 
     private final ProjectValidator validator = new ProjectValidator();
     private final ProjectDivisionSync divisionSync;
@@ -67,45 +60,28 @@ public class ProjectSyncHandler implements EventHandler<ProjectUpserted> {
 
     @Override
     public Outcome process(AcceptedEvent<ProjectUpserted> event) {
-        EventTargets targets = EventTargets.resolve(connections, event);
-        if (targets instanceof EventTargets.Refused refused) {
-            return refused.failure();
-        }
-        EventTargets.Usable usable = (EventTargets.Usable) targets;
-        ConnectionRecord connection = usable.connection();
-        List<Integer> divisions = usable.divisions();
         ProjectUpserted project = event.data();
-        // The day the CRM closed it, not the day a replay ran: a replayed close gets the same end date.
-        Instant when = event.occurredAt() == null ? clock.instant() : event.occurredAt();
-        LocalDate closeDate = LocalDate.ofInstant(when, EXACT_ZONE);
-        if (connection.mode() == SyncMode.DRY_RUN) {
-            return new Outcome.Done(divisions.stream()
-                    .map(division -> divisionSync.preview(event.tenant(), division, project, closeDate)).toList());
+        return EventTargets.resolve(connections, event).then(targets -> {
+            // The day the CRM closed it, not the day a replay ran: a replayed close gets the same end date.
+            Instant when = event.occurredAt() == null ? clock.instant() : event.occurredAt();
+            LocalDate closeDate = LocalDate.ofInstant(when, EXACT_ZONE);
+            return DivisionFanOut.sync(targets, event.tenant(), "project " + project.id(),
+                    division -> divisionSync.preview(event.tenant(), division, project, closeDate),
+                    target -> step(project, divisionSync.sync(target, project, closeDate, event.occurredAt())));
+        });
+    }
+
+    private static Step<ProjectResult> step(ProjectUpserted project, ProjectDivisionOutcome outcome) {
+        if (outcome instanceof ProjectDivisionOutcome.Synced synced) {
+            return new Step.Synced<>(synced.result());
         }
-        List<ProjectResult> results = new ArrayList<>();
-        for (int division : divisions) {
-            ExactTarget target = new ExactTarget(connection.tokenKey(), division);
-            ProjectDivisionOutcome outcome;
-            try {
-                outcome = divisionSync.sync(target, project, closeDate, event.occurredAt());
-            } catch (WriteRaceException race) {
-                LOG.infof("project %s waits in division %d: %s", project.id(), division,
-                        race.getClass().getSimpleName());
-                return new Outcome.Waiting("division " + division + ": " + race.getMessage());
-            } catch (ExactException failure) {
-                return ExactOutcomes.of(failure, "project " + project.id(), division, event.tenant());
-            }
-            if (outcome instanceof ProjectDivisionOutcome.Synced synced) {
-                results.add(synced.result());
-            } else if (outcome instanceof ProjectDivisionOutcome.NoFreeCode none) {
-                return new Outcome.Failed("project " + project.id() + " has no free cost center code in division "
-                        + none.division() + " (first candidate " + none.firstCandidate() + ")", false);
-            } else {
-                ProjectDivisionOutcome.CostCenterGone gone = (ProjectDivisionOutcome.CostCenterGone) outcome;
-                return new Outcome.Failed("cost center " + gone.exactId() + " of project " + project.id()
-                        + " no longer exists in division " + gone.division(), false);
-            }
+        if (outcome instanceof ProjectDivisionOutcome.NoFreeCode none) {
+            return new Step.Stopped<>(new Outcome.Failed("project " + project.id()
+                    + " has no free cost center code in division " + none.division() + " (first candidate "
+                    + none.firstCandidate() + ")", false));
         }
-        return new Outcome.Done(results);
+        ProjectDivisionOutcome.CostCenterGone gone = (ProjectDivisionOutcome.CostCenterGone) outcome;
+        return new Step.Stopped<>(new Outcome.Failed("cost center " + gone.exactId() + " of project " + project.id()
+                + " no longer exists in division " + gone.division(), false));
     }
 }

@@ -1,6 +1,5 @@
 package org.exactsync.flow.relation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,17 +13,12 @@ import org.exactsync.crm.inbound.AcceptedEvent;
 import org.exactsync.crm.inbound.EventHandler;
 import org.exactsync.crm.inbound.Outcome;
 import org.exactsync.validation.Problem;
-import org.exactsync.exact.ExactException;
-import org.exactsync.exact.model.ExactTarget;
-import org.exactsync.flow.write.WriteRaceException;
+import org.exactsync.flow.DivisionFanOut;
+import org.exactsync.flow.DivisionFanOut.Step;
 import org.exactsync.flow.EventTargets;
-import org.exactsync.flow.ExactOutcomes;
 import org.exactsync.mapping.RelationUpserted;
 import org.exactsync.mapping.RelationValidator;
-import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.ConnectionStore;
-import org.exactsync.store.SyncMode;
-import org.jboss.logging.Logger;
 
 /**
  * {@code relation.upserted}: the relation and its contacts into every target division. Divisions are synced one
@@ -35,7 +29,6 @@ import org.jboss.logging.Logger;
 public class RelationUpsertHandler implements EventHandler<RelationUpserted> {
 
     public static final String TYPE = "relation.upserted";
-    private static final Logger LOG = Logger.getLogger(RelationUpsertHandler.class);
 
     private final RelationValidator validator = new RelationValidator();
     private final RelationDivisionSync divisionSync;
@@ -66,41 +59,19 @@ public class RelationUpsertHandler implements EventHandler<RelationUpserted> {
 
     @Override
     public Outcome process(AcceptedEvent<RelationUpserted> event) {
-        EventTargets targets = EventTargets.resolve(connections, event);
-        if (targets instanceof EventTargets.Refused refused) {
-            return refused.failure();
-        }
-        EventTargets.Usable usable = (EventTargets.Usable) targets;
-        ConnectionRecord connection = usable.connection();
-        List<Integer> divisions = usable.divisions();
-        boolean crmWins = tenants.tenant(event.tenant()).map(Tenant::conflictPolicy)
-                .orElse(ConflictPolicy.REPORT) == ConflictPolicy.CRM_WINS;
         RelationUpserted relation = event.data();
-        if (connection.mode() == SyncMode.DRY_RUN) {
-            // Before go-live nothing may reach Exact: answer with what would be sent, from the stores alone.
-            return new Outcome.Done(divisions.stream()
-                    .map(division -> divisionSync.preview(event.tenant(), division, relation)).toList());
-        }
-        List<DivisionResult> results = new ArrayList<>();
-        for (int division : divisions) {
-            ExactTarget target = new ExactTarget(connection.tokenKey(), division);
-            DivisionOutcome outcome;
-            try {
-                outcome = divisionSync.sync(target, relation, crmWins, event.occurredAt());
-            } catch (WriteRaceException race) {
-                LOG.infof("relation %s waits in division %d: %s", relation.id(), division, race.getClass()
-                        .getSimpleName());
-                return new Outcome.Waiting("division " + division + ": " + race.getMessage());
-            } catch (ExactException failure) {
-                return ExactOutcomes.of(failure, "relation " + relation.id(), division, event.tenant());
-            }
-            if (outcome instanceof DivisionOutcome.Synced synced) {
-                results.add(synced.result());
-            } else {
-                return failed(relation, outcome);
-            }
-        }
-        return new Outcome.Done(results);
+        return EventTargets.resolve(connections, event).then(targets -> {
+            boolean crmWins = tenants.tenant(event.tenant()).map(Tenant::conflictPolicy)
+                    .orElse(ConflictPolicy.REPORT) == ConflictPolicy.CRM_WINS;
+            return DivisionFanOut.sync(targets, event.tenant(), "relation " + relation.id(),
+                    division -> divisionSync.preview(event.tenant(), division, relation),
+                    target -> step(relation, divisionSync.sync(target, relation, crmWins, event.occurredAt())));
+        });
+    }
+
+    private static Step<DivisionResult> step(RelationUpserted relation, DivisionOutcome outcome) {
+        return outcome instanceof DivisionOutcome.Synced synced ? new Step.Synced<>(synced.result())
+                : new Step.Stopped<>(failed(relation, outcome));
     }
 
     private static Outcome failed(RelationUpserted relation, DivisionOutcome outcome) {

@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -89,12 +88,7 @@ public class DynamoDbCallbackOutbox implements CallbackOutbox {
         item.put(TableLayout.GSI2_PK, Items.s(dueKey(callback.tenant(), callback.entityKey())));
         item.put(TableLayout.GSI2_SK, Items.s(dueSort(callback.createdAt(), queue, sequence)));
         // The counter never hands out a number twice, so the condition only guards against a bug, never a race.
-        dynamo.putItem(PutItemRequest.builder()
-                .tableName(table)
-                .item(item)
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
-                .build());
+        OneItem.create(dynamo, table, item);
         return toCallback(item);
     }
 

@@ -2,7 +2,6 @@ package org.exactsync.store.dynamodb;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +17,8 @@ import org.exactsync.store.SyncMode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Connections: one item per tenant ({@code T#tenant} / {@code CONN}), replaced whole by a conditional PutItem. All
@@ -57,9 +54,7 @@ public class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public Optional<ConnectionRecord> find(String tenant) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
-                .tableName(table).key(key(tenant)).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(item));
+        return OneItem.read(dynamo, table, key(tenant)).map(DynamoDbConnectionStore::toRecord);
     }
 
     @Override
@@ -100,23 +95,13 @@ public class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public List<ConnectionRecord> findAll() {
-        List<ConnectionRecord> all = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(TableLayout.GSI1)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.GSI1_PK))
-                    .expressionAttributeValues(Map.of(":pk", Items.s(Keys.ALL_CONNECTIONS)));
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
-            }
-            QueryResponse page = dynamo.query(query.build());
-            page.items().forEach(item -> all.add(toRecord(item)));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return all;
+        return Pages.readAll(dynamo, QueryRequest.builder()
+                .tableName(table)
+                .indexName(TableLayout.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", TableLayout.GSI1_PK))
+                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.ALL_CONNECTIONS)))
+                .build()).stream().map(DynamoDbConnectionStore::toRecord).toList();
     }
 
     private static Map<String, AttributeValue> key(String tenant) {

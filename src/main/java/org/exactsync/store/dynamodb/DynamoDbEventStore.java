@@ -151,9 +151,7 @@ public class DynamoDbEventStore implements EventStore {
 
     @Override
     public Optional<EventRecord> find(String tenant, String eventId) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
-                .tableName(table).key(key(tenant, eventId)).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(item));
+        return OneItem.read(dynamo, table, key(tenant, eventId)).map(DynamoDbEventStore::toRecord);
     }
 
     @Override
@@ -253,25 +251,16 @@ public class DynamoDbEventStore implements EventStore {
      * short or empty while more due events follow: keep paging until {@code limit} are found or the shard ends.
      */
     private List<Map<String, AttributeValue>> queryDue(String shardKey, Instant now, int limit) {
-        List<Map<String, AttributeValue>> due = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(TableLayout.GSI2)
-                    .keyConditionExpression("#pk = :pk")
-                    .filterExpression("attribute_not_exists(#retryAt) OR #retryAt <= :now")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.GSI2_PK, "#retryAt", RETRY_AT))
-                    .expressionAttributeValues(Map.of(":pk", Items.s(shardKey), ":now", Items.millis(now)))
-                    .scanIndexForward(true)
-                    .limit(limit);
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
-            }
-            QueryResponse page = dynamo.query(query.build());
-            due.addAll(page.items());
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null && due.size() < limit);
+        List<Map<String, AttributeValue>> due = Pages.read(dynamo, QueryRequest.builder()
+                .tableName(table)
+                .indexName(TableLayout.GSI2)
+                .keyConditionExpression("#pk = :pk")
+                .filterExpression("attribute_not_exists(#retryAt) OR #retryAt <= :now")
+                .expressionAttributeNames(Map.of("#pk", TableLayout.GSI2_PK, "#retryAt", RETRY_AT))
+                .expressionAttributeValues(Map.of(":pk", Items.s(shardKey), ":now", Items.millis(now)))
+                .scanIndexForward(true)
+                .limit(limit)
+                .build(), limit);
         return due.size() > limit ? due.subList(0, limit) : due;
     }
 
@@ -298,24 +287,15 @@ public class DynamoDbEventStore implements EventStore {
     public List<BacklogLane> backlogLanes() {
         List<BacklogLane> lanes = new ArrayList<>();
         for (int shard = 0; shard < TableLayout.BACKLOG_SHARDS; shard++) {
-            Map<String, AttributeValue> startKey = null;
-            do {
-                QueryRequest.Builder query = QueryRequest.builder()
-                        .tableName(table)
-                        .indexName(TableLayout.GSI2)
-                        .keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", TableLayout.GSI2_PK))
-                        .expressionAttributeValues(Map.of(":pk", Items.s(Keys.backlogLanes(shard))));
-                if (startKey != null) {
-                    query.exclusiveStartKey(startKey);
-                }
-                QueryResponse page = dynamo.query(query.build());
-                page.items().forEach(item -> lanes.add(new BacklogLane(Items.str(item, TENANT),
-                        (int) Items.num(item, DIVISION, 0), Items.instant(item, LEASE_UNTIL),
-                        Items.instant(item, DRAINED_AT))));
-                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                        ? page.lastEvaluatedKey() : null;
-            } while (startKey != null);
+            Pages.readAll(dynamo, QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(TableLayout.GSI2)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.GSI2_PK))
+                    .expressionAttributeValues(Map.of(":pk", Items.s(Keys.backlogLanes(shard))))
+                    .build()).forEach(item -> lanes.add(new BacklogLane(Items.str(item, TENANT),
+                            (int) Items.num(item, DIVISION, 0), Items.instant(item, LEASE_UNTIL),
+                            Items.instant(item, DRAINED_AT))));
         }
         return lanes;
     }

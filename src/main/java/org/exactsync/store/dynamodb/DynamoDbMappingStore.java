@@ -1,7 +1,6 @@
 package org.exactsync.store.dynamodb;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,6 @@ import org.exactsync.store.WriteState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -65,9 +62,7 @@ public class DynamoDbMappingStore implements MappingStore {
 
     @Override
     public Optional<MappingRecord> find(MappingKey key) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
-                .tableName(table).key(key(key)).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(item));
+        return OneItem.read(dynamo, table, key(key)).map(DynamoDbMappingStore::toRecord);
     }
 
     @Override
@@ -86,25 +81,15 @@ public class DynamoDbMappingStore implements MappingStore {
 
     @Override
     public List<MappingRecord> findAll(String tenant, int division, EntityKind kind) {
-        List<MappingRecord> all = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
-                    .expressionAttributeValues(Map.of(
-                            ":pk", Items.s(Keys.division(tenant, division)),
-                            // The trailing separator keeps RELATION from also matching a kind named RELATIONX.
-                            ":prefix", Items.s(Keys.mappingKindPrefix(kind))));
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
-            }
-            QueryResponse page = dynamo.query(query.build());
-            page.items().forEach(item -> all.add(toRecord(item)));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return all;
+        return Pages.readAll(dynamo, QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
+                .expressionAttributeValues(Map.of(
+                        ":pk", Items.s(Keys.division(tenant, division)),
+                        // The trailing separator keeps RELATION from also matching a kind named RELATIONX.
+                        ":prefix", Items.s(Keys.mappingKindPrefix(kind))))
+                .build()).stream().map(DynamoDbMappingStore::toRecord).toList();
     }
 
     @Override
@@ -160,12 +145,7 @@ public class DynamoDbMappingStore implements MappingStore {
         item.put(UPDATED_AT, Items.millis(clock.instant()));
         item.put(VERSION, Items.n(1));
         try {
-            dynamo.putItem(PutItemRequest.builder()
-                    .tableName(table)
-                    .item(item)
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
-                    .build());
+            OneItem.create(dynamo, table, item);
             return new Creation(toRecord(item), true);
         } catch (ConditionalCheckFailedException exists) {
             // Mappings are never deleted, so the winner's item is there; read it rather than rely on

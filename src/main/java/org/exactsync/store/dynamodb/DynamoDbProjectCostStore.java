@@ -23,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Project purchases under the tenant's division partition ({@code sk = COSTS#<projectId>}), one item per project
@@ -61,25 +60,14 @@ public class DynamoDbProjectCostStore implements ProjectCostStore {
 
     @Override
     public List<ProjectCosts> findAll(String tenant, int division) {
-        List<ProjectCosts> all = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
-                    .expressionAttributeValues(Map.of(":pk", Items.s(Keys.division(tenant, division)),
-                            ":prefix", Items.s(SK_PREFIX)));
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
-            }
-            QueryResponse page = dynamo.query(query.build());
-            page.items().forEach(item -> all.add(toRecord(tenant, division, item)));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
-                    : null;
-        } while (startKey != null);
-        return all;
+        return Pages.readAll(dynamo, QueryRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
+                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.division(tenant, division)),
+                        ":prefix", Items.s(SK_PREFIX)))
+                .build()).stream().map(item -> toRecord(tenant, division, item)).toList();
     }
 
     @Override

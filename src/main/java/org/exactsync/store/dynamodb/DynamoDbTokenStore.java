@@ -15,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
  * Token chains in DynamoDB: one item per (tenant, site, Exact user) under the tenant's partition. Each method is one
@@ -50,9 +49,7 @@ public class DynamoDbTokenStore implements TokenStore {
     @Override
     public Optional<TokenRecord> find(TokenKey key) {
         // Consistent read: a worker deciding whether to refresh must see the latest version, not a replica's.
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
-                .tableName(table).key(key(key)).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(key, item));
+        return OneItem.read(dynamo, table, key(key)).map(item -> toRecord(key, item));
     }
 
     @Override
@@ -101,26 +98,24 @@ public class DynamoDbTokenStore implements TokenStore {
                 .set(ACCESS_TOKEN, Items.s(accessToken))
                 .set(ACCESS_EXPIRES_AT, Items.millis(accessExpiresAt))
                 .set(REFRESH_TOKEN, Items.s(refreshToken))
-                .set(REFRESHED_AT, Items.millis(now))
-                .remove(LEASE_OWNER)
-                .remove(LEASE_UNTIL)
-                .increment(VERSION)
-                .condition("#version = :leasedVersion AND #leaseOwner = :owner", VERSION, LEASE_OWNER)
-                .bind(":leasedVersion", Items.n(leasedVersion))
-                .bind(":owner", Items.s(owner));
-        return conditional(key, update);
+                .set(REFRESHED_AT, Items.millis(now));
+        return conditional(key, endLease(update, leasedVersion, owner));
     }
 
     @Override
     public boolean releaseLease(TokenKey key, long leasedVersion, String owner) {
-        Update update = new Update()
+        return conditional(key, endLease(new Update(), leasedVersion, owner)).isPresent();
+    }
+
+    /** {@code update}, ending the lease: only its holder may, and only while nobody took the chain over. */
+    private static Update endLease(Update update, long leasedVersion, String owner) {
+        return update
                 .remove(LEASE_OWNER)
                 .remove(LEASE_UNTIL)
                 .increment(VERSION)
                 .condition("#version = :leasedVersion AND #leaseOwner = :owner", VERSION, LEASE_OWNER)
                 .bind(":leasedVersion", Items.n(leasedVersion))
                 .bind(":owner", Items.s(owner));
-        return conditional(key, update).isPresent();
     }
 
     @Override

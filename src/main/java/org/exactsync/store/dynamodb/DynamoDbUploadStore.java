@@ -1,7 +1,6 @@
 package org.exactsync.store.dynamodb;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Uploads in their own partition {@code T#<tenant>#UP#<uploadId>}: the head ({@code HEAD}: plan, settled-event
@@ -150,19 +148,12 @@ public class DynamoDbUploadStore implements UploadStore {
 
     @Override
     public Optional<UploadProgress> find(String tenant, String uploadId) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
-                    .expressionAttributeValues(Map.of(":pk", Items.s(Keys.upload(tenant, uploadId))))
-                    .exclusiveStartKey(start)
-                    .consistentRead(true)
-                    .build());
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<Map<String, AttributeValue>> items = Pages.readAll(dynamo, QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
+                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.upload(tenant, uploadId))))
+                .consistentRead(true)
+                .build());
         Map<String, AttributeValue> headItem = items.stream()
                 .filter(item -> Keys.UPLOAD_HEAD_SK.equals(Items.str(item, TableLayout.SK))).findFirst().orElse(null);
         if (headItem == null) {
