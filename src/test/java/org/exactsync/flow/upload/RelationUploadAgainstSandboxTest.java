@@ -100,6 +100,7 @@ class RelationUploadAgainstSandboxTest {
         connect(SyncMode.LIVE);
         Map<String, String> seeded = new HashMap<>();
         for (int i = 0; i < 8; i++) {
+            // As the CRM holds them: adopting needs no write to Exact, and still owes the CRM the number.
             seeded.put("rel-" + i, accountInExact("Klant " + i + " B.V."));
         }
         accountInExact("Iemand anders B.V.");
@@ -107,6 +108,13 @@ class RelationUploadAgainstSandboxTest {
 
         sendInTwoParts("live-1", 10);
         drain("live-1");
+
+        assertThat(sandbox.changes().stream().filter(c -> c.topic().equals("Accounts")
+                && c.action().equals("Update"))).as("the adopted accounts already held the CRM's values").isEmpty();
+        List<String> syncedIds = crm.received().stream().filter(r -> r.type().equals("relation.synced"))
+                .map(r -> r.data().get("relationId").asText()).toList();
+        assertThat(syncedIds).as("one callback per relation, adopted or created").hasSize(10)
+                .doesNotHaveDuplicates();
 
         List<Map<String, Object>> accounts = sandbox.rows(DIVISION, "crm/Accounts");
         assertThat(accounts).as("two created, none twice").hasSize(accountsBefore + 2);
@@ -160,11 +168,15 @@ class RelationUploadAgainstSandboxTest {
                 0));
     }
 
-    /** An account a bookkeeper keeps in Exact, written into the sandbox's data directly (no API call). */
+    /**
+     * An account a bookkeeper keeps in Exact, with the values {@link UploadParts#relation} sends, written into the
+     * sandbox's data directly (no API call).
+     */
     private String accountInExact(String name) {
         Map<String, Object> created = sandbox.inDivision(DIVISION, (data, context) -> sandbox
                 .entitySet("crm/Accounts").orElseThrow().create(data, new HashMap<>(Map.of("Name", name,
-                        "Postcode", POSTCODE, "Status", "C", "IsSales", true)), context));
+                        "AddressLine1", "Dorpsstraat 1", "Postcode", POSTCODE, "City", "Utrecht", "Country", "NL",
+                        "Status", "C", "IsSales", true)), context));
         return String.valueOf(created.get("ID"));
     }
 
