@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,9 +19,13 @@ import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.flow.onboarding.AccountIndex;
 import org.exactsync.flow.onboarding.IndexedMatching;
 import org.exactsync.flow.onboarding.OnboardingService;
+import org.exactsync.flow.write.OrderedWrites;
+import org.exactsync.flow.write.Recorded;
 import org.exactsync.mapping.RelationUpserted;
 import org.exactsync.sandbox.master.AccountSeeder;
-import org.exactsync.store.SeenRelation;
+import org.exactsync.store.EntityKind;
+import org.exactsync.store.MappingKey;
+import org.exactsync.store.MappingRecord;
 import org.exactsync.store.dynamodb.DynamoDbAccountIndexStore;
 import org.exactsync.store.dynamodb.DynamoDbCursorStore;
 import org.exactsync.store.dynamodb.DynamoDbSeenRelationStore;
@@ -102,6 +107,23 @@ class IndexedRelationFlowAgainstSandboxTest {
         assertThat(synced.get("rel-3").debtorNumber()).isEqualTo("12");
         assertThat(flow.accounts(DIVISION_A)).as("no account created").hasSize(accountsBefore);
         assertThat(flow.accountUpdates(DIVISION_A)).isZero();
+    }
+
+    @Test
+    void callsBackAnAdoptionWhoseAttemptStoppedAfterLinkingWhenTheEventIsReplayed() {
+        // What an attempt leaves when it stops right after linking the account (e.g. its contacts wait for the
+        // budget): the mapping with the account and no values recorded yet, no callback sent.
+        OrderedWrites writes = new OrderedWrites(flow.mappings, flow.clock);
+        MappingRecord claim = writes.claim(new MappingKey(TENANT, DIVISION_A, EntityKind.RELATION, "rel-1"),
+                Optional.empty(), null, null, Map.of());
+        writes.commit(claim, new Recorded(idsByCode.get("10"), "10", Map.of(), List.of()), null);
+
+        AccountMatchOutcome replay = sync(relation("rel-1", "Jansen B.V.", "\"vatNumber\":\"NL004495445B01\","));
+        handler.process(replay.event());
+
+        assertThat(replay.code()).isEqualTo("10");
+        assertThat(flow.callbacks.ofType("relation.synced")).as("owed once, then settled").hasSize(1);
+        assertThat(syncedByRelation().get("rel-1").debtorNumber()).isEqualTo("10");
     }
 
     @Test
