@@ -19,8 +19,6 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.exactsync.exact.ExactFeeds;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.DeletedRecord;
@@ -71,7 +69,12 @@ public class AccountIndex {
      */
     @Inject
     public AccountIndex(ExactOnline exact, AccountIndexStore store, CursorStore cursors, Clock clock,
-            @ConfigProperty(name = "exactsync.onboarding.read-budget", defaultValue = "PT20S") Duration readBudget) {
+            OnboardingConfig config) {
+        this(exact, store, cursors, clock, config.readBudget());
+    }
+
+    public AccountIndex(ExactOnline exact, AccountIndexStore store, CursorStore cursors, Clock clock,
+            Duration readBudget) {
         this.exact = exact;
         this.store = store;
         this.cursors = cursors;

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exactsync.exact.ExactOnline;
 import org.exactsync.exact.model.AccountQuery;
 import org.exactsync.exact.model.ExactTarget;
@@ -53,8 +52,12 @@ public class IndexedMatching implements AccountDecision {
 
     @Inject
     public IndexedMatching(AccountIndex index, AccountIndexStore accounts, SeenRelationStore seen, ExactOnline exact,
-            Clock clock, @ConfigProperty(name = "exactsync.onboarding.index-max-age", defaultValue = "PT15M")
-            Duration maxAge) {
+            Clock clock, OnboardingConfig config) {
+        this(index, accounts, seen, exact, clock, config.indexMaxAge());
+    }
+
+    public IndexedMatching(AccountIndex index, AccountIndexStore accounts, SeenRelationStore seen, ExactOnline exact,
+            Clock clock, Duration maxAge) {
         this.index = index;
         this.accounts = accounts;
         this.seen = seen;
