@@ -41,6 +41,7 @@ import org.jboss.logging.Logger;
 public class IndexedMatching implements AccountDecision {
 
     private static final Logger LOG = Logger.getLogger(IndexedMatching.class);
+    private static final String CHOICE = "operator's choice";
 
     private final AccountIndex index;
     private final AccountIndexStore accounts;
@@ -89,6 +90,28 @@ public class IndexedMatching implements AccountDecision {
     }
 
     /**
+     * The dry run's decision: the operator's choice when it can be told from the stores, else the index as it stands
+     * (no refresh: nothing may call Exact), recorded for the report like a live match.
+     */
+    @Override
+    public Optional<AccountMatch> preview(String tenant, int division, RelationUpserted relation) {
+        if (index.state(tenant, division).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> choice = seen.find(tenant, division, relation.id()).map(SeenRelation::choice);
+        if (choice.isPresent()) {
+            if (SeenRelation.CREATE_NEW.equals(choice.get())) {
+                return Optional.of(new AccountMatch.None());
+            }
+            List<IndexedAccount> indexed = accounts.byKey(tenant, division, MatchKeys.code(choice.get()));
+            if (indexed.size() == 1) {
+                return Optional.of(new AccountMatch.One(IndexMatch.flowValues(indexed.get(0)), CHOICE));
+            }
+        }
+        return Optional.of(assess(tenant, division, relation).toAccountMatch());
+    }
+
+    /**
      * Matches a relation against the index with 0 Exact calls and records it (for the report and the operator's
      * choice); for a dry run or an upload that only assesses. The index must be built.
      */
@@ -113,10 +136,9 @@ public class IndexedMatching implements AccountDecision {
             // An earlier attempt may already have created it: only the flow's own look-up finds that account.
             return earlierAttempt ? Optional.empty() : Optional.of(new AccountMatch.None());
         }
-        String rule = "operator's choice";
         List<IndexedAccount> indexed = accounts.byKey(target.tenant(), target.division(), MatchKeys.code(choice));
         if (indexed.size() == 1) {
-            return Optional.of(new AccountMatch.One(IndexMatch.flowValues(indexed.get(0)), rule));
+            return Optional.of(new AccountMatch.One(IndexMatch.flowValues(indexed.get(0)), CHOICE));
         }
         try (Stream<ExactRow> rows = exact.accountRecords(target, AccountFieldNames.SELECT,
                 AccountQuery.byCode(choice).filter())) {
@@ -126,7 +148,7 @@ public class IndexedMatching implements AccountDecision {
                         relation.id(), target.division());
                 return Optional.empty();
             }
-            return Optional.of(new AccountMatch.One(account.get(), rule));
+            return Optional.of(new AccountMatch.One(account.get(), CHOICE));
         }
     }
 }

@@ -13,6 +13,9 @@ import org.exactsync.mapping.RelationUpserted;
  */
 public interface AccountDecision {
 
+    /** No decision ever: the relation flow always makes its own look-up (no onboarding index deployed or wired). */
+    AccountDecision NONE = (target, relation, earlierAttempt) -> Optional.empty();
+
     /**
      * The decision, or empty when the relation flow should make its own single look-up (no index for the division,
      * a miss to confirm, an earlier attempt to find).
@@ -20,15 +23,10 @@ public interface AccountDecision {
     Optional<AccountMatch> decide(ExactTarget target, RelationUpserted relation, boolean earlierAttempt);
 
     /**
-     * The deployed implementation when running inside the application, else empty (a flow wired by hand, as in
-     * tests, keeps its own look-up). Looked up rather than injected: the relation flow's constructor stays as it is.
+     * For a dry run: the decision from the stores alone (0 Exact calls; {@link AccountMatch.None} = a live sync would
+     * create the account), or empty when there is nothing to decide from (no index for the division).
      */
-    static Optional<AccountDecision> current() {
-        io.quarkus.arc.ArcContainer container = io.quarkus.arc.Arc.container();
-        if (container == null || !container.isRunning()) {
-            return Optional.empty();
-        }
-        io.quarkus.arc.InstanceHandle<AccountDecision> bean = container.instance(AccountDecision.class);
-        return bean.isAvailable() ? Optional.of(bean.get()) : Optional.empty();
+    default Optional<AccountMatch> preview(String tenant, int division, RelationUpserted relation) {
+        return Optional.empty();
     }
 }

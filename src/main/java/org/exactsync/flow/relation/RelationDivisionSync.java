@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.exactsync.crm.callback.Callbacks;
 import org.exactsync.exact.ExactOnline;
@@ -65,9 +67,28 @@ public class RelationDivisionSync {
     private final Callbacks callbacks;
     private final OrderedWrites writes;
     private final ContactsSync contactsSync;
+    private final AccountDecision decision;
 
+    /**
+     * In the application: the deployed {@link AccountDecision} (the onboarding index) when there is one. Taken as an
+     * {@link Instance} because its implementation lives in a package that depends on this one.
+     */
+    @Inject
+    public RelationDivisionSync(ExactOnline exact, MappingStore mappings, PaymentConditionCatalog paymentConditions,
+            Callbacks callbacks, Clock clock, Instance<AccountDecision> decisions) {
+        this(exact, mappings, paymentConditions, callbacks, clock,
+                decisions.isResolvable() ? decisions.get() : AccountDecision.NONE);
+    }
+
+    /** Wired by hand without an index: every relation without a mapping gets the flow's own single look-up. */
     public RelationDivisionSync(ExactOnline exact, MappingStore mappings, PaymentConditionCatalog paymentConditions,
             Callbacks callbacks, Clock clock) {
+        this(exact, mappings, paymentConditions, callbacks, clock, AccountDecision.NONE);
+    }
+
+    public RelationDivisionSync(ExactOnline exact, MappingStore mappings, PaymentConditionCatalog paymentConditions,
+            Callbacks callbacks, Clock clock, AccountDecision decision) {
+        this.decision = decision;
         this.exact = exact;
         this.mappings = mappings;
         this.paymentConditions = paymentConditions;
@@ -163,7 +184,7 @@ public class RelationDivisionSync {
                     lastSent, claim.memberIds()), null);
             LOG.infof("relation %s adopted Exact account %s in division %d by %s", relation.id(), adopted.exactId(),
                     division, one.rule());
-            return new Linked(adopted, current, false);
+            return new Linked(adopted, current, false, true);
         }
         MappingRecord claim = writes.claim(key, stored, null, null, wanted);
         ExactAccount created;
@@ -176,7 +197,7 @@ public class RelationDivisionSync {
         LOG.infof("relation %s created as Exact account %s in division %d", relation.id(), created.id(), division);
         MappingRecord mapped = writes.commit(claim, new Recorded(created.id().toString(), created.code(), wanted,
                 claim.memberIds()), occurredAt);
-        return new Linked(mapped, new LinkedHashMap<>(wanted), true);
+        return new Linked(mapped, new LinkedHashMap<>(wanted), true, false);
     }
 
     /**
@@ -222,7 +243,11 @@ public class RelationDivisionSync {
         return Optional.of(new AccountUpdate(written, conflicts));
     }
 
-    /** The callbacks: conflicts found, and {@code relation.synced} when Exact was written or contacts went missing. */
+    /**
+     * The callbacks: conflicts found, and {@code relation.synced} when the account was created or adopted, Exact was
+     * written or contacts went missing. An adoption that needs no write still owes the CRM its number (once: a replay
+     * finds the mapping and reports only what it writes).
+     */
     private void report(ExactTarget target, RelationUpserted relation, Linked linked, AccountUpdate update,
             ContactsSync.Result contacts, boolean crmWins) {
         int division = target.division();
@@ -233,7 +258,8 @@ public class RelationDivisionSync {
             callbacks.send(target.tenant(), entityKey(relation), "relation.conflict", new RelationConflict(
                     relation.id(), division, accountId, update.conflicts(), crmWins ? "crm-wins" : "kept-exact"));
         }
-        if (linked.created() || update.written() || contacts.written() || !contacts.absent().isEmpty()) {
+        if (linked.created() || linked.adopted() || update.written() || contacts.written()
+                || !contacts.absent().isEmpty()) {
             String code = linked.code();
             callbacks.send(target.tenant(), entityKey(relation), "relation.synced", new RelationSynced(relation.id(),
                     division, accountId, relation.isCustomer() ? code : null, relation.isSupplier() ? code : null,
@@ -258,12 +284,17 @@ public class RelationDivisionSync {
 
     /**
      * The relation's account in the division, as the mapping now records it; {@code current} is Exact's values when
-     * this attempt knows them without a read (adopted or created), else null.
+     * this attempt knows them without a read (adopted or created), else null. {@code adopted}: linked to an account
+     * Exact already held, whose number the CRM has not been called back with yet.
      */
-    private record Linked(MappingRecord mapping, Map<String, String> current, boolean created) {
+    private record Linked(MappingRecord mapping, Map<String, String> current, boolean created, boolean adopted) {
 
+        /**
+         * A mapping that never recorded values was adopted (or mapped by hand) by an attempt that stopped before its
+         * end, e.g. its contacts waited for the budget: the callback with the number is still owed.
+         */
         static Linked known(MappingRecord mapping) {
-            return new Linked(mapping, null, false);
+            return new Linked(mapping, null, false, mapping.sentValues().isEmpty());
         }
 
         UUID accountId() {
@@ -279,22 +310,39 @@ public class RelationDivisionSync {
     private record AccountUpdate(boolean written, List<FieldConflict> conflicts) {
     }
 
-    /** Dry-run mode: what a live sync would send to the account, from the stores alone (no Exact call). */
+    /**
+     * Dry-run mode: what a live sync would send to the account, and for a relation not mapped yet which account it
+     * would adopt, from the stores alone (no Exact call).
+     */
     DryRunResult preview(String tenant, int division, RelationUpserted relation) {
         // The payment condition is left out: choosing the division's condition code would take an Exact read.
         Map<String, String> wanted = AccountMapper.accountFields(relation, Optional.empty());
         Optional<MappingRecord> mapping = mappings.find(new MappingKey(tenant, division, EntityKind.RELATION,
                 relation.id())).filter(m -> m.exactId() != null);
         Map<String, String> lastSent = mapping.map(MappingRecord::sentValues).orElse(Map.of());
-        return new DryRunResult(division, mapping.map(MappingRecord::exactId).orElse(null),
-                mapping.map(MappingRecord::exactCode).orElse(null), true, FieldDiff.changed(wanted, lastSent));
+        Map<String, String> wouldSend = FieldDiff.changed(wanted, lastSent);
+        if (mapping.isPresent()) {
+            return new DryRunResult(division, mapping.get().exactId(), mapping.get().exactCode(), true, null, null,
+                    null, wouldSend);
+        }
+        // Not mapped yet: the index says what a live sync would adopt, and records it for the onboarding report.
+        Optional<AccountMatch> match = decision.preview(tenant, division, relation);
+        if (match.isPresent() && match.get() instanceof AccountMatch.One one) {
+            return new DryRunResult(division, one.account().get("ID"), one.account().get("Code"), true,
+                    DryRunResult.MATCHED, one.rule(), null, wouldSend);
+        }
+        if (match.isPresent() && match.get() instanceof AccountMatch.Ambiguous ambiguous) {
+            return new DryRunResult(division, null, null, true, DryRunResult.AMBIGUOUS, ambiguous.rule(),
+                    ambiguous.codes(), wouldSend);
+        }
+        return new DryRunResult(division, null, null, true, match.isPresent() ? DryRunResult.CREATE : null, null,
+                null, wouldSend);
     }
 
     private AccountMatch match(ExactTarget target, RelationUpserted relation, boolean earlierAttempt) {
         // The operator's choice, then the division's account index, 0 Exact calls (docs/relation-flow.md,
         // "Onboarding"); a miss, no index or an earlier attempt goes on to the single GET below.
-        Optional<AccountMatch> decided = AccountDecision.current()
-                .flatMap(decision -> decision.decide(target, relation, earlierAttempt));
+        Optional<AccountMatch> decided = decision.decide(target, relation, earlierAttempt);
         if (decided.isPresent()) {
             return decided.get();
         }

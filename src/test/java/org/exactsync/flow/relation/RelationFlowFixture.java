@@ -89,10 +89,19 @@ final class RelationFlowFixture implements AutoCloseable {
 
     /** A handler whose Exact calls go through {@code exact} (e.g. a wrapper that interleaves another worker). */
     RelationUpsertHandler handler(ConflictPolicy policy, ExactOnline exact) {
+        return handler(policy, exact, AccountDecision.NONE);
+    }
+
+    /** A handler that asks {@code decision} (e.g. the onboarding index) before its own look-up. */
+    RelationUpsertHandler handler(ConflictPolicy policy, AccountDecision decision) {
+        return handler(policy, client, decision);
+    }
+
+    private RelationUpsertHandler handler(ConflictPolicy policy, ExactOnline exact, AccountDecision decision) {
         TenantSettings tenants = new TenantSettings(List.of(new Tenant(TENANT, "in", "out", Optional.empty(), policy,
                 List.of())));
         RelationDivisionSync sync = new RelationDivisionSync(exact, mappings, new PaymentConditionCatalog(exact,
-                clock), callbacks, clock);
+                clock), callbacks, clock, decision);
         return new RelationUpsertHandler(sync, new DynamoDbConnectionStore(dynamo.client(), table, clock), tenants);
     }
 
@@ -103,14 +112,20 @@ final class RelationFlowFixture implements AutoCloseable {
 
     /** As {@link #process(RelationUpsertHandler, String, Integer...)} for a change the CRM made at {@code occurredAt}. */
     Outcome process(RelationUpsertHandler handler, String data, Instant occurredAt, Integer... divisions) {
+        return handler.process(accepted(handler, data, occurredAt, divisions));
+    }
+
+    /** The event as the pipeline stores it (validated and bound), to process and then replay as it would. */
+    AcceptedEvent<RelationUpserted> accepted(RelationUpsertHandler handler, String data, Instant occurredAt,
+            Integer... divisions) {
         JsonNode node = parse(data);
         List<Problem> problems = handler.validate(node);
         if (!problems.isEmpty()) {
             throw new AssertionError("fixture data is invalid: " + problems);
         }
         RelationUpserted bound = json.convertValue(node, RelationUpserted.class);
-        return handler.process(new AcceptedEvent<>("evt-" + (++events), RelationUpsertHandler.TYPE, TENANT,
-                List.of(divisions), occurredAt, bound));
+        return new AcceptedEvent<>("evt-" + (++events), RelationUpsertHandler.TYPE, TENANT, List.of(divisions),
+                occurredAt, bound);
     }
 
     JsonNode parse(String data) {

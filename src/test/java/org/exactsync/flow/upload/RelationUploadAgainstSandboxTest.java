@@ -23,8 +23,12 @@ import org.exactsync.crm.inbound.InboundPipeline;
 import org.exactsync.exact.ExactOnlineClient;
 import org.exactsync.exact.ExactSettings;
 import org.exactsync.exact.port.ConnectionStatus;
+import org.exactsync.exact.model.ExactTarget;
 import org.exactsync.exact.port.TokenKey;
 import org.exactsync.flow.journey.FakeCrm;
+import org.exactsync.flow.onboarding.AccountIndex;
+import org.exactsync.flow.onboarding.IndexedMatching;
+import org.exactsync.flow.onboarding.OnboardingService;
 import org.exactsync.flow.relation.PaymentConditionCatalog;
 import org.exactsync.flow.relation.RelationDivisionSync;
 import org.exactsync.flow.relation.RelationUpsertHandler;
@@ -33,9 +37,12 @@ import org.exactsync.sandbox.ExactSandbox;
 import org.exactsync.sandbox.limits.RateLimits;
 import org.exactsync.store.ConnectionRecord;
 import org.exactsync.store.SyncMode;
+import org.exactsync.store.dynamodb.DynamoDbAccountIndexStore;
 import org.exactsync.store.dynamodb.DynamoDbCallBudgetStore;
 import org.exactsync.store.dynamodb.DynamoDbCallbackOutbox;
+import org.exactsync.store.dynamodb.DynamoDbCursorStore;
 import org.exactsync.store.dynamodb.DynamoDbMappingStore;
+import org.exactsync.store.dynamodb.DynamoDbSeenRelationStore;
 import org.exactsync.store.dynamodb.DynamoDbTokenStore;
 import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +67,7 @@ class RelationUploadAgainstSandboxTest {
     private EventReplayer replayer;
     private CallbackDispatcher callbacks;
     private TokenKey connection;
+    private OnboardingService onboarding;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -83,8 +91,15 @@ class RelationUploadAgainstSandboxTest {
         InboundPipeline pipeline = new InboundPipeline(fx.tenants, fx.connections, fx.events, callbacks, fx.json,
                 clock, InboundLimits.defaults(), Metrics.none(), new UploadProgressObserver(fx.uploads));
         DynamoDbMappingStore mappings = new DynamoDbMappingStore(fx.dynamo.client(), fx.table, clock);
+        DynamoDbAccountIndexStore indexed = new DynamoDbAccountIndexStore(fx.dynamo.client(), fx.table);
+        DynamoDbSeenRelationStore seen = new DynamoDbSeenRelationStore(fx.dynamo.client(), fx.table);
+        AccountIndex index = new AccountIndex(exact, indexed, new DynamoDbCursorStore(fx.dynamo.client(), fx.table,
+                clock), clock, Duration.ofSeconds(20));
+        onboarding = new OnboardingService(index, indexed, seen);
+        // The deployed account decision: without an index built it leaves every look-up to the flow.
         List<EventHandler<?>> handlers = List.of(new RelationUpsertHandler(new RelationDivisionSync(exact, mappings,
-                new PaymentConditionCatalog(exact, clock), callbacks, clock), fx.connections, fx.tenants));
+                new PaymentConditionCatalog(exact, clock), callbacks, clock, new IndexedMatching(index, indexed, seen,
+                        exact, clock, Duration.ofMinutes(15))), fx.connections, fx.tenants));
         replayer = new EventReplayer(fx.events, pipeline, handlers, clock, InboundLimits.defaults().lease(), 50);
         upload = fx.upload();
     }
@@ -100,6 +115,7 @@ class RelationUploadAgainstSandboxTest {
         connect(SyncMode.LIVE);
         Map<String, String> seeded = new HashMap<>();
         for (int i = 0; i < 8; i++) {
+            // As the CRM holds them: adopting needs no write to Exact, and still owes the CRM the number.
             seeded.put("rel-" + i, accountInExact("Klant " + i + " B.V."));
         }
         accountInExact("Iemand anders B.V.");
@@ -107,6 +123,13 @@ class RelationUploadAgainstSandboxTest {
 
         sendInTwoParts("live-1", 10);
         drain("live-1");
+
+        assertThat(sandbox.changes().stream().filter(c -> c.topic().equals("Accounts")
+                && c.action().equals("Update"))).as("the adopted accounts already held the CRM's values").isEmpty();
+        List<String> syncedIds = crm.received().stream().filter(r -> r.type().equals("relation.synced"))
+                .map(r -> r.data().get("relationId").asText()).toList();
+        assertThat(syncedIds).as("one callback per relation, adopted or created").hasSize(10)
+                .doesNotHaveDuplicates();
 
         List<Map<String, Object>> accounts = sandbox.rows(DIVISION, "crm/Accounts");
         assertThat(accounts).as("two created, none twice").hasSize(accountsBefore + 2);
@@ -137,6 +160,7 @@ class RelationUploadAgainstSandboxTest {
     void dryRunUploadPreviewsEveryRelationAndWritesNothingToExact() {
         connect(SyncMode.DRY_RUN);
         accountInExact("Klant 0 B.V.");
+        onboarding.index(new ExactTarget(connection, DIVISION), true);
         int accountsBefore = sandbox.rows(DIVISION, "crm/Accounts").size();
         int callsBefore = sandbox.calls().totalCalls(DIVISION);
         int changesBefore = sandbox.changes().size();
@@ -152,6 +176,12 @@ class RelationUploadAgainstSandboxTest {
         assertThat(status.at("/events/synced").asLong()).isZero();
         assertThat(status.get("state").asText()).isEqualTo("finished");
         assertThat(crm.received()).extracting(FakeCrm.Received::type).doesNotContain("relation.synced");
+        assertThat(onboarding.report(UploadFixture.TENANT, DIVISION)).as("matched against the index for the report")
+                .satisfies(report -> {
+                    assertThat(report.relations()).isEqualTo(6);
+                    assertThat(report.matched()).isEqualTo(1);
+                    assertThat(report.toBeCreated()).isEqualTo(5);
+                });
     }
 
     private void connect(SyncMode mode) {
@@ -160,11 +190,15 @@ class RelationUploadAgainstSandboxTest {
                 0));
     }
 
-    /** An account a bookkeeper keeps in Exact, written into the sandbox's data directly (no API call). */
+    /**
+     * An account a bookkeeper keeps in Exact, with the values {@link UploadParts#relation} sends, written into the
+     * sandbox's data directly (no API call).
+     */
     private String accountInExact(String name) {
         Map<String, Object> created = sandbox.inDivision(DIVISION, (data, context) -> sandbox
                 .entitySet("crm/Accounts").orElseThrow().create(data, new HashMap<>(Map.of("Name", name,
-                        "Postcode", POSTCODE, "Status", "C", "IsSales", true)), context));
+                        "AddressLine1", "Dorpsstraat 1", "Postcode", POSTCODE, "City", "Utrecht", "Country", "NL",
+                        "Status", "C", "IsSales", true)), context));
         return String.valueOf(created.get("ID"));
     }
 
