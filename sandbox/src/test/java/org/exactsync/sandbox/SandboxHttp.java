@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import org.exactsync.sandbox.limits.RateLimits;
+import org.exactsync.time.AdjustableClock;
 
 /** A small java.net.http client for sandbox tests: bearer token, JSON accept, parsed bodies. */
 public final class SandboxHttp {
@@ -17,6 +20,20 @@ public final class SandboxHttp {
     private final HttpClient client;
     private final ObjectMapper mapper = new ObjectMapper();
     private String accessToken;
+
+    /** The instant the sandbox's HTTP tests are frozen at. */
+    public static final Instant TEST_NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+    /** A started sandbox with the default limits on a clock frozen at {@link #TEST_NOW}. */
+    public static ExactSandbox frozenSandbox() {
+        return ExactSandbox.builder().clock(AdjustableClock.frozenAt(TEST_NOW)).build().start();
+    }
+
+    /** As {@link #frozenSandbox()}, with limits so high that a rule test never meets a 429 or the error block. */
+    public static ExactSandbox frozenUnlimitedSandbox() {
+        return ExactSandbox.builder().clock(AdjustableClock.frozenAt(TEST_NOW))
+                .rateLimits(new RateLimits(100_000, 1_000_000)).maxErrorsPerHour(1_000).build().start();
+    }
 
     public SandboxHttp(ExactSandbox sandbox) {
         this.sandbox = sandbox;
@@ -86,6 +103,22 @@ public final class SandboxHttp {
     public String url(String pathAndQuery) {
         String encoded = pathAndQuery.replace(" ", "%20").replace("'", "%27");
         return sandbox.baseUrl() + encoded;
+    }
+
+    /** The {@code d} of a 201 answer; fails the test on any other status. */
+    public JsonNode created(HttpResponse<String> response) {
+        if (response.statusCode() != 201) {
+            throw new AssertionError("expected 201 but was " + response.statusCode() + ": " + response.body());
+        }
+        return json(response).path("d");
+    }
+
+    /** The message of a 400 answer in Exact's error body; fails the test on any other status. */
+    public String refusal(HttpResponse<String> response) {
+        if (response.statusCode() != 400) {
+            throw new AssertionError("expected 400 but was " + response.statusCode() + ": " + response.body());
+        }
+        return json(response).path("error").path("message").path("value").asText();
     }
 
     public JsonNode json(HttpResponse<String> response) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,7 @@ class SandboxSmokeTest {
 
     @BeforeAll
     static void start() {
-        sandbox = ExactSandbox.builder().clock(AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z")))
-                .build().start();
+        sandbox = SandboxHttp.frozenSandbox();
         http = new SandboxHttp(sandbox).connected();
     }
 

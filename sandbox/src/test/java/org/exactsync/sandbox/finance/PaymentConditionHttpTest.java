@@ -3,12 +3,10 @@ package org.exactsync.sandbox.finance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 
 import org.exactsync.sandbox.ExactSandbox;
 import org.exactsync.sandbox.SandboxHttp;
 import org.exactsync.sandbox.master.MasterDataSeed;
-import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +22,7 @@ class PaymentConditionHttpTest {
 
     @BeforeAll
     static void start() {
-        sandbox = ExactSandbox.builder().clock(AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z")))
-                .build().start();
+        sandbox = SandboxHttp.frozenSandbox();
         http = new SandboxHttp(sandbox).connected();
     }
 

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import org.exactsync.sandbox.ExactSandbox;
 import org.exactsync.sandbox.SandboxHttp;
 import org.exactsync.sandbox.SandboxVariants;
-import org.exactsync.sandbox.limits.RateLimits;
 import org.exactsync.sandbox.master.MasterDataSeed;
-import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +27,7 @@ class ODataFidelityHttpTest {
 
     @BeforeEach
     void start() {
-        sandbox = ExactSandbox.builder().clock(AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z")))
-                .rateLimits(new RateLimits(100_000, 1_000_000)).maxErrorsPerHour(1_000).build().start();
+        sandbox = SandboxHttp.frozenUnlimitedSandbox();
         http = new SandboxHttp(sandbox).connected();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.exactsync.sandbox.ExactSandbox;
 import org.exactsync.sandbox.SandboxHttp;
-import org.exactsync.sandbox.limits.RateLimits;
-import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +26,7 @@ class MasterDataHttpTest {
 
     @BeforeAll
     static void start() {
-        sandbox = ExactSandbox.builder().clock(AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z")))
-                .rateLimits(new RateLimits(100_000, 1_000_000)).maxErrorsPerHour(1_000).build().start();
+        sandbox = SandboxHttp.frozenUnlimitedSandbox();
         http = new SandboxHttp(sandbox).connected();
     }
 
@@ -39,15 +35,7 @@ class MasterDataHttpTest {
         sandbox.close();
     }
 
-    private static JsonNode created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return http.json(response).path("d");
-    }
 
-    private static String error(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        return http.json(response).path("error").path("message").path("value").asText();
-    }
 
     private static JsonNode results(String pathAndQuery) {
         HttpResponse<String> response = http.get(API + pathAndQuery);
@@ -57,7 +45,7 @@ class MasterDataHttpTest {
 
     @Test
     void storesAccountCodesRightAlignedInEighteenCharacters() {
-        JsonNode account = created(http.post(API + "crm/Accounts", "{\"Code\":\"4711\",\"Name\":\"Padded BV\"}"));
+        JsonNode account = http.created(http.post(API + "crm/Accounts", "{\"Code\":\"4711\",\"Name\":\"Padded BV\"}"));
         assertThat(account.path("Code").asText()).isEqualTo("              4711").hasSize(18);
         assertThat(results("crm/Accounts?$filter=Code eq '4711'&$select=ID")).isEmpty();
         assertThat(results("crm/Accounts?$filter=Code eq '              4711'&$select=ID")).hasSize(1);
@@ -65,46 +53,46 @@ class MasterDataHttpTest {
 
     @Test
     void assignsHighestPlusOneWhenCodeIsOmitted() {
-        created(http.post(API + "crm/Accounts", "{\"Code\":\"900000\",\"Name\":\"High BV\"}"));
-        JsonNode account = created(http.post(API + "crm/Accounts", "{\"Name\":\"Next BV\"}"));
+        http.created(http.post(API + "crm/Accounts", "{\"Code\":\"900000\",\"Name\":\"High BV\"}"));
+        JsonNode account = http.created(http.post(API + "crm/Accounts", "{\"Name\":\"Next BV\"}"));
         assertThat(account.path("Code").asText().trim()).isEqualTo("900001");
     }
 
     @Test
     void rejectsADuplicateAccountCode() {
-        created(http.post(API + "crm/Accounts", "{\"Code\":\"5005\",\"Name\":\"First\"}"));
-        assertThat(error(http.post(API + "crm/Accounts", "{\"Code\":\" 5005\",\"Name\":\"Second\"}")))
+        http.created(http.post(API + "crm/Accounts", "{\"Code\":\"5005\",\"Name\":\"First\"}"));
+        assertThat(http.refusal(http.post(API + "crm/Accounts", "{\"Code\":\" 5005\",\"Name\":\"Second\"}")))
                 .isEqualTo("Already exists: Code");
     }
 
     @Test
     void requiresAnAccountName() {
-        assertThat(error(http.post(API + "crm/Accounts", "{\"Code\":\"5006\"}"))).isEqualTo("Mandatory: Name");
+        assertThat(http.refusal(http.post(API + "crm/Accounts", "{\"Code\":\"5006\"}"))).isEqualTo("Mandatory: Name");
     }
 
     @Test
     void acceptsOnlyKnownAccountStatuses() {
-        assertThat(error(http.post(API + "crm/Accounts", "{\"Name\":\"R\",\"Status\":\"R\"}")))
+        assertThat(http.refusal(http.post(API + "crm/Accounts", "{\"Name\":\"R\",\"Status\":\"R\"}")))
                 .isEqualTo("Invalid: Status");
     }
 
     @Test
     void returnsCountryPaddedToThree() {
-        JsonNode account = created(http.post(API + "crm/Accounts", "{\"Name\":\"Land BV\",\"Country\":\"NL\"}"));
+        JsonNode account = http.created(http.post(API + "crm/Accounts", "{\"Name\":\"Land BV\",\"Country\":\"NL\"}"));
         assertThat(account.path("Country").asText()).isEqualTo("NL ");
     }
 
     @Test
     void requiresAFilterOnAWhitelistedFieldForAccountLists() {
-        assertThat(error(http.get(API + "crm/Accounts?$select=ID,Name")))
+        assertThat(http.refusal(http.get(API + "crm/Accounts?$select=ID,Name")))
                 .startsWith("This endpoint has mandatory filtering applied.").contains("ChamberOfCommerce");
-        assertThat(error(http.get(API + "crm/Accounts?$select=ID&$filter=Website eq 'x'")))
+        assertThat(http.refusal(http.get(API + "crm/Accounts?$select=ID&$filter=Website eq 'x'")))
                 .startsWith("This endpoint has mandatory filtering applied.");
     }
 
     @Test
     void updatesAccountsPartiallyAndMovesTheirTimestamp() {
-        JsonNode account = created(http.post(API + "crm/Accounts",
+        JsonNode account = http.created(http.post(API + "crm/Accounts",
                 "{\"Name\":\"Partial BV\",\"City\":\"Utrecht\",\"Status\":\"C\"}"));
         String key = "crm/Accounts(guid'" + account.path("ID").asText() + "')";
         assertThat(http.put(API + key, "{\"City\":\"Zwolle\"}").statusCode()).isEqualTo(204);
@@ -117,19 +105,19 @@ class MasterDataHttpTest {
 
     @Test
     void requiresTheAccountOfAContactAndAName() {
-        assertThat(error(http.post(API + "crm/Contacts", "{\"LastName\":\"Jansen\"}"))).isEqualTo("Mandatory: Account");
-        String account = created(http.post(API + "crm/Accounts", "{\"Name\":\"Contact BV\"}")).path("ID").asText();
-        assertThat(error(http.post(API + "crm/Contacts", "{\"Account\":\"" + account + "\"}")))
+        assertThat(http.refusal(http.post(API + "crm/Contacts", "{\"LastName\":\"Jansen\"}"))).isEqualTo("Mandatory: Account");
+        String account = http.created(http.post(API + "crm/Accounts", "{\"Name\":\"Contact BV\"}")).path("ID").asText();
+        assertThat(http.refusal(http.post(API + "crm/Contacts", "{\"Account\":\"" + account + "\"}")))
                 .isEqualTo("Mandatory: First name or Last name");
-        assertThat(created(http.post(API + "crm/Contacts", "{\"Account\":\"" + account + "\",\"FirstName\":\"Piet\"}"))
+        assertThat(http.created(http.post(API + "crm/Contacts", "{\"Account\":\"" + account + "\",\"FirstName\":\"Piet\"}"))
                 .path("FullName").asText()).isEqualTo("Piet");
     }
 
     @Test
     void derivesIsMainContactFromTheAccountAndKeepsAccountPostOnly() {
-        String account = created(http.post(API + "crm/Accounts", "{\"Name\":\"Main BV\"}")).path("ID").asText();
-        String other = created(http.post(API + "crm/Accounts", "{\"Name\":\"Other BV\"}")).path("ID").asText();
-        JsonNode contact = created(http.post(API + "crm/Contacts",
+        String account = http.created(http.post(API + "crm/Accounts", "{\"Name\":\"Main BV\"}")).path("ID").asText();
+        String other = http.created(http.post(API + "crm/Accounts", "{\"Name\":\"Other BV\"}")).path("ID").asText();
+        JsonNode contact = http.created(http.post(API + "crm/Contacts",
                 "{\"Account\":\"" + account + "\",\"LastName\":\"de Vries\",\"Email\":\"x@example.test\"}"));
         assertThat(contact.path("IsMainContact").asBoolean()).isFalse();
         assertThat(contact.path("BusinessEmail").asText()).isEqualTo("x@example.test");
@@ -144,10 +132,10 @@ class MasterDataHttpTest {
 
     @Test
     void limitsCostcenterCodesToEightCharactersAndKeepsThemUnique() {
-        assertThat(error(http.post(API + "hrm/Costcenters", "{\"Code\":\"P1234567X\",\"Description\":\"Te lang\"}")))
+        assertThat(http.refusal(http.post(API + "hrm/Costcenters", "{\"Code\":\"P1234567X\",\"Description\":\"Te lang\"}")))
                 .startsWith("Invalid: Code");
-        created(http.post(API + "hrm/Costcenters", "{\"Code\":\"P1234\",\"Description\":\"Project\"}"));
-        assertThat(error(http.post(API + "hrm/Costcenters", "{\"Code\":\"P1234\",\"Description\":\"Dubbel\"}")))
+        http.created(http.post(API + "hrm/Costcenters", "{\"Code\":\"P1234\",\"Description\":\"Project\"}"));
+        assertThat(http.refusal(http.post(API + "hrm/Costcenters", "{\"Code\":\"P1234\",\"Description\":\"Dubbel\"}")))
                 .isEqualTo("Already exists: Code");
     }
 
@@ -217,7 +205,7 @@ class MasterDataHttpTest {
             List<Future<String>> codes = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 int n = i;
-                codes.add(pool.submit(() -> created(http.post(API + "crm/Accounts", "{\"Name\":\"Parallel " + n
+                codes.add(pool.submit(() -> http.created(http.post(API + "crm/Accounts", "{\"Name\":\"Parallel " + n
                         + "\"}")).path("Code").asText()));
             }
             Set<String> unique = new java.util.HashSet<>();

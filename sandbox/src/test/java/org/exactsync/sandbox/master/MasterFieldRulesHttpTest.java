@@ -3,12 +3,8 @@ package org.exactsync.sandbox.master;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
-import java.time.Instant;
 import org.exactsync.sandbox.ExactSandbox;
 import org.exactsync.sandbox.SandboxHttp;
-import org.exactsync.sandbox.limits.RateLimits;
-import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +19,7 @@ class MasterFieldRulesHttpTest {
 
     @BeforeAll
     static void start() {
-        sandbox = ExactSandbox.builder().clock(AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z")))
-                .rateLimits(new RateLimits(100_000, 1_000_000)).maxErrorsPerHour(1_000).build().start();
+        sandbox = SandboxHttp.frozenUnlimitedSandbox();
         http = new SandboxHttp(sandbox).connected();
     }
 
@@ -33,31 +28,23 @@ class MasterFieldRulesHttpTest {
         sandbox.close();
     }
 
-    private static JsonNode created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return http.json(response).path("d");
-    }
 
-    private static String refused(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        return http.json(response).path("error").path("message").path("value").asText();
-    }
 
     private static String account(String json) {
-        return created(http.post(API + "crm/Accounts", json)).path("ID").asText();
+        return http.created(http.post(API + "crm/Accounts", json)).path("ID").asText();
     }
 
     @Test
     void acceptsAnAccountNameOfFiftyCharactersAndRefusesFiftyOne() {
         account("{\"Name\":\"" + "n".repeat(50) + "\"}");
-        assertThat(refused(http.post(API + "crm/Accounts", "{\"Name\":\"" + "n".repeat(51) + "\"}")))
+        assertThat(http.refusal(http.post(API + "crm/Accounts", "{\"Name\":\"" + "n".repeat(51) + "\"}")))
                 .isEqualTo("Invalid: Name (maximum length 50)");
     }
 
     @Test
     void refusesATooLongNameOnPutAndKeepsTheStoredOne() {
         String id = account("{\"Name\":\"Kort BV\"}");
-        assertThat(refused(http.put(API + "crm/Accounts(guid'" + id + "')", "{\"Name\":\"" + "x".repeat(51) + "\"}")))
+        assertThat(http.refusal(http.put(API + "crm/Accounts(guid'" + id + "')", "{\"Name\":\"" + "x".repeat(51) + "\"}")))
                 .isEqualTo("Invalid: Name (maximum length 50)");
         assertThat(sandbox.rows(DIV, "crm/Accounts")).filteredOn(r -> id.equals(String.valueOf(r.get("ID"))))
                 .extracting(r -> r.get("Name")).containsExactly("Kort BV");
@@ -65,32 +52,32 @@ class MasterFieldRulesHttpTest {
 
     @Test
     void refusesTheOtherAccountTextFieldsBeyondTheirLimits() {
-        assertThat(refused(http.post(API + "crm/Accounts",
+        assertThat(http.refusal(http.post(API + "crm/Accounts",
                 "{\"Name\":\"A\",\"City\":\"" + "c".repeat(31) + "\"}"))).isEqualTo("Invalid: City (maximum length 30)");
-        assertThat(refused(http.post(API + "crm/Accounts",
+        assertThat(http.refusal(http.post(API + "crm/Accounts",
                 "{\"Name\":\"A\",\"Phone\":\"" + "1".repeat(18) + "\"}"))).isEqualTo("Invalid: Phone (maximum length 17)");
-        assertThat(refused(http.post(API + "crm/Accounts",
+        assertThat(http.refusal(http.post(API + "crm/Accounts",
                 "{\"Name\":\"A\",\"VATNumber\":\"" + "N".repeat(21) + "\"}")))
                 .isEqualTo("Invalid: VATNumber (maximum length 20)");
-        assertThat(refused(http.post(API + "crm/Accounts",
+        assertThat(http.refusal(http.post(API + "crm/Accounts",
                 "{\"Name\":\"A\",\"AddressLine1\":\"" + "a".repeat(61) + "\"}")))
                 .isEqualTo("Invalid: AddressLine1 (maximum length 60)");
     }
 
     @Test
     void refusesAnUnknownPaymentConditionAndAcceptsASeededOne() {
-        assertThat(refused(http.post(API + "crm/Accounts", "{\"Name\":\"A\",\"PaymentConditionSales\":\"99\"}")))
+        assertThat(http.refusal(http.post(API + "crm/Accounts", "{\"Name\":\"A\",\"PaymentConditionSales\":\"99\"}")))
                 .isEqualTo("Invalid reference: PaymentConditionSales");
-        assertThat(refused(http.post(API + "crm/Accounts", "{\"Name\":\"A\",\"PaymentConditionPurchase\":\"X\"}")))
+        assertThat(http.refusal(http.post(API + "crm/Accounts", "{\"Name\":\"A\",\"PaymentConditionPurchase\":\"X\"}")))
                 .isEqualTo("Invalid reference: PaymentConditionPurchase");
-        JsonNode ok = created(http.post(API + "crm/Accounts", "{\"Name\":\"B\",\"PaymentConditionSales\":\"30\"}"));
+        JsonNode ok = http.created(http.post(API + "crm/Accounts", "{\"Name\":\"B\",\"PaymentConditionSales\":\"30\"}"));
         assertThat(ok.path("PaymentConditionSales").asText()).isEqualTo("30");
     }
 
     @Test
     void refusesAnUnknownPaymentConditionOnPutButLetsItBeCleared() {
         String id = account("{\"Name\":\"C\",\"PaymentConditionSales\":\"14\"}");
-        assertThat(refused(http.put(API + "crm/Accounts(guid'" + id + "')", "{\"PaymentConditionSales\":\"45\"}")))
+        assertThat(http.refusal(http.put(API + "crm/Accounts(guid'" + id + "')", "{\"PaymentConditionSales\":\"45\"}")))
                 .isEqualTo("Invalid reference: PaymentConditionSales");
         assertThat(http.put(API + "crm/Accounts(guid'" + id + "')", "{\"PaymentConditionSales\":\"\"}").statusCode())
                 .isEqualTo(204);
@@ -98,12 +85,12 @@ class MasterFieldRulesHttpTest {
 
     @Test
     void refusesUnknownVatCodesAndGlAccountsOnAnAccount() {
-        assertThat(refused(http.post(API + "crm/Accounts", "{\"Name\":\"A\",\"SalesVATCode\":\"77\"}")))
+        assertThat(http.refusal(http.post(API + "crm/Accounts", "{\"Name\":\"A\",\"SalesVATCode\":\"77\"}")))
                 .isEqualTo("Invalid reference: SalesVATCode");
-        assertThat(refused(http.post(API + "crm/Accounts",
+        assertThat(http.refusal(http.post(API + "crm/Accounts",
                 "{\"Name\":\"A\",\"GLAccountSales\":\"" + MasterDataSeed.id(100002, "gl", "8000") + "\"}")))
                 .as("another division's GL account").isEqualTo("Invalid reference: GLAccountSales");
-        created(http.post(API + "crm/Accounts", "{\"Name\":\"D\",\"SalesVATCode\":\"2\",\"GLAccountSales\":\""
+        http.created(http.post(API + "crm/Accounts", "{\"Name\":\"D\",\"SalesVATCode\":\"2\",\"GLAccountSales\":\""
                 + MasterDataSeed.id(DIV, "gl", "8000") + "\"}"));
     }
 
@@ -112,25 +99,25 @@ class MasterFieldRulesHttpTest {
         String accountId = account("{\"Name\":\"Contacthouder\"}");
         String email = "e".repeat(92) + "@mail.nl";
         assertThat(email).hasSize(100);
-        created(http.post(API + "crm/Contacts",
+        http.created(http.post(API + "crm/Contacts",
                 "{\"Account\":\"" + accountId + "\",\"LastName\":\"Jansen\",\"Email\":\"" + email + "\"}"));
-        assertThat(refused(http.post(API + "crm/Contacts",
+        assertThat(http.refusal(http.post(API + "crm/Contacts",
                 "{\"Account\":\"" + accountId + "\",\"LastName\":\"Jansen\",\"Email\":\"x" + email + "\"}")))
                 .isEqualTo("Invalid: Email (maximum length 100)");
-        assertThat(refused(http.post(API + "crm/Contacts",
+        assertThat(http.refusal(http.post(API + "crm/Contacts",
                 "{\"Account\":\"" + accountId + "\",\"LastName\":\"Jansen\",\"Phone\":\"" + "0".repeat(18) + "\"}")))
                 .isEqualTo("Invalid: Phone (maximum length 17)");
     }
 
     @Test
     void refusesACostCenterDescriptionOfSixtyOneCharacters() {
-        created(http.post(API + "hrm/Costcenters", "{\"Code\":\"CC60\",\"Description\":\"" + "d".repeat(60) + "\"}"));
-        assertThat(refused(http.post(API + "hrm/Costcenters",
+        http.created(http.post(API + "hrm/Costcenters", "{\"Code\":\"CC60\",\"Description\":\"" + "d".repeat(60) + "\"}"));
+        assertThat(http.refusal(http.post(API + "hrm/Costcenters",
                 "{\"Code\":\"CC61\",\"Description\":\"" + "d".repeat(61) + "\"}")))
                 .isEqualTo("Invalid: Description (maximum length 60)");
-        String id = created(http.post(API + "hrm/Costcenters", "{\"Code\":\"CC62\",\"Description\":\"Kort\"}"))
+        String id = http.created(http.post(API + "hrm/Costcenters", "{\"Code\":\"CC62\",\"Description\":\"Kort\"}"))
                 .path("ID").asText();
-        assertThat(refused(http.put(API + "hrm/Costcenters(guid'" + id + "')",
+        assertThat(http.refusal(http.put(API + "hrm/Costcenters(guid'" + id + "')",
                 "{\"Description\":\"" + "d".repeat(61) + "\"}"))).isEqualTo("Invalid: Description (maximum length 60)");
     }
 }

@@ -3,14 +3,12 @@ package org.exactsync.sandbox.master;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.exactsync.sandbox.ExactSandbox;
 import org.exactsync.sandbox.SandboxHttp;
-import org.exactsync.time.AdjustableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,7 @@ class OnboardingEndpointsHttpTest {
 
     @BeforeEach
     void start() {
-        sandbox = ExactSandbox.builder().clock(AdjustableClock.frozenAt(Instant.parse("2026-11-26T10:00:00Z")))
-                .build().start();
+        sandbox = SandboxHttp.frozenSandbox();
         http = new SandboxHttp(sandbox).connected();
     }
 
