@@ -16,16 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The facts about Exact live in the repository: every section a source or doc cites from docs/exact-reference.md (or
- * by the file's former name, exact-online-api.md) exists there as a heading, and no file names a path outside the
- * repository.
+ * The facts about Exact live in the repository: every section a source or doc cites from docs/exact-reference.md
+ * exists there as a heading, and no file names a path outside the repository.
  */
 class ExactReferenceTest {
 
     private static final Path REFERENCE = Path.of("docs/exact-reference.md");
     /** A citation: the file name, then one or more sections such as {@code §2.4-2.7, §8.4}. */
     private static final Pattern CITATION = Pattern.compile(
-            "(?:docs/exact-reference|exact-online-api)\\.md\\s*((?:[,;]?\\s*(?:and\\s+)?§\\s?[0-9][0-9.]*(?:[–-][0-9][0-9.]*)?)+)");
+            "docs/exact-reference\\.md\\s*((?:[,;]?\\s*(?:and\\s+)?§\\s?[0-9][0-9.]*(?:[–-][0-9][0-9.]*)?)+)");
     private static final Pattern SECTION = Pattern.compile("§\\s?([0-9]+(?:\\.[0-9]+)?)(?:[–-]([0-9]+(?:\\.[0-9]+)?))?");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{2,4}\\s+([0-9]+(?:\\.[0-9]+)?)\\s");
     /** Paths that only exist on the machine the project was written on. */
